@@ -1,0 +1,1 @@
+"""The ``reelwright`` command line."""

@@ -1,0 +1,19 @@
+"""``reelwright`` / ``reelwright open FILE``: start the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("open", help="start the desktop app, optionally on FILE")
+    parser.add_argument("file", nargs="?", help="a .fountain or .fdx script")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
+    parser.add_argument("--suggest", metavar="ACTION", help="with --screenshot: run a writing action first")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reelwright.screenplay.errors import ReelwrightError
+
+    raise ReelwrightError("the desktop app is not built yet; use 'parse', 'stats' or 'export'")

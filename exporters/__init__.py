@@ -1,0 +1,1 @@
+"""Script exporters: PDF, Final Draft FDX and Fountain."""

@@ -1,0 +1,1 @@
+"""The Qt-free model layer: catalog, download, GGUF inspection, engine, prompts."""

@@ -1,0 +1,1 @@
+"""The Qt-free screenplay core: Fountain parser, element model, pagination, statistics."""
