@@ -14,7 +14,14 @@ import sys
 
 from reelwright.screenplay.errors import ReelwrightError
 
-COMMAND_MODULES = ("core_cmds", "export_cmd", "model_cmds", "suggest_cmd", "open_cmd")
+COMMAND_MODULES = (
+    "core_cmds",
+    "export_cmd",
+    "model_cmds",
+    "generate_cmd",
+    "suggest_cmd",
+    "open_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

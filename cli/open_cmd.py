@@ -8,8 +8,12 @@ import argparse
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("open", help="start the desktop app, optionally on FILE")
     parser.add_argument("file", nargs="?", help="a .fountain or .fdx script")
-    parser.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
-    parser.add_argument("--suggest", metavar="ACTION", help="with --screenshot: run a writing action first")
+    parser.add_argument(
+        "--screenshot", metavar="OUT.png", help="save a picture of the window and exit"
+    )
+    parser.add_argument(
+        "--suggest", metavar="ACTION", help="with --screenshot: run a writing action first"
+    )
     parser.set_defaults(func=run)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +79,54 @@ class CancelToken:
     @property
     def cancelled(self) -> bool:
         return self._event.is_set()
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSettings:
+    """How a model is loaded. ``n_gpu_layers=None`` means: all layers when this
+    llama.cpp build can offload to a GPU, otherwise none."""
+
+    n_ctx: int = 4096
+    n_gpu_layers: int | None = None
+    n_threads: int | None = None
+    """None: the number of physical cores, at most 8."""
+    n_batch: int = 256
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFacts:
+    """What the running engine knows about its model (for prompts and the status bar)."""
+
+    name: str
+    architecture: str
+    n_ctx: int
+    chat_template: str | None
+    """None for base models (GPT-NeoX, Pythia): prompts are completion style."""
+    backend: str
+    """"CPU", "CUDA", "Metal", "Vulkan", ... or "remote" for an OpenAI-compatible server."""
+    n_gpu_layers: int = 0
+
+
+class Engine(Protocol):
+    """A loaded model. One thread owns it; ``cancel`` may be set from any thread."""
+
+    @property
+    def facts(self) -> ModelFacts: ...
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens ``text`` takes in this model's own tokenizer."""
+        ...
+
+    def render_chat(self, messages: Sequence[dict[str, str]]) -> str:
+        """The prompt text for chat ``messages`` under the model's chat template.
+        Raises ``ModelError`` when the model has no usable template."""
+        ...
+
+    def generate(
+        self, request: GenerationRequest, cancel: CancelToken | None = None
+    ) -> Iterator[Chunk | Finished]:
+        """Stream chunks; each alternative ends with exactly one ``Finished``.
+        Errors are reported as ``Finished(reason="error")``, never raised."""
+        ...
+
+    def close(self) -> None: ...

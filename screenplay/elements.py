@@ -58,7 +58,11 @@ class Element:
     """The element was forced by a markup character rather than recognised."""
 
     def to_json(self) -> dict[str, object]:
-        data: dict[str, object] = {"type": str(self.type), "text": self.text, "line": self.start_line + 1}
+        data: dict[str, object] = {
+            "type": str(self.type),
+            "text": self.text,
+            "line": self.start_line + 1,
+        }
         if self.scene_number is not None:
             data["scene_number"] = self.scene_number
         if self.type is ElementType.SECTION:
@@ -89,7 +93,10 @@ class Script:
     line_count: int = 0
 
     def to_json(self) -> dict[str, object]:
-        return {"title_page": dict(self.title_page), "elements": [e.to_json() for e in self.elements]}
+        return {
+            "title_page": dict(self.title_page),
+            "elements": [e.to_json() for e in self.elements],
+        }
 
     def title_value(self, key: str) -> str | None:
         """A title-page value looked up without regard to case (``Draft date``)."""

@@ -9,3 +9,7 @@ class ReelwrightError(Exception):
 
 class ScriptReadError(ReelwrightError):
     """A script file that cannot be read: missing, a directory, not decodable."""
+
+
+class ModelError(ReelwrightError):
+    """A model that cannot be used: not GGUF, truncated, unknown architecture, no memory."""

@@ -17,7 +17,9 @@ CORPUS = REPO.parent / "shared" / "corpus"
 
 
 @pytest.fixture(autouse=True)
-def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point every per-user folder (settings, models, recovery) at a fresh temporary one."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("REELWRIGHT_HOME", str(home))
