@@ -1,0 +1,241 @@
+"""Downloads against a local stand-in for the hub (tests/hub_server.py), never the network."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+
+import pytest
+from hub_server import COMMIT, HubServer
+from huggingface_hub import constants
+
+from reelwright.models import download as dl
+from reelwright.models.catalog import CatalogEntry
+from reelwright.models.download import DownloadCancelledError, DownloadProgress, download_model
+from reelwright.models.store import catalog_download_path, downloaded_path, resolve_model
+from reelwright.models.types import CancelToken
+from reelwright.screenplay.errors import ModelError
+
+REPO = "reelwright-tests/tiny-GGUF"
+FILENAME = "tiny.Q8_0.gguf"
+
+
+def make_entry(repo: str = REPO, filename: str = FILENAME, size: int = 1) -> CatalogEntry:
+    return CatalogEntry(
+        id="tiny-test",
+        name="Tiny test model",
+        repo_id=repo,
+        filename=filename,
+        size_bytes=size,
+        size_approx=True,
+        architecture="gptneox",
+        parameters_billions=0.001,
+        quantization="Q8_0",
+        licence="apache-2.0",
+        context_length=256,
+        kind="base",
+        good_for="tests",
+        min_ram_gb=0.1,
+    )
+
+
+@pytest.fixture
+def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[HubServer]:
+    server = HubServer().start()
+    monkeypatch.setenv("HF_ENDPOINT", server.url)
+    # conftest sets HF_HUB_OFFLINE=1 before huggingface-hub reads it; these tests go online
+    # to 127.0.0.1 only, so switch the hub's own flag off for their duration.
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(dl, "RETRY_WAIT_S", 0.0)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def payload() -> bytes:
+    """1.5 MB of varied bytes: several transfer chunks."""
+    return b"".join(hashlib.sha256(str(i).encode()).digest() for i in range(48_000))
+
+
+def test_download_reports_growing_progress_and_renames_atomically(
+    hub: HubServer, payload: bytes
+) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    hub.state.chunk_delay = 0.01
+    seen: list[DownloadProgress] = []
+    path = download_model(make_entry(), progress=seen.append)
+    assert path == catalog_download_path(make_entry())
+    assert path.read_bytes() == payload
+    assert not path.with_name(path.name + ".part").exists()
+    assert not path.with_name(path.name + ".part.json").exists()
+    done = [p.done for p in seen]
+    assert len(set(done)) >= 3, done
+    assert done == sorted(done)
+    assert seen[-1].done == seen[-1].total == len(payload)
+    assert seen[-1].eta_seconds == 0.0
+    assert any(p.speed > 0 for p in seen)
+    # The bytes came from the CDN after the hub's 302, pinned to the commit.
+    assert any(f"/resolve/{COMMIT}/" in r.path for r in hub.state.requests if r.server == "hub")
+    assert len(hub.cdn_gets()) == 1
+
+
+def test_interrupted_download_resumes_with_range_in_a_new_call(
+    hub: HubServer, payload: bytes
+) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    hub.state.drop_after = 600_000
+    with pytest.raises(ModelError, match="run it again to resume"):
+        download_model(make_entry(), retries=0)
+    target = catalog_download_path(make_entry())
+    part = target.with_name(target.name + ".part")
+    kept = part.stat().st_size
+    assert 0 < kept <= 600_000
+    assert part.read_bytes() == payload[:kept]
+    assert not target.exists()
+
+    # "The app restarts": a new call continues from the .part with a Range request.
+    seen: list[DownloadProgress] = []
+    path = download_model(make_entry(), progress=seen.append)
+    assert path.read_bytes() == payload
+    gets = hub.cdn_gets()
+    assert gets[0].range is None
+    assert gets[-1].range == f"bytes={kept}-"
+    assert seen[0].resumed_from == kept
+
+
+def test_connection_drop_is_resumed_within_one_call(hub: HubServer, payload: bytes) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    hub.state.drop_after = 300_000
+    hub.state.drop_times = 2
+    path = download_model(make_entry(), retries=3)
+    assert path.read_bytes() == payload
+    ranges = [r.range for r in hub.cdn_gets()]
+    assert ranges[0] is None
+    assert len(ranges) == 3 and all(r is not None for r in ranges[1:])
+
+
+def test_server_ignoring_range_restarts_cleanly(hub: HubServer, payload: bytes) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    hub.state.drop_after = 200_000
+    with pytest.raises(ModelError):
+        download_model(make_entry(), retries=0)
+    hub.state.ignore_range = True
+    path = download_model(make_entry())
+    assert path.read_bytes() == payload
+
+
+def test_checksum_mismatch_deletes_everything(hub: HubServer, payload: bytes) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    hub.state.corrupt = True
+    with pytest.raises(ModelError, match="checksum"):
+        download_model(make_entry())
+    folder = catalog_download_path(make_entry()).parent
+    assert list(folder.iterdir()) == []
+    assert downloaded_path(make_entry()) is None
+
+
+def test_checksum_covers_the_resumed_part(hub: HubServer, payload: bytes) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    hub.state.drop_after = 500_000
+    with pytest.raises(ModelError):
+        download_model(make_entry(), retries=0)
+    target = catalog_download_path(make_entry())
+    part = target.with_name(target.name + ".part")
+    damaged = bytearray(part.read_bytes())
+    damaged[10] ^= 0xFF
+    part.write_bytes(bytes(damaged))
+    with pytest.raises(ModelError, match="checksum"):
+        download_model(make_entry())
+    assert not target.exists() and not part.exists()
+
+
+def test_cancel_keeps_the_part_and_a_later_call_resumes(hub: HubServer, payload: bytes) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    hub.state.chunk_delay = 0.005
+    cancel = CancelToken()
+
+    def stop_halfway(progress: DownloadProgress) -> None:
+        if progress.done > len(payload) // 3:
+            cancel.cancel()
+
+    with pytest.raises(DownloadCancelledError) as caught:
+        download_model(make_entry(), progress=stop_halfway, cancel=cancel)
+    assert caught.value.partial.exists()
+    assert caught.value.partial.stat().st_size == caught.value.done < len(payload)
+    hub.state.chunk_delay = 0.0
+    path = download_model(make_entry())
+    assert path.read_bytes() == payload
+    assert hub.cdn_gets()[-1].range == f"bytes={caught.value.done}-"
+
+
+def test_cancel_from_another_thread(hub: HubServer, payload: bytes) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    hub.state.chunk_delay = 0.01
+    cancel = CancelToken()
+    started = threading.Event()
+    timer = threading.Timer(0.3, cancel.cancel)
+    timer.start()
+    try:
+        with pytest.raises(DownloadCancelledError):
+            download_model(make_entry(), progress=lambda _: started.set(), cancel=cancel)
+    finally:
+        timer.cancel()
+    assert started.is_set()
+
+
+def test_offline_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")
+    with pytest.raises(ModelError, match=r"^offline"):
+        download_model(make_entry())
+    assert not catalog_download_path(make_entry()).parent.exists()
+
+
+def test_not_enough_disk_space(
+    hub: HubServer, payload: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    real = shutil.disk_usage
+
+    def nearly_full(path: str | os.PathLike[str]) -> object:
+        usage = real(path)
+        return type(usage)(usage.total, usage.total - 1000, 1000)
+
+    monkeypatch.setattr(shutil, "disk_usage", nearly_full)
+    with pytest.raises(ModelError, match=r"not enough free disk space .* needs .*MB"):
+        download_model(make_entry())
+    assert hub.cdn_gets() == []
+
+
+def test_missing_repo_file_and_refusal_are_clear(hub: HubServer, payload: bytes) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    with pytest.raises(ModelError, match="has no repository"):
+        download_model(make_entry(repo="nobody/nothing"))
+    with pytest.raises(ModelError, match="has no file"):
+        download_model(make_entry(filename="other.gguf"))
+    hub.state.refuse = 503
+    with pytest.raises(ModelError, match="answered 503"):
+        download_model(make_entry())
+
+
+def test_sha_from_paths_info_when_the_etag_is_not_one(hub: HubServer, payload: bytes) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    hub.state.hide_sha = True
+    path = download_model(make_entry())
+    assert path.read_bytes() == payload
+    assert any("/paths-info/" in r.path for r in hub.state.requests)
+
+
+def test_catalog_id_download_then_resolve(hub: HubServer, payload: bytes) -> None:
+    hub.add_file("mav23/pythia-1b-GGUF", "pythia-1b.Q4_K_M.gguf", payload)
+    with pytest.raises(ModelError, match="not downloaded yet"):
+        resolve_model("pythia-1b")
+    path = download_model("pythia-1b")
+    assert resolve_model("pythia-1b") == path
+    # A second call finds the file and does not touch the network.
+    before = len(hub.state.requests)
+    assert download_model("pythia-1b") == path
+    assert len(hub.state.requests) == before
