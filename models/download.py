@@ -111,11 +111,15 @@ def is_offline() -> bool:
 
 
 def format_bytes(count: float) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if abs(count) < 1000 or unit == "GB":
-            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+    """Decimal units with three significant digits, as the hub lists sizes: ``659 MB``."""
+    if abs(count) < 1000:
+        return f"{count:.0f} bytes"
+    for unit in ("KB", "MB", "GB", "TB"):
         count /= 1000
-    raise AssertionError("unreachable")
+        if abs(count) < 1000 or unit == "TB":
+            break
+    decimals = 0 if abs(count) >= 100 else 1 if abs(count) >= 10 else 2
+    return f"{count:.{decimals}f} {unit}"
 
 
 def _offline_error(entry: CatalogEntry) -> ModelError:
