@@ -7,6 +7,7 @@ inside the handlers, so ``reelwright export`` never pays for them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import sys
@@ -99,8 +100,11 @@ def _catalog_status(entry: CatalogEntry) -> tuple[str, Path | None]:
         return "downloaded", local
     part = catalog_download_path(entry).with_name(entry.filename + ".part")
     if part.is_file():
-        done = part.stat().st_size
-        return f"partial {100 * done / entry.size_bytes:.0f}%", None
+        total = entry.size_bytes
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            recorded = json.loads(part.with_name(part.name + ".json").read_text("utf-8"))
+            total = int(recorded["size"])
+        return f"partial {100 * part.stat().st_size / total:.0f}%", None
     return "-", None
 
 
@@ -251,10 +255,12 @@ def _show_info(payload: dict[str, Any], as_json: bool) -> int:
 class _ProgressBar:
     """One redrawn line on a terminal; a line every few seconds into a pipe or a log."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, title: str) -> None:
         self.out = out
+        self.title = title
         self.tty = out.isatty()
         self._last = 0.0
+        self.started = False
 
     def line(self, progress: DownloadProgress) -> str:
         filled = int(BAR_WIDTH * progress.fraction)
@@ -268,6 +274,13 @@ class _ProgressBar:
     def __call__(self, progress: DownloadProgress) -> None:
         now = time.monotonic()
         finished = progress.done >= progress.total
+        if not self.started:
+            # Only now: an offline or not-found error stays the single line it should be.
+            self.started = True
+            resumed = (
+                f", resuming at {_size(progress.resumed_from)}" if progress.resumed_from else ""
+            )
+            print(f"{self.title} ({_size(progress.total)}{resumed})", file=self.out, flush=True)
         if self.tty:
             self.out.write("\r" + self.line(progress) + ("\n" if finished else ""))
             self.out.flush()
@@ -283,18 +296,12 @@ def _download(args: argparse.Namespace) -> int:
 
     entry = get_entry(args.model_id)
     existing = downloaded_path(entry)
-    if existing is None:
-        print(
-            f"Downloading {entry.name} from {entry.repo_id} "
-            f"({_size(entry.size_bytes, entry.size_approx)})",
-            file=sys.stderr,
-        )
-    bar = _ProgressBar(sys.stderr)
+    bar = _ProgressBar(sys.stderr, f"Downloading {entry.name} from {entry.repo_id}")
     try:
         path = download_model(entry, progress=bar)
     except KeyboardInterrupt:
         part = catalog_download_path(entry).with_name(entry.filename + ".part")
-        if bar.tty:
+        if bar.tty and bar.started:
             print(file=sys.stderr)
         print(
             f"reelwright: download cancelled; the partial file {part} is kept, "

@@ -49,6 +49,8 @@ from reelwright.screenplay.errors import ModelError, ReelwrightError
 log = logging.getLogger(__name__)
 
 CHUNK_BYTES = 256 * 1024
+"""Read size for hashing a resumed part. The network is read as bytes arrive (no
+re-chunking), so that a broken connection loses nothing that was received."""
 PROGRESS_INTERVAL_S = 0.1
 SPEED_WINDOW_S = 5.0
 DISK_MARGIN_BYTES = 64 * 1024 * 1024
@@ -308,7 +310,7 @@ def _transfer_once(state: _Transfer, cancel: CancelToken | None) -> None:
             state.report(force=True)
             with state.part.open("ab") as handle:
                 try:
-                    for chunk in response.iter_bytes(CHUNK_BYTES):
+                    for chunk in response.iter_bytes():
                         if cancel is not None and cancel.cancelled:
                             break
                         handle.write(chunk)
