@@ -45,6 +45,7 @@ from reelwright.models.catalog import CatalogEntry, get_entry
 from reelwright.models.store import catalog_download_path, downloaded_path
 from reelwright.models.types import CancelToken
 from reelwright.screenplay.errors import ModelError, ReelwrightError
+from reelwright.screenplay.fileio import atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -357,13 +358,8 @@ def download_model(
     if recorded is None or recorded.get("sha256") != remote.sha256:
         # Nothing to resume, or the part belongs to another version of the file.
         _discard(part)
-        part_meta.write_text(
-            json.dumps(
-                {"sha256": remote.sha256, "size": remote.size, "commit": remote.commit},
-                indent=2,
-            ),
-            encoding="utf-8",
-        )
+        record = {"sha256": remote.sha256, "size": remote.size, "commit": remote.commit}
+        atomic_write_text(part_meta, json.dumps(record, indent=2) + "\n")
     if part.exists() and part.stat().st_size > remote.size:
         _discard(part)
     already = part.stat().st_size if part.exists() else 0

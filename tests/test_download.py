@@ -239,3 +239,16 @@ def test_catalog_id_download_then_resolve(hub: HubServer, payload: bytes) -> Non
     before = len(hub.state.requests)
     assert download_model("pythia-1b") == path
     assert len(hub.state.requests) == before
+
+
+def test_a_part_of_an_older_version_is_not_resumed(hub: HubServer, payload: bytes) -> None:
+    hub.add_file(REPO, FILENAME, payload)
+    hub.state.drop_after = 400_000
+    with pytest.raises(ModelError):
+        download_model(make_entry(), retries=0)
+    newer = payload[::-1]
+    hub.add_file(REPO, FILENAME, newer)  # re-uploaded on the hub: another sha256
+    hub.state.drop_after = None
+    path = download_model(make_entry())
+    assert path.read_bytes() == newer
+    assert hub.cdn_gets()[-1].range is None
