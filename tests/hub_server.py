@@ -5,7 +5,7 @@ Two threaded ``http.server`` servers on 127.0.0.1, like the real hub and its CDN
 - the hub answers ``HEAD``/``GET /{repo}/resolve/{rev}/{file}`` with a 302 carrying the
   hub's metadata headers (``X-Repo-Commit``, ``X-Linked-Etag`` = sha256, ``X-Linked-Size``,
   ``ETag``, ``Location``), plus the two API routes huggingface-hub 2.4 calls for metadata:
-  ``GET /api/models/{repo}/revision/{rev}`` (model_info) and
+  ``GET /api/models/{repo}[/revision/{rev}]`` (model_info) and
   ``POST /api/models/{repo}/paths-info/{rev}`` (get_paths_info);
 - the CDN, on another port and so another origin (huggingface-hub follows same-origin
   redirects on HEAD but stops at another host, as it does for the real CDN), serves
@@ -31,7 +31,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 _RESOLVE = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<rev>[^/]+)/(?P<file>.+)$")
-_API = re.compile(r"^/api/models/(?P<repo>[^/]+/[^/]+)/(?P<what>revision|paths-info)/(?P<rev>.+)$")
+_API = re.compile(
+    r"^/api/models/(?P<repo>[^/]+/[^/]+)(?:/(?P<what>revision|paths-info)/(?P<rev>.+))?$"
+)
 _CDN = re.compile(r"^/cdn/(?P<sha>[0-9a-f]{64})$")
 _RANGE = re.compile(r"^bytes=(\d+)-(\d*)$")
 WRITE_BLOCK = 16 * 1024
@@ -127,7 +129,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif match := _RESOLVE.match(path):
             self._resolve(match["repo"], match["rev"], unquote(match["file"]))
         elif match := _API.match(path):
-            self._api(match["repo"], match["what"], unquote(match["rev"]))
+            what = match["what"] or "revision"
+            self._api(match["repo"], what, unquote(match["rev"] or "main"))
         else:
             self._json(404, {"error": "not found"})
 

@@ -252,3 +252,19 @@ def test_a_part_of_an_older_version_is_not_resumed(hub: HubServer, payload: byte
     path = download_model(make_entry())
     assert path.read_bytes() == newer
     assert hub.cdn_gets()[-1].range is None
+
+
+def test_the_stand_in_hub_speaks_the_hub_api(hub: HubServer, payload: bytes) -> None:
+    """huggingface-hub's own client reads the local server as it reads the real hub."""
+    from huggingface_hub import HfApi, get_hf_file_metadata, hf_hub_url
+
+    served = hub.add_file(REPO, FILENAME, payload)
+    api = HfApi(endpoint=hub.url)
+    info = api.model_info(REPO)
+    assert info.sha == COMMIT and [s.rfilename for s in info.siblings or []] == [FILENAME]
+    (path_info,) = api.get_paths_info(REPO, [FILENAME])
+    assert path_info.lfs is not None and path_info.lfs.sha256 == served.sha256
+    meta = get_hf_file_metadata(hf_hub_url(REPO, FILENAME, endpoint=hub.url))
+    assert (meta.etag, meta.size, meta.commit_hash) == (served.sha256, len(payload), COMMIT)
+    assert meta.location.startswith("http://127.0.0.1:") and "/cdn/" in meta.location
+    assert not meta.location.startswith(hub.url)
