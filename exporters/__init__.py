@@ -1,1 +1,60 @@
-"""Script exporters: PDF, Final Draft FDX and Fountain."""
+"""Script exporters: PDF, Final Draft FDX and Fountain, behind one entry point.
+
+``export(script, path)`` chooses the exporter once, from the file name's suffix; each
+exporter module does one format (``pdf.write_pdf``, ``fdx.write_fdx``,
+``fountain.write_fountain``) and imports its own heavy dependencies.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reelwright.screenplay.errors import ReelwrightError
+
+if TYPE_CHECKING:
+    from reelwright.screenplay.elements import Script
+    from reelwright.screenplay.layout import Layout
+    from reelwright.screenplay.pagination import Pagination, PrintOptions
+
+FORMATS = {".pdf": "pdf", ".fdx": "fdx", ".fountain": "fountain", ".spmd": "fountain"}
+
+
+def format_for(path: str | os.PathLike[str]) -> str:
+    """``pdf``, ``fdx`` or ``fountain`` from the file name; anything else is an error."""
+    suffix = Path(path).suffix.casefold()
+    try:
+        return FORMATS[suffix]
+    except KeyError:
+        raise ReelwrightError(
+            f"cannot tell the format of {Path(path).name!r}: name it .pdf, .fdx or .fountain"
+        ) from None
+
+
+def export(
+    script: Script,
+    path: str | os.PathLike[str],
+    *,
+    layout: Layout | None = None,
+    options: PrintOptions | None = None,
+    encoding: str = "utf-8",
+) -> Pagination | None:
+    """Write ``script`` to ``path`` in the format its suffix names (atomically).
+
+    Returns the pagination for a PDF (page count, scene pages), None otherwise.
+    """
+    kind = format_for(path)
+    if kind == "pdf":
+        from reelwright.exporters.pdf import write_pdf
+
+        return write_pdf(script, path, layout, options)
+    if kind == "fdx":
+        from reelwright.exporters.fdx import write_fdx
+
+        write_fdx(script, path)
+        return None
+    from reelwright.exporters.fountain import write_fountain
+
+    write_fountain(script, path, encoding)
+    return None

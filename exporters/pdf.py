@@ -1,0 +1,246 @@
+"""PDF export: draw the core's pagination with reportlab, nothing re-decided here.
+
+Every position comes from the layout profile and the :class:`Pagination`; this module
+only puts glyphs where those say. It draws straight onto a reportlab canvas (no
+platypus), which keeps a 120-page feature well under a second.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable
+
+from reportlab.pdfgen.canvas import Canvas
+
+from reelwright.exporters.fonts import FontSet, font_set, script_language
+from reelwright.screenplay.elements import ElementType, Script
+from reelwright.screenplay.emphasis import parse_emphasis, plain_text, strip_notes
+from reelwright.screenplay.fileio import atomic_writer
+from reelwright.screenplay.layout import POINTS_PER_INCH, Layout
+from reelwright.screenplay.pagination import (
+    Pagination,
+    PrintedLine,
+    PrintOptions,
+    Run,
+    char_columns,
+    paginate,
+    text_columns,
+    wrap_ranges,
+)
+
+PT = POINTS_PER_INCH
+BASELINE = 9.6
+"""Points from the top of a line slot down to the baseline (0.8 of the 12 pt line)."""
+TITLE_CENTRE_KEYS = ("title", "credit", "author", "authors", "source")
+TITLE_LOWER_KEYS = ("draft date", "contact", "copyright", "notes")
+
+
+class _Painter:
+    """Draws runs of text on the monospace grid of one layout."""
+
+    def __init__(self, canvas: Canvas, layout: Layout, fonts: FontSet, language: str) -> None:
+        self.canvas = canvas
+        self.layout = layout
+        self.fonts = fonts
+        self.language = language
+        self.size = layout.font_size
+        self.cell = layout.char_width * PT
+        self._widths: dict[str, float] = {}
+
+    def char_space(self, font: str) -> float:
+        """Extra spacing that puts a face exactly on the 10-per-inch grid."""
+        space = self._widths.get(font)
+        if space is None:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            space = self.cell - stringWidth("M", font, self.size)
+            self._widths[font] = space
+        return space
+
+    def slot_baseline(self, slot: float) -> float:
+        top = self.layout.line_top(0) * PT + slot * self.layout.line_height * PT
+        return self.layout.page_height * PT - top - BASELINE
+
+    def draw_runs(self, runs: Iterable[Run], x: float, y: float) -> float:
+        """Draw ``runs`` from ``x`` points on baseline ``y``; returns the x where it ended."""
+        canvas = self.canvas
+        cell = self.cell
+        for run in runs:
+            start_x = x
+            for piece in self.fonts.runs(run.text, run.bold, run.italic, self.language):
+                if piece.cjk:
+                    canvas.setFont(piece.font, self.size)
+                    for char in piece.text:
+                        cells = char_columns(char)
+                        width = canvas.stringWidth(char, piece.font, self.size)
+                        canvas.drawString(x + (cells * cell - width) / 2, y, char)
+                        x += cells * cell
+                    continue
+                canvas.setFont(piece.font, self.size)
+                canvas.drawString(x, y, piece.text, charSpace=self.char_space(piece.font))
+                x += text_columns(piece.text) * cell
+            if run.underline and x > start_x:
+                canvas.setLineWidth(0.6)
+                canvas.line(start_x, y - 1.6, x, y - 1.6)
+        return x
+
+
+def _plain(text: str) -> str:
+    return plain_text(strip_notes(text)).strip()
+
+
+def write_pdf(
+    script: Script,
+    path: str | os.PathLike[str],
+    layout: Layout | None = None,
+    options: PrintOptions | None = None,
+    pagination: Pagination | None = None,
+) -> Pagination:
+    """Write ``script`` as a PDF at ``path`` (atomically); returns the pagination used."""
+    data, pagination = render_pdf(script, layout, options, pagination)
+    with atomic_writer(path) as handle:
+        handle.write(data)
+    return pagination
+
+
+def render_pdf(
+    script: Script,
+    layout: Layout | None = None,
+    options: PrintOptions | None = None,
+    pagination: Pagination | None = None,
+) -> tuple[bytes, Pagination]:
+    """The PDF bytes of ``script`` and the pagination they were drawn from."""
+    if pagination is None:
+        pagination = paginate(script, layout, options)
+    layout = pagination.layout
+    options = pagination.options
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=(layout.page_width * PT, layout.page_height * PT),
+        pageCompression=1,
+    )
+    title = _plain(script.title_value("title") or "")
+    author = _plain(script.title_value("author") or script.title_value("authors") or "")
+    canvas.setTitle(title.replace("\n", " ") or "Untitled screenplay")
+    if author:
+        canvas.setAuthor(author.replace("\n", ", "))
+    canvas.setCreator("Reelwright")
+    canvas.setSubject("Screenplay")
+    sample = "".join(e.text for e in script.elements[:400])
+    painter = _Painter(canvas, layout, font_set(), script_language(sample))
+    if script.title_page:
+        _draw_title_page(painter, script)
+        canvas.showPage()
+    headings = {
+        index: _plain(script.elements[index].text).upper() for index in pagination.scene_pages
+    }
+    for page_index in range(len(pagination.pages)):
+        _draw_page(painter, pagination, page_index, headings)
+        canvas.showPage()
+    if headings:
+        canvas.showOutline()
+    canvas.save()
+    return buffer.getvalue(), pagination
+
+
+def _draw_page(
+    painter: _Painter, pagination: Pagination, page_index: int, headings: dict[int, str]
+) -> None:
+    canvas = painter.canvas
+    layout = painter.layout
+    page = pagination.pages[page_index]
+    options = pagination.options
+    if page_index > 0 or page.number != 1:
+        label = f"{page.number}."
+        x = layout.page_number_right * PT - len(label) * painter.cell
+        y = layout.page_height * PT - layout.page_number_top * PT - BASELINE
+        painter.draw_runs((Run(label),), x, y)
+    for line in page.lines:
+        y = painter.slot_baseline(line.slot)
+        if line.scene_number is not None and line.element_index is not None:
+            _draw_scene_number(painter, line, y, options.scene_numbers)
+        if (
+            line.type is ElementType.SCENE_HEADING
+            and line.element_index in headings
+            and pagination.scene_pages.get(line.element_index) == page.number
+        ):
+            key = f"scene-{line.element_index}"
+            canvas.bookmarkPage(key, fit="XYZ", left=0, top=y + BASELINE + 6)
+            canvas.addOutlineEntry(headings.pop(line.element_index) or "SCENE", key, level=0)
+        painter.draw_runs(line.runs, line.x * PT, y)
+
+
+def _draw_scene_number(painter: _Painter, line: PrintedLine, y: float, where: str) -> None:
+    assert line.scene_number is not None
+    number = Run(line.scene_number)
+    layout = painter.layout
+    if where in ("left", "both"):
+        painter.draw_runs((number,), layout.scene_number_left * PT, y)
+    if where in ("right", "both"):
+        painter.draw_runs((number,), layout.scene_number_right * PT, y)
+
+
+def _title_lines(text: str, width: int, upper: bool = False) -> list[tuple[Run, ...]]:
+    """Each line of a title-page value as runs, wrapped to ``width`` characters."""
+    lines: list[tuple[Run, ...]] = []
+    for raw in strip_notes(text).split("\n"):
+        spans = parse_emphasis(raw.strip())
+        runs = tuple(
+            Run(s.text.upper() if upper else s.text, s.bold, s.italic, s.underline)
+            for s in spans
+            if s.text
+        )
+        plain = "".join(r.text for r in runs)
+        for start, end, _cells in wrap_ranges(plain, width):
+            lines.append(_cut(runs, start, end))
+    return lines
+
+
+def _cut(runs: tuple[Run, ...], start: int, end: int) -> tuple[Run, ...]:
+    out: list[Run] = []
+    offset = 0
+    for run in runs:
+        stop = offset + len(run.text)
+        if stop > start and offset < end:
+            out.append(run._replace(text=run.text[max(start, offset) - offset : end - offset]))
+        offset = stop
+    return tuple(out)
+
+
+def _draw_title_page(painter: _Painter, script: Script) -> None:
+    """Title, credit, author and source centred in the upper middle; draft date, contact,
+    copyright and notes at the lower left (FORMAT.md)."""
+    layout = painter.layout
+    text_left = layout.left_margin
+    width = round((layout.page_width - layout.left_margin - layout.right_margin) * 10)
+    centre: list[tuple[Run, ...]] = []
+    for key in TITLE_CENTRE_KEYS:
+        value = script.title_value(key)
+        if not value or not value.strip():
+            continue
+        if centre:
+            centre.append(())
+        centre.extend(_title_lines(value, width, upper=key == "title"))
+    slot = round(layout.lines_per_page * layout.title_top_fraction)
+    for runs in centre:
+        cells = sum(text_columns(r.text) for r in runs)
+        x = (text_left + (width - cells) / 2 * layout.char_width) * PT
+        painter.draw_runs(runs, x, painter.slot_baseline(slot))
+        slot += 1
+    lower: list[tuple[Run, ...]] = []
+    for key in TITLE_LOWER_KEYS:
+        value = script.title_value(key)
+        if not value or not value.strip():
+            continue
+        if lower:
+            lower.append(())
+        lower.extend(_title_lines(value, width // 2 + 10))
+    slot = layout.lines_per_page - len(lower)
+    for runs in lower:
+        painter.draw_runs(runs, text_left * PT, painter.slot_baseline(slot))
+        slot += 1
+
+
+__all__ = ["render_pdf", "write_pdf"]
