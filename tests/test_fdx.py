@@ -1,0 +1,174 @@
+"""FDX export and import: what survives, and what a hostile file gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reelwright.exporters.fdx import from_fdx, read_fdx, to_fdx, write_fdx
+from reelwright.screenplay.elements import Element, ElementType, Script
+from reelwright.screenplay.emphasis import parse_emphasis
+from reelwright.screenplay.errors import ReelwrightError
+
+T = ElementType
+
+
+def build(items: list[tuple], title: dict[str, str] | None = None) -> Script:
+    elements: list[Element] = []
+    line = 0
+    for item in items:
+        kind, text = item[0], item[1]
+        extra = item[2] if len(item) > 2 else {}
+        count = text.count("\n") + 1
+        elements.append(Element(kind, text, line, line + count, **extra))
+        line += count + 1
+    return Script(title_page=title or {}, elements=elements, line_count=line)
+
+
+def styled(text: str) -> list[tuple[str, bool, bool, bool]]:
+    """Text as (character, bold, italic, underline): equal styling, whatever the markers."""
+    out = []
+    for line in text.split("\n"):
+        for span in parse_emphasis(line):
+            out += [(c, span.bold, span.italic, span.underline) for c in span.text]
+        out.append(("\n", False, False, False))
+    return out
+
+
+def signature(script: Script) -> list[tuple]:
+    return [
+        (e.type, styled(e.text), e.scene_number, e.dual, e.depth if e.type is T.SECTION else 0)
+        for e in script.elements
+    ]
+
+
+SAMPLE = build(
+    [
+        (T.SECTION, "Act One", {"depth": 1}),
+        (T.SYNOPSIS, "Where it starts."),
+        (T.SCENE_HEADING, "EXT. BRICK'S PATIO - DAY", {"scene_number": "1A"}),
+        (T.ACTION, "A **gorgeous** day. *The sun* is _shining_.\nA second line; 5 * 3 = 15."),
+        (T.CHARACTER, "STEEL"),
+        (T.PARENTHETICAL, "(beer raised)"),
+        (T.DIALOGUE, "To ***retirement***."),
+        (T.CHARACTER, "BRICK"),
+        (T.DIALOGUE, "Screw retirement."),
+        (T.CHARACTER, "STEEL", {"dual": True}),
+        (T.DIALOGUE, "Screw retirement."),
+        (T.PAGE_BREAK, ""),
+        (T.TRANSITION, "SMASH CUT TO:"),
+        (T.CENTERED, "THE END"),
+        (T.LYRICS, "Happy birthday to you"),
+        (T.NOTE, "Check the song rights."),
+        (T.ACTION, "Привет. 你好。 Ελληνικά & <xml> chars."),
+    ],
+    {
+        "Title": "_**BRICK & STEEL**_\n_**FULL RETIRED**_",
+        "Credit": "Written by",
+        "Author": "Stu Maschwitz",
+        "Draft date": "1/27/2012",
+        "Contact": "Next Level Productions\n1588 Mission Dr.",
+    },
+)
+
+
+def test_round_trip_keeps_everything() -> None:
+    back = from_fdx(to_fdx(SAMPLE))
+    assert signature(back) == signature(SAMPLE)
+    assert list(back.title_page) == list(SAMPLE.title_page)
+    for key, value in SAMPLE.title_page.items():
+        assert styled(back.title_page[key]) == styled(value)
+
+
+def test_fdx_structure(tmp_path: Path) -> None:
+    path = tmp_path / "brick.fdx"
+    write_fdx(SAMPLE, path)
+    data = path.read_bytes()
+    assert data.startswith(b"<?xml")
+    assert b'<FinalDraft DocumentType="Script"' in data
+    assert b'<Paragraph Type="Scene Heading" Number="1A">' in data
+    assert b'<Text Style="Bold">gorgeous</Text>' in data
+    assert b'<Text Style="Bold+Italic">retirement</Text>' in data
+    assert b"<DualDialogue>" in data
+    assert b'StartsNewPage="Yes"' in data
+    assert b'Alignment="Center" Type="Action"' in data or b'Type="Action" Alignment' in data
+    assert b"&lt;xml&gt;" in data
+    assert read_fdx(path).elements[2].scene_number == "1A"
+
+
+def test_final_draft_made_file() -> None:
+    """A file as Final Draft writes it: its own types, a free-form title page."""
+    data = b"""<?xml version="1.0" encoding="UTF-8" standalone="no" ?>
+<FinalDraft DocumentType="Script" Template="No" Version="5">
+  <Content>
+    <Paragraph Type="Scene Heading" Number="3"><Text>INT. OFFICE - NIGHT</Text></Paragraph>
+    <Paragraph Type="General"><Text>Some general text.</Text></Paragraph>
+    <Paragraph Type="Shot"><Text>CLOSE ON THE PHONE</Text></Paragraph>
+    <Paragraph Type="Action"><Text>It </Text><Text Style="Bold+Underline">rings</Text>
+    <Text>.</Text></Paragraph>
+    <Paragraph Type="Character"><Text>ANNA</Text></Paragraph>
+    <Paragraph Type="Dialogue"><Text>Hello?\tAnyone?</Text></Paragraph>
+  </Content>
+  <TitlePage><Content>
+    <Paragraph Alignment="Center"><Text>THE CALL</Text></Paragraph>
+    <Paragraph Alignment="Center"><Text></Text></Paragraph>
+    <Paragraph Alignment="Center"><Text>Written by</Text></Paragraph>
+    <Paragraph Alignment="Center"><Text>Anna Smith</Text></Paragraph>
+    <Paragraph Alignment="Left"><Text>anna@example.com</Text></Paragraph>
+  </Content></TitlePage>
+</FinalDraft>"""
+    script = from_fdx(data)
+    kinds = [e.type for e in script.elements]
+    assert kinds == [T.SCENE_HEADING, T.ACTION, T.SCENE_HEADING, T.ACTION, T.CHARACTER, T.DIALOGUE]
+    assert script.elements[0].scene_number == "3"
+    assert styled(script.elements[3].text) == styled("It _**rings**_.")
+    assert script.elements[5].text == "Hello?    Anyone?"
+    assert script.title_page == {
+        "Title": "THE CALL",
+        "Credit": "Written by",
+        "Author": "Anna Smith",
+        "Contact": "anna@example.com",
+    }
+
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<FinalDraft><Content><Paragraph Type="Action"><Text>&lol3;</Text></Paragraph></Content></FinalDraft>
+"""
+EXTERNAL = b"""<?xml version="1.0"?>
+<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<FinalDraft><Content><Paragraph Type="Action"><Text>&x;</Text></Paragraph></Content></FinalDraft>
+"""
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (BOMB, "declares XML entities"),
+        (EXTERNAL, "declares XML entities"),
+        (b"<html><body><p>hi</p></body></html>", "not a Final Draft script"),
+        (b"<FinalDraft><Nothing/></FinalDraft>", "not a Final Draft script"),
+        (b"this is not xml at all", "not a readable FDX file"),
+        (b"<FinalDraft><Content>", "not a readable FDX file"),
+    ],
+)
+def test_hostile_or_wrong_files_are_refused(data: bytes, message: str, tmp_path: Path) -> None:
+    with pytest.raises(ReelwrightError, match=message):
+        from_fdx(data)
+    path = tmp_path / "bad.fdx"
+    path.write_bytes(data)
+    with pytest.raises(ReelwrightError, match=f"bad.fdx: .*{message}"):
+        read_fdx(path)
+    assert path.read_bytes() == data  # nothing lost
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ReelwrightError, match="does not exist"):
+        read_fdx(tmp_path / "nope.fdx")
+    with pytest.raises(ReelwrightError, match="folder"):
+        read_fdx(tmp_path)
