@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("open", help="start the desktop app, optionally on FILE")
     parser.add_argument("file", nargs="?", help="a .fountain or .fdx script")
     parser.add_argument(
@@ -20,4 +20,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     from reelwright.screenplay.errors import ReelwrightError
 
-    raise ReelwrightError("the desktop app is not built yet; use 'parse', 'stats' or 'export'")
+    if args.suggest and not args.screenshot:
+        raise ReelwrightError("--suggest works together with --screenshot")
+    try:
+        from reelwright.desktop.app import run as run_app
+    except ImportError as error:
+        raise ReelwrightError(f"the desktop app cannot start: {error}") from error
+    return run_app(args.file, args.screenshot)

@@ -1,0 +1,114 @@
+"""Application start-up: one QApplication, the bundled fonts, the main window, a first script.
+
+Start-up stays light: no llama_cpp, no reportlab (the exporters are imported on export).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from reelwright.desktop.main_window import MainWindow
+from reelwright.desktop.settings import Settings
+from reelwright.screenplay.errors import ReelwrightError
+
+log = logging.getLogger(__name__)
+
+FONT_FILES = (
+    "ReelwrightTypewriter-Regular.ttf",
+    "ReelwrightTypewriter-Bold.ttf",
+    "ReelwrightTypewriter-Italic.ttf",
+    "ReelwrightTypewriter-BoldItalic.ttf",
+)
+
+
+def load_fonts() -> None:
+    """Register the bundled typewriter face (a Courier-style font) with Qt."""
+    from reelwright.resources import resource
+
+    folder = resource("fonts")
+    for name in FONT_FILES:
+        node = folder.joinpath(name)
+        if node.is_file() and QFontDatabase.addApplicationFont(str(node)) < 0:
+            log.warning("could not load font %s", name)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Reelwright")
+    app.setOrganizationName("Reelwright")
+    app.setDesktopFileName("reelwright")
+    load_fonts()
+    return app
+
+
+def sample_path() -> Path | None:
+    from reelwright.resources import resource
+
+    node = resource("sample.fountain")
+    return Path(str(node)) if node.is_file() else None
+
+
+def create_window(
+    file: str | Path | None = None,
+    settings: Settings | None = None,
+    offer_recovery: bool = True,
+) -> MainWindow:
+    """The main window on ``file``; without one: recovered work, the sample once, or new."""
+    application()
+    settings = settings or Settings()
+    window = MainWindow(settings)
+    if file is not None:
+        target = Path(file)
+        if not target.exists():
+            raise ReelwrightError(f"{target} does not exist")
+        if not window.document.open(target, ask=False):
+            raise ReelwrightError(f"could not open {target}")
+    elif not (offer_recovery and window.document.offer_recovery()):
+        sample = sample_path()
+        if sample is not None and not settings.get("files/opened_before"):
+            window.editor.set_script_text(sample.read_text("utf-8"))
+            settings.set("files/opened_before", True)
+    window.analyzer.run_now()
+    return window
+
+
+def save_screenshot(window: MainWindow, out: str | Path) -> None:
+    window.wait_until_ready()
+    picture = window.grab()
+    if not picture.save(str(out)):
+        raise ReelwrightError(f"could not write the picture {out}")
+
+
+def run(file: str | None = None, screenshot: str | None = None) -> int:
+    """Start the app; with ``screenshot``, save a picture of the laid-out window and exit."""
+    app = application()
+    window = create_window(file, offer_recovery=screenshot is None)
+    window.show()
+    if screenshot is None:
+        window.editor.setFocus()
+        return app.exec()
+    failure: list[str] = []
+
+    def shoot() -> None:
+        try:
+            save_screenshot(window, screenshot)
+        except ReelwrightError as error:
+            failure.append(str(error))
+        window.document.close()
+        window.document.editor.document().setModified(False)
+        app.quit()
+
+    QTimer.singleShot(150, shoot)
+    app.exec()
+    if failure:
+        raise ReelwrightError(failure[0])
+    return 0

@@ -1,0 +1,498 @@
+"""Files without ever losing work: open, save (atomically), import, export, autosave, recovery.
+
+Rules this module keeps:
+
+- A read or write failure says why (one sentence) and the text stays in the editor.
+- Saves go through ``screenplay.fileio.atomic_write_text``: the old file survives a failed
+  write. Before overwriting, the file on disk is compared (size, mtime, SHA-256) with what
+  was last read or written; if another program changed it, the writer chooses.
+- While there are unsaved changes, the text is copied every ``files/autosave_seconds`` to a
+  per-session file in the recovery folder. A clean close removes it; a crash leaves it, and
+  the next start offers to restore it.
+- A file changed by another program while open is noticed (``QFileSystemWatcher``) and the
+  writer chooses between the disk's version and theirs.
+
+Questions to the writer go through :class:`Prompts`, which the window supplies; a test
+supplies one that answers from a script.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reelwright.desktop.editor import ScriptEditor
+from reelwright.desktop.settings import Settings, data_dir
+from reelwright.screenplay.errors import ReelwrightError
+from reelwright.screenplay.fileio import atomic_write_text
+
+OutsideChoice = Literal["reload", "keep"]
+UnsavedChoice = Literal["save", "discard", "cancel"]
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    try:
+        stat = path.stat()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return Fingerprint(stat.st_size, stat.st_mtime_ns, digest)
+
+
+def read_text(path: Path) -> str:
+    """The script's text, through the core reader (encodings, BOM, clear errors)."""
+    from reelwright.screenplay.textio import read_script_text
+
+    result = read_script_text(path)
+    text = result if isinstance(result, str) else result[0]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Recovery ------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class RecoveryEntry:
+    text_path: Path
+    meta_path: Path
+    original: str | None
+    saved_at: float
+    pid: int
+
+    @property
+    def label(self) -> str:
+        name = Path(self.original).name if self.original else "an untitled script"
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
+        return f"{name} (autosaved {when})"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class RecoveryStore:
+    """This session's autosave file, and the ones crashed sessions left behind."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or data_dir() / "recovery"
+        self.session = uuid.uuid4().hex[:12]
+
+    @property
+    def text_path(self) -> Path:
+        return self.folder / f"{self.session}.fountain"
+
+    @property
+    def meta_path(self) -> Path:
+        return self.folder / f"{self.session}.json"
+
+    def write(self, text: str, original: Path | None) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.text_path, text)
+        meta = {"original": str(original) if original else None, "saved_at": time.time()}
+        meta["pid"] = os.getpid()
+        atomic_write_text(self.meta_path, json.dumps(meta))
+
+    def clear(self) -> None:
+        for path in (self.text_path, self.meta_path):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def orphans(self) -> list[RecoveryEntry]:
+        """Autosaves of sessions that are no longer running, newest first."""
+        entries: list[RecoveryEntry] = []
+        if not self.folder.is_dir():
+            return entries
+        for meta_path in self.folder.glob("*.json"):
+            if meta_path.stem == self.session:
+                continue
+            text_path = meta_path.with_suffix(".fountain")
+            try:
+                meta = json.loads(meta_path.read_text("utf-8"))
+            except (OSError, ValueError):
+                continue
+            if not text_path.is_file():
+                continue
+            pid = int(meta.get("pid", 0))
+            if _alive(pid):
+                continue
+            entries.append(
+                RecoveryEntry(
+                    text_path, meta_path, meta.get("original"), float(meta.get("saved_at", 0)), pid
+                )
+            )
+        entries.sort(key=lambda entry: entry.saved_at, reverse=True)
+        return entries
+
+    def discard(self, entry: RecoveryEntry) -> None:
+        for path in (entry.text_path, entry.meta_path):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+# Questions -----------------------------------------------------------------------------------
+class Prompts:
+    """The questions the document asks; the window's version shows message boxes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def unsaved(self, name: str) -> UnsavedChoice:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(f"Save the changes to {name}?")
+        box.setInformativeText("Your changes will be lost if you don't save them.")
+        buttons = QMessageBox.StandardButton
+        box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+        box.setDefaultButton(buttons.Save)
+        answer = box.exec()
+        if answer == buttons.Save:
+            return "save"
+        if answer == buttons.Discard:
+            return "discard"
+        return "cancel"
+
+    def outside_change(self, name: str, modified: bool) -> OutsideChoice:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(f"{name} was changed by another program.")
+        box.setInformativeText(
+            "Reload it and lose your unsaved changes, or keep your version?"
+            if modified
+            else "Reload the version on disk, or keep the one in the editor?"
+        )
+        reload_button = box.addButton("Reload from Disk", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return "reload" if box.clickedButton() is reload_button else "keep"
+
+    def overwrite_outside_change(self, name: str) -> bool:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.warning(
+            self.parent,
+            "Reelwright",
+            f"{name} was changed by another program since you opened it.\n"
+            "Save anyway and replace that version?",
+            buttons.Save | buttons.Cancel,
+            buttons.Cancel,
+        )
+        return answer == buttons.Save
+
+    def restore(self, entry: RecoveryEntry) -> bool:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.parent,
+            "Recover unsaved work",
+            f"Reelwright closed unexpectedly. Restore {entry.label}?",
+            buttons.Yes | buttons.No,
+            buttons.Yes,
+        )
+        return answer == buttons.Yes
+
+    def error(self, message: str) -> None:
+        QMessageBox.warning(self.parent, "Reelwright", message)
+
+
+# The document ----------------------------------------------------------------------------------
+class Document(QObject):
+    """The script in the editor and its file."""
+
+    path_changed = Signal(object)
+    """The new path (``Path`` or None for an untitled script)."""
+    status = Signal(str)
+    """A short message for the status bar."""
+
+    def __init__(
+        self,
+        editor: ScriptEditor,
+        settings: Settings,
+        prompts: Prompts,
+        recovery: RecoveryStore | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.settings = settings
+        self.prompts = prompts
+        self.recovery = recovery or RecoveryStore()
+        self.path: Path | None = None
+        self._known: Fingerprint | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._file_changed)
+        self._asking = False
+        self._autosave = QTimer(self)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start(self.settings.get("files/autosave_seconds") * 1000)
+        settings.changed.connect(self._setting_changed)
+        editor.document().modificationChanged.connect(self._modification_changed)
+
+    @property
+    def modified(self) -> bool:
+        return self.editor.document().isModified()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    def _setting_changed(self, key: str) -> None:
+        if key == "files/autosave_seconds":
+            self._autosave.start(self.settings.get(key) * 1000)
+
+    def _modification_changed(self, modified: bool) -> None:
+        if not modified:
+            self.recovery.clear()
+
+    # Opening -----------------------------------------------------------------------------------
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.editor.set_script_text("")
+        self._set_path(None)
+        return True
+
+    def open(self, path: str | os.PathLike[str], ask: bool = True) -> bool:
+        """Open a Fountain (or FDX, imported) file; on failure the editor keeps its text."""
+        target = Path(path)
+        if ask and not self.maybe_save():
+            return False
+        try:
+            if target.suffix.casefold() == ".fdx":
+                text = self._fdx_text(target)
+                self.editor.set_script_text(text)
+                self._set_path(None)
+                self.editor.document().setModified(True)
+                self.status.emit(f"Imported {target.name}; save it as a .fountain file")
+                return True
+            text = read_text(target)
+        except ReelwrightError as error:
+            self.prompts.error(str(error))
+            self.settings.remove_recent(str(target.resolve()))
+            return False
+        self.editor.set_script_text(text)
+        self._set_path(target)
+        self._known = fingerprint(target)
+        self.settings.add_recent(target)
+        self.status.emit(f"Opened {target.name}")
+        return True
+
+    def restore(self, entry: RecoveryEntry) -> bool:
+        """Put an orphaned autosave back in the editor, modified, under its original name."""
+        try:
+            text = entry.text_path.read_text("utf-8")
+        except OSError as error:
+            self.prompts.error(f"could not read the autosaved copy: {error.strerror}")
+            return False
+        self.editor.set_script_text(text)
+        original = Path(entry.original) if entry.original else None
+        self._set_path(original)
+        self._known = fingerprint(original) if original else None
+        self.editor.document().setModified(True)
+        self.recovery.write(text, original)  # this session now owns the copy
+        self.recovery.discard(entry)
+        self.status.emit("Restored unsaved work; save it to keep it")
+        return True
+
+    def offer_recovery(self) -> bool:
+        """At start-up: offer each crashed session's autosave, newest first."""
+        for entry in self.recovery.orphans():
+            if self.prompts.restore(entry):
+                return self.restore(entry)
+            self.recovery.discard(entry)
+        return False
+
+    def import_fdx(self, path: str | os.PathLike[str]) -> bool:
+        return self.open(path)
+
+    def _fdx_text(self, path: Path) -> str:
+        from reelwright.exporters.fdx import read_fdx
+        from reelwright.exporters.fountain import to_fountain
+
+        return to_fountain(read_fdx(path))
+
+    # Saving ------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.path is None:
+            return False
+        return self.save_as(self.path)
+
+    def save_as(self, path: str | os.PathLike[str]) -> bool:
+        target = Path(path)
+        if target.suffix == "":
+            target = target.with_suffix(".fountain")
+        if (
+            target == self.path
+            and self._changed_on_disk()
+            and not self.prompts.overwrite_outside_change(target.name)
+        ):
+            return False
+        text = self.editor.script_text()
+        if text and not text.endswith("\n"):
+            text += "\n"
+        watched = self._watcher.files()
+        if watched:
+            self._watcher.removePaths(watched)
+        try:
+            atomic_write_text(target, text)
+        except ReelwrightError as error:
+            self.prompts.error(str(error))
+            self._watch()
+            return False
+        self._known = fingerprint(target)
+        self._set_path(target)
+        self.editor.document().setModified(False)
+        self.recovery.clear()
+        self.settings.add_recent(target)
+        self.status.emit(f"Saved {target.name}")
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before closing or replacing the text: True when it is safe to go on."""
+        if not self.modified:
+            return True
+        choice = self.prompts.unsaved(self.display_name)
+        if choice == "cancel":
+            return False
+        if choice == "save":
+            if self.path is None:
+                path = self.ask_save_path()
+                if path is None:
+                    return False
+                return self.save_as(path)
+            return self.save()
+        return True
+
+    def ask_save_path(self) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(
+            self.prompts.parent, "Save Script", self.display_name, "Fountain (*.fountain)"
+        )
+        return name or None
+
+    def close(self) -> None:
+        """A clean end of the session: no autosave left behind."""
+        self._autosave.stop()
+        self.recovery.clear()
+
+    def autosave(self) -> bool:
+        """Copy unsaved text to the recovery folder (never over the writer's file)."""
+        if not self.modified:
+            return False
+        try:
+            self.recovery.write(self.editor.script_text(), self.path)
+        except ReelwrightError as error:
+            self.status.emit(f"Autosave failed: {error}")
+            return False
+        return True
+
+    # Export --------------------------------------------------------------------------------------
+    def export(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        paper: str | None = None,
+        scene_numbers: str = "none",
+        open_after: bool = False,
+    ) -> bool:
+        """Export through the core exporters (imported only now: reportlab is heavy)."""
+        target = Path(path)
+        try:
+            from reelwright.exporters import export
+            from reelwright.screenplay.layout import layout_for
+            from reelwright.screenplay.pagination import PrintOptions
+            from reelwright.screenplay.parser import parse
+
+            script = parse(self.editor.script_text())
+            layout = layout_for(paper or None)
+            options = PrintOptions(scene_numbers=scene_numbers)
+            export(script, target, layout=layout, options=options)
+        except ReelwrightError as error:
+            self.prompts.error(str(error))
+            return False
+        self.status.emit(f"Exported {target.name}")
+        if open_after and target.suffix.casefold() == ".pdf":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return True
+
+    # Outside changes -----------------------------------------------------------------------------
+    def _set_path(self, path: Path | None) -> None:
+        self.path = path
+        self._watch()
+        self.path_changed.emit(path)
+
+    def _watch(self) -> None:
+        watched = self._watcher.files()
+        if watched:
+            self._watcher.removePaths(watched)
+        if self.path is not None and self.path.exists():
+            self._watcher.addPath(str(self.path))
+
+    def _changed_on_disk(self) -> bool:
+        if self.path is None or self._known is None:
+            return False
+        now = fingerprint(self.path)
+        if now is None:
+            return False
+        if (now.size, now.mtime_ns) == (self._known.size, self._known.mtime_ns):
+            return False
+        return now.sha256 != self._known.sha256
+
+    def _file_changed(self, _name: str) -> None:
+        # An editor that saves by replacing the file drops the watch: watch the new file.
+        QTimer.singleShot(50, self.check_outside_change)
+
+    def check_outside_change(self) -> bool:
+        """If another program changed the file, ask; True when the disk version was loaded."""
+        self._watch()
+        if self._asking or not self._changed_on_disk():
+            return False
+        assert self.path is not None
+        self._asking = True
+        try:
+            choice = self.prompts.outside_change(self.path.name, self.modified)
+        finally:
+            self._asking = False
+        if choice == "reload":
+            try:
+                text = read_text(self.path)
+            except ReelwrightError as error:
+                self.prompts.error(str(error))
+                return False
+            cursor_position = self.editor.textCursor().position()
+            self.editor.set_script_text(text)
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(cursor_position, len(text)))
+            self.editor.setTextCursor(cursor)
+            self._known = fingerprint(self.path)
+            self.status.emit(f"Reloaded {self.path.name}")
+            return True
+        # Keep mine: remember the disk's version so we do not ask again for the same change,
+        # and mark the text modified so that closing asks to save it.
+        self._known = fingerprint(self.path)
+        self.editor.document().setModified(True)
+        return False

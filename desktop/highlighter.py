@@ -1,0 +1,279 @@
+"""The script highlighter: a rule table per line kind plus block state for multi-line constructs.
+
+Each block is classified by :func:`linekinds.classify` from its text, the state left by
+the block above (title page, open boneyard, open note, dialogue after a cue) and a look
+at the block below. Formats are then laid over the line: the kind's base format, quiet
+markup characters, emphasis, inline notes and boneyard. Offsets passed to ``setFormat``
+are UTF-16 code units, as Qt counts them.
+
+The highlighter also notices when a block's kind differs from the kind its block format
+was made for and reports it through ``kind_changed``; the editor then updates the block's
+indents. It never edits the document itself (that would re-enter Qt's change handling).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat
+
+from reelwright.desktop.linekinds import (
+    SCENE_NUMBER_RE,
+    Kind,
+    classify,
+)
+from reelwright.desktop.themes import Theme
+
+KIND_PROPERTY = 0x100100
+"""QTextFormat user property on a block format: the Kind (+1) its indents were made for."""
+
+Span = tuple[int, int, str]
+"""(start, end, format name) in Python string indices."""
+
+_NOTE_RE = re.compile(r"\[\[.*?(\]\]|$)")
+_BONEYARD_RE = re.compile(r"/\*.*?(\*/|$)")
+
+
+def utf16_offsets(text: str) -> Callable[[int], int]:
+    """Map a Python index to a UTF-16 offset (they differ after characters beyond U+FFFF)."""
+    if all(ord(ch) < 0x10000 for ch in text):
+        return lambda index: index
+    table = [0]
+    for ch in text:
+        table.append(table[-1] + (2 if ord(ch) >= 0x10000 else 1))
+    return lambda index: table[index]
+
+
+def _emphasis_spans(text: str) -> Iterable[Span]:
+    """Bold/italic/underline runs and their quiet markers, from the core's emphasis parser.
+
+    The core returns styled text without the marker characters; walking the line and the
+    spans side by side recovers where each run sits and which characters were markers.
+    """
+    if "*" not in text and "_" not in text:
+        return ()
+    from reelwright.screenplay.emphasis import parse_emphasis
+
+    spans: list[Span] = []
+    pos = 0
+    for span in parse_emphasis(text):
+        style = "b" * span.bold + "i" * span.italic + "u" * span.underline
+        run_start: int | None = None
+        for ch in span.text:
+            while pos < len(text) and text[pos] != ch:
+                spans.append((pos, pos + 1, "markup"))
+                pos += 1
+            if pos >= len(text):
+                break
+            if run_start is None:
+                run_start = pos
+            pos += 1
+        if style and run_start is not None:
+            spans.append((run_start, pos, "emph:" + style))
+    spans.extend((index, index + 1, "markup") for index in range(pos, len(text)))
+    return spans
+
+
+def markup_spans(kind: Kind, text: str) -> list[Span]:
+    """The characters that force or mark an element: visible, but quiet."""
+    spans: list[Span] = []
+    stripped = text.lstrip()
+    lead = len(text) - len(stripped)
+    if not stripped:
+        return spans
+    first = stripped[0]
+    if kind is Kind.SCENE_HEADING:
+        if first == ".":
+            spans.append((lead, lead + 1, "markup"))
+        match = SCENE_NUMBER_RE.search(text)
+        if match:
+            spans.append((match.start(), match.end(), "markup"))
+    elif kind is Kind.CHARACTER:
+        if first == "@":
+            spans.append((lead, lead + 1, "markup"))
+        end = len(text.rstrip())
+        if end and text[end - 1] == "^":
+            spans.append((end - 1, end, "markup"))
+        paren = text.find("(")
+        if paren > 0:
+            spans.append((paren, end, "extension"))
+    elif (
+        (kind is Kind.ACTION and first == "!")
+        or (kind is Kind.LYRICS and first == "~")
+        or (kind is Kind.TRANSITION and first == ">")
+    ):
+        spans.append((lead, lead + 1, "markup"))
+    elif kind is Kind.CENTERED:
+        spans.append((lead, lead + 1, "markup"))
+        end = len(text.rstrip())
+        spans.append((end - 1, end, "markup"))
+    elif kind is Kind.SECTION:
+        hashes = len(stripped) - len(stripped.lstrip("#"))
+        spans.append((lead, lead + hashes, "markup"))
+    elif kind is Kind.SYNOPSIS:
+        spans.append((lead, lead + 1, "markup"))
+    elif kind is Kind.PAGE_BREAK:
+        spans.append((0, len(text), "markup"))
+    elif kind is Kind.TITLE_PAGE:
+        colon = text.find(":")
+        if colon > 0 and not text[:1].isspace():
+            spans.append((0, colon + 1, "title_key"))
+    return spans
+
+
+def inline_spans(text: str, note_open: bool, boneyard_open: bool) -> list[Span]:
+    """Notes and boneyard inside a line, including ones continued from the lines above."""
+    spans: list[Span] = []
+    pos = 0
+    if boneyard_open:
+        end = text.find("*/")
+        pos = len(text) if end < 0 else end + 2
+        spans.append((0, pos, "boneyard"))
+    elif note_open:
+        end = text.find("]]")
+        pos = len(text) if end < 0 else end + 2
+        spans.append((0, pos, "note"))
+    if "[[" in text:
+        spans.extend((m.start(), m.end(), "note") for m in _NOTE_RE.finditer(text, pos))
+    if "/*" in text:
+        spans.extend((m.start(), m.end(), "boneyard") for m in _BONEYARD_RE.finditer(text, pos))
+    return spans
+
+
+BASE_FORMAT = {
+    Kind.SCENE_HEADING: "heading",
+    Kind.PARENTHETICAL: "parenthetical",
+    Kind.TRANSITION: "transition",
+    Kind.SECTION: "section",
+    Kind.SYNOPSIS: "synopsis",
+    Kind.NOTE: "note",
+    Kind.BONEYARD: "boneyard",
+    Kind.LYRICS: "lyrics",
+    Kind.TITLE_PAGE: "title",
+    Kind.CHARACTER: "character",
+}
+
+
+def build_formats(theme: Theme) -> dict[str, QTextCharFormat]:
+    def fmt(
+        color: str, bold: bool = False, italic: bool = False, underline: bool = False
+    ) -> QTextCharFormat:
+        out = QTextCharFormat()
+        out.setForeground(QColor(color))
+        if bold:
+            out.setFontWeight(QFont.Weight.Bold)
+        if italic:
+            out.setFontItalic(True)
+        if underline:
+            out.setFontUnderline(True)
+        return out
+
+    formats = {
+        "heading": fmt(theme.heading, bold=True),
+        "character": fmt(theme.heading),
+        "parenthetical": fmt(theme.parenthetical),
+        "extension": fmt(theme.parenthetical),
+        "transition": fmt(theme.transition),
+        "section": fmt(theme.section, bold=True),
+        "synopsis": fmt(theme.synopsis, italic=True),
+        "note": fmt(theme.note, italic=True),
+        "boneyard": fmt(theme.boneyard),
+        "lyrics": fmt(theme.text, italic=True),
+        "title": fmt(theme.text),
+        "title_key": fmt(theme.title_key),
+        "markup": fmt(theme.markup),
+    }
+    for style in ("b", "i", "u", "bi", "bu", "iu", "biu"):
+        out = QTextCharFormat()
+        if "b" in style:
+            out.setFontWeight(QFont.Weight.Bold)
+        if "i" in style:
+            out.setFontItalic(True)
+        if "u" in style:
+            out.setFontUnderline(True)
+        formats["emph:" + style] = out
+    return formats
+
+
+def block_kind(block: QTextBlock) -> Kind | None:
+    """The kind the block's format was made for, or None before the editor set one."""
+    value = block.blockFormat().intProperty(KIND_PROPERTY)
+    return Kind(value - 1) if value > 0 else None
+
+
+class ScriptHighlighter(QSyntaxHighlighter):
+    """Highlights one block at a time; ``is_cue_marked`` tells it the writer's cue marks."""
+
+    def __init__(
+        self,
+        document: object,
+        theme: Theme,
+        is_cue_marked: Callable[[QTextBlock], bool] = lambda block: False,
+    ) -> None:
+        super().__init__(document)  # type: ignore[call-overload]
+        self._formats = build_formats(theme)
+        self._is_cue_marked = is_cue_marked
+        self.changed_kinds: set[int] = set()
+        """Block numbers whose kind differs from their block format; the editor drains it."""
+        self.on_kind_change: Callable[[], None] = lambda: None
+
+    def set_theme(self, theme: Theme) -> None:
+        self._formats = build_formats(theme)
+        self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        following = block.next()
+        prev_state = self.previousBlockState()
+        info = classify(
+            text,
+            prev_state,
+            following.text() if following.isValid() else None,
+            first=not block.previous().isValid(),
+            cue_mark=self._is_cue_marked(block),
+        )
+        self.setCurrentBlockState(info.state)
+        if block_kind(block) is not info.kind:
+            self.changed_kinds.add(block.blockNumber())
+            self.on_kind_change()
+        if not text:
+            return
+        to16 = utf16_offsets(text)
+        formats = self._formats
+
+        def apply(start: int, end: int, name: str) -> None:
+            if end > start:
+                self.setFormat(to16(start), to16(end) - to16(start), formats[name])
+
+        base = BASE_FORMAT.get(info.kind)
+        if base is not None:
+            apply(0, len(text), base)
+        for span in _emphasis_spans(text):
+            if span[2].startswith("emph:"):
+                self._merge(to16(span[0]), to16(span[1]), formats[span[2]])
+            else:
+                apply(*span)
+        for span in markup_spans(info.kind, text):
+            apply(*span)
+        if prev_state >= 0:
+            note_open = bool(prev_state & (1 << 9))
+            boneyard_open = bool(prev_state & (1 << 8))
+        else:
+            note_open = boneyard_open = False
+        if note_open or boneyard_open or "[[" in text or "/*" in text:
+            for span in inline_spans(text, note_open, boneyard_open):
+                apply(*span)
+
+    def _merge(self, start: int, end: int, extra: QTextCharFormat) -> None:
+        """Lay emphasis over whatever format the characters already have."""
+        pos = start
+        while pos < end:
+            current = self.format(pos)
+            run_end = pos + 1
+            while run_end < end and self.format(run_end) == current:
+                run_end += 1
+            merged = QTextCharFormat(current)
+            merged.merge(extra)
+            self.setFormat(pos, run_end - pos, merged)
+            pos = run_end

@@ -1,0 +1,480 @@
+"""The main window: the page in the middle, the scene navigator beside it, menus around.
+
+Extension points for other parts of the program (the co-writer adds its own modules and
+calls only these):
+
+- ``menu(title)``: the top-level menu of that title, created before "Help" if needed.
+- ``add_dock(dock, area, visible)``: a dock widget with a toggle in the View menu.
+- ``add_toolbar_action(action)``: an action on the main toolbar.
+- ``add_status_widget(widget)``: a permanent widget at the right of the status bar.
+- ``editor.context_menu_providers``: callables that add entries to the editor's menu.
+- ``analysis_ready`` (signal): each new whole-script analysis, after typing pauses.
+- ``editor.current_scene()``, ``editor.selected_text()``, ``editor.insert_suggestion()``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from bisect import bisect_right
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reelwright.desktop.analysis import Analysis, Analyzer
+from reelwright.desktop.documents import Document, Prompts
+from reelwright.desktop.editor import ScriptEditor
+from reelwright.desktop.find_replace import FindBar
+from reelwright.desktop.navigator import Navigator
+from reelwright.desktop.settings import Settings
+from reelwright.desktop.statusbar import ScriptStatusBar
+from reelwright.desktop.themes import apply_theme, theme_named
+from reelwright.desktop.title_page import TitlePageDialog, read_title_page, replace_title_page
+from reelwright.screenplay.layout import Layout, layout_for
+
+log = logging.getLogger(__name__)
+
+
+def app_icon() -> QIcon:
+    from reelwright.resources import resource
+
+    icon = QIcon()
+    folder = resource("icons")
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        node = folder.joinpath(f"reelwright-{size}.png")
+        if node.is_file():
+            icon.addFile(str(node))
+    return icon
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
+class MainWindow(QMainWindow):
+    analysis_ready = Signal(object)
+    """Each :class:`~reelwright.desktop.analysis.Analysis`, after typing pauses."""
+
+    def __init__(self, settings: Settings, prompts: Prompts | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.theme = theme_named(settings.get("editor/theme"))
+        self.setWindowIcon(app_icon())
+        self.resize(1280, 860)
+
+        self.editor = ScriptEditor(self.theme, self)
+        self.editor.set_font_size(settings.get("editor/font_size"))
+        self.editor.set_zoom(settings.get("editor/zoom"))
+        self.editor.page_rules_visible = settings.get("editor/page_rules")
+        self._paper = settings.get("editor/paper") or None
+        self.editor.set_page_layout(self._layout())
+        self.find_bar = FindBar(self.editor, self)
+        self.find_bar.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.editor, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.prompts = prompts or Prompts(self)
+        self.document = Document(self.editor, settings, self.prompts, parent=self)
+        self.document.path_changed.connect(self._update_title)
+        self.document.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.editor.document().modificationChanged.connect(self.setWindowModified)
+
+        self.navigator = Navigator(self, self.theme)
+        self.navigator.jump_requested.connect(self.editor.go_to_line)
+        self.status = ScriptStatusBar(self)
+        self.setStatusBar(self.status)
+
+        self.analyzer = Analyzer(self.editor.script_text, self._layout(), self)
+        self.analyzer.ready.connect(self._analysis_done)
+        self.editor.document().contentsChanged.connect(self._text_changed)
+        self.editor.scene_line_changed.connect(self._scene_changed)
+        self.editor.cursorPositionChanged.connect(self._cursor_moved)
+        self._last_page: int | None = None
+
+        self._menus: dict[str, QMenu] = {}
+        self.toolbar = QToolBar("Main", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self._build_menus()
+        self.add_dock(self.navigator, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.navigator.setVisible(settings.get("window/navigator_visible"))
+        self._restore_geometry()
+        self._update_title(None)
+        apply_theme(_application(), self.theme)
+        self._full_screen_state: tuple[bool, bool, bool, bool] | None = None
+
+    # Extension points -----------------------------------------------------------------------
+    def menu(self, title: str) -> QMenu:
+        """The top-level menu called ``title`` (``"&Write"``), created if missing."""
+        key = title.replace("&", "")
+        existing = self._menus.get(key)
+        if existing is not None:
+            return existing
+        created = QMenu(title, self)
+        help_menu = self._menus.get("Help")
+        if help_menu is not None:
+            self.menuBar().insertMenu(help_menu.menuAction(), created)
+        else:
+            self.menuBar().addMenu(created)
+        self._menus[key] = created
+        return created
+
+    def add_dock(
+        self,
+        dock: QDockWidget,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+        visible: bool = True,
+    ) -> QAction:
+        """Add ``dock`` with a toggle in the View menu; returns that toggle action."""
+        if not dock.objectName():
+            dock.setObjectName(dock.windowTitle().replace(" ", "_").casefold())
+        self.addDockWidget(area, dock)
+        dock.setVisible(visible)
+        toggle = dock.toggleViewAction()
+        self.menu("&View").insertAction(self._view_docks_anchor, toggle)
+        return toggle
+
+    def add_toolbar_action(self, action: QAction) -> None:
+        self.toolbar.addAction(action)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.status.addPermanentWidget(widget)
+
+    # Menus ---------------------------------------------------------------------------------------
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        key = QKeySequence.StandardKey
+        file_menu = self.menu("&File")
+        new = self._action(file_menu, "&New", self.new_file, key.New)
+        open_action = self._action(file_menu, "&Open…", self.open_dialog, key.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file_menu, "&Import Final Draft (FDX)…", self.import_dialog)
+        file_menu.addSeparator()
+        save = self._action(file_menu, "&Save", self.save, key.Save)
+        self._action(file_menu, "Save &As…", self.save_as_dialog, key.SaveAs)
+        file_menu.addSeparator()
+        export_pdf = self._action(file_menu, "Export &PDF…", lambda: self.export_dialog("pdf"))
+        self._action(file_menu, "Export &Final Draft (FDX)…", lambda: self.export_dialog("fdx"))
+        self._action(file_menu, "Export F&ountain…", lambda: self.export_dialog("fountain"))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, key.Quit)
+
+        edit = self.menu("&Edit")
+        self._action(edit, "&Undo", self.editor.undo, key.Undo)
+        self._action(edit, "&Redo", self.editor.redo, key.Redo)
+        edit.addSeparator()
+        self._action(edit, "Cu&t", self.editor.cut, key.Cut)
+        self._action(edit, "&Copy", self.editor.copy, key.Copy)
+        self._action(edit, "&Paste", self.editor.paste, key.Paste)
+        edit.addSeparator()
+        self._action(edit, "&Find…", lambda: self.find_bar.open_bar(), key.Find)
+        self._action(edit, "Find and &Replace…", lambda: self.find_bar.open_bar(True), key.Replace)
+        self._action(edit, "Find &Next", self.find_bar.find_next, key.FindNext)
+        self._action(edit, "&Go to Scene…", self.go_to_scene_dialog, "Ctrl+G")
+
+        view = self.menu("&View")
+        self._view_docks_anchor = view.addSeparator()
+        self._action(view, "Zoom &In", lambda: self.set_zoom(self.editor.zoom() + 1), key.ZoomIn)
+        self._action(view, "Zoom &Out", lambda: self.set_zoom(self.editor.zoom() - 1), key.ZoomOut)
+        self._action(view, "&Actual Size", lambda: self.set_zoom(0), "Ctrl+0")
+        view.addSeparator()
+        themes = QActionGroup(self)
+        for name, label in (("light", "&Light Theme"), ("dark", "&Dark Theme")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.theme.name == name)
+            action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
+            themes.addAction(action)
+            view.addAction(action)
+        view.addSeparator()
+        rules = self._action(view, "Page &Breaks", self._toggle_page_rules, checkable=True)
+        rules.setChecked(self.editor.page_rules_visible)
+        self.focus_action = self._action(
+            view, "&Distraction-Free Mode", self.set_distraction_free, "F11", checkable=True
+        )
+
+        script = self.menu("&Script")
+        self._action(script, "&Title Page…", self.title_page_dialog, "Ctrl+Shift+T")
+        paper = script.addMenu("&Paper Size")
+        papers = QActionGroup(self)
+        current = self._layout().name
+        for name, label in (("letter", "US &Letter"), ("a4", "&A4")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(current == name)
+            action.triggered.connect(lambda _checked=False, n=name: self.set_paper(n))
+            papers.addAction(action)
+            paper.addAction(action)
+
+        help_menu = self.menu("&Help")
+        self._action(help_menu, "&About Reelwright", self._about)
+
+        for action in (new, open_action, save, export_pdf):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+
+    # Files -------------------------------------------------------------------------------------
+    def _start_folder(self) -> str:
+        if self.document.path is not None:
+            return str(self.document.path.parent)
+        recent = self.settings.get("files/recent")
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def new_file(self) -> None:
+        self.document.new()
+
+    def open_path(self, path: str | Path) -> bool:
+        opened = self.document.open(path)
+        if opened:
+            self.analyzer.run_now()
+        return opened
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open Script",
+            self._start_folder(),
+            "Scripts (*.fountain *.spmd *.txt *.fdx);;All files (*)",
+        )
+        if name:
+            self.open_path(name)
+
+    def import_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import Final Draft", self._start_folder(), "Final Draft (*.fdx)"
+        )
+        if name:
+            self.open_path(name)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.get("files/recent"):
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent scripts").setEnabled(False)
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as_dialog()
+        return self.document.save()
+
+    def save_as_dialog(self) -> bool:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save Script",
+            str(Path(self._start_folder()) / self.document.display_name),
+            "Fountain (*.fountain)",
+        )
+        return bool(name) and self.document.save_as(name)
+
+    def export_dialog(self, kind: str) -> None:
+        suffix = {"pdf": ".pdf", "fdx": ".fdx", "fountain": ".fountain"}[kind]
+        stem = self.document.path.stem if self.document.path else "Untitled"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export", str(Path(self._start_folder()) / (stem + suffix)), f"*{suffix}"
+        )
+        if name:
+            self.document.export(
+                name,
+                paper=self._layout().name,
+                scene_numbers=self.settings.get("export/scene_numbers"),
+                open_after=kind == "pdf" and self.settings.get("export/open_pdf"),
+            )
+
+    # View --------------------------------------------------------------------------------------
+    def _layout(self) -> Layout:
+        return layout_for(self._paper, heading_blanks=self.settings.get("editor/heading_blanks"))
+
+    def set_paper(self, name: str) -> None:
+        self._paper = name
+        self.settings.set("editor/paper", name)
+        self.editor.set_page_layout(self._layout())
+        self.analyzer.layout = self._layout()
+        self.analyzer.run_now()
+
+    def set_theme(self, name: str) -> None:
+        self.theme = theme_named(name)
+        self.settings.set("editor/theme", self.theme.name)
+        apply_theme(_application(), self.theme)
+        self.editor.set_theme(self.theme)
+        self.navigator.set_theme(self.theme)
+
+    def set_zoom(self, steps: int) -> None:
+        self.editor.set_zoom(steps)
+        self.settings.set("editor/zoom", self.editor.zoom())
+
+    def _toggle_page_rules(self, checked: bool) -> None:
+        self.editor.page_rules_visible = checked
+        self.settings.set("editor/page_rules", checked)
+        self.editor.viewport().update()
+
+    def set_distraction_free(self, on: bool) -> None:
+        """Only the page: no menus, docks, tool or status bar; F11 or Esc comes back."""
+        if on and self._full_screen_state is None:
+            self._full_screen_state = (
+                self.menuBar().isVisible(),
+                self.navigator.isVisible(),
+                self.toolbar.isVisible(),
+                self.statusBar().isVisible(),
+            )
+            for widget in (self.menuBar(), self.toolbar, self.statusBar()):
+                widget.hide()
+            for dock in self.findChildren(QDockWidget):
+                dock.hide()
+            self.showFullScreen()
+        elif not on and self._full_screen_state is not None:
+            menu, navigator, toolbar, status = self._full_screen_state
+            self._full_screen_state = None
+            self.menuBar().setVisible(menu)
+            self.navigator.setVisible(navigator)
+            self.toolbar.setVisible(toolbar)
+            self.statusBar().setVisible(status)
+            self.showNormal()
+        self.focus_action.setChecked(on)
+        self.editor.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._full_screen_state is not None and event.key() == Qt.Key.Key_Escape:
+            self.set_distraction_free(False)
+            return
+        super().keyPressEvent(event)
+
+    # Script --------------------------------------------------------------------------------------
+    def title_page_dialog(self) -> None:
+        dialog = TitlePageDialog(read_title_page(self.editor.script_text()), self)
+        if dialog.exec():
+            replace_title_page(self.editor, dialog.fields())
+
+    def go_to_scene(self, number: str) -> bool:
+        for entry in self.navigator.entries:
+            if entry.kind == "scene" and entry.number.casefold() == number.strip().casefold():
+                self.editor.go_to_line(entry.line)
+                return True
+        return False
+
+    def go_to_scene_dialog(self) -> None:
+        scenes = [e for e in self.navigator.entries if e.kind == "scene"]
+        if not scenes:
+            return
+        labels = [f"{e.number}   {e.text}" for e in scenes]
+        choice, ok = QInputDialog.getItem(self, "Go to Scene", "Scene:", labels, 0, False)
+        if ok and choice:
+            self.go_to_scene(choice.split(" ", 1)[0])
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self,
+            "About Reelwright",
+            "Reelwright: write screenplays in Fountain, offline, with a local co-writer.",
+        )
+
+    # Analysis ------------------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        self.analyzer.schedule()
+
+    def _analysis_done(self, analysis: Analysis) -> None:
+        self.editor.page_starts = analysis.page_starts
+        self.editor.completion_data = analysis.completion
+        self.navigator.set_analysis(analysis)
+        self.status.show_analysis(analysis)
+        self._last_page = None
+        self._cursor_moved(force=True)
+        scene = self.editor.scene_line()
+        self.navigator.set_current_line(-1 if scene is None else scene)
+        self.editor.viewport().update()
+        self.analysis_ready.emit(analysis)
+
+    def _scene_changed(self, line: int) -> None:
+        self.navigator.set_current_line(line)
+        self._cursor_moved(force=True)
+
+    def _cursor_moved(self, force: bool = False) -> None:
+        starts = self.editor.page_starts
+        line = self.editor.textCursor().blockNumber()
+        index = bisect_right([start for start, _ in starts], line)
+        page = starts[index - 1][1] if index else 1
+        if page == self._last_page and not force:
+            return
+        self._last_page = page
+        scene_line = self.editor.scene_line()
+        number = None
+        if scene_line is not None:
+            for entry in self.navigator.entries:
+                if entry.line == scene_line:
+                    number = entry.number
+                    break
+        self.status.show_position(page, number)
+
+    # Window state ------------------------------------------------------------------------------
+    def _update_title(self, _path: object) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — Reelwright")
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        state = self.settings.get("window/state")
+        with contextlib.suppress(Exception):
+            if geometry:
+                self.restoreGeometry(QByteArray(geometry))
+            if state:
+                self.restoreState(QByteArray(state))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.document.maybe_save():
+            event.ignore()
+            return
+        if self._full_screen_state is not None:
+            self.set_distraction_free(False)
+        self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
+        self.settings.set("window/state", bytes(self.saveState().data()))
+        self.settings.set("window/navigator_visible", self.navigator.isVisible())
+        self.document.close()
+        event.accept()
+
+    def wait_until_ready(self) -> None:
+        """Run a pending analysis now (screenshots, tests): the navigator is then filled."""
+        if self.analyzer.pending() or self.analyzer.latest is None:
+            self.analyzer.run_now()
+        QTimer.singleShot(0, lambda: None)

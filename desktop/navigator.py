@@ -1,0 +1,295 @@
+"""The scene navigator: sections, numbered scenes, synopses and the page each scene starts on.
+
+Built from an :class:`~reelwright.desktop.analysis.Analysis` (so only after typing pauses),
+never from the live document. A click asks the window to jump; the window tells the
+navigator which scene the caret is in. The filter matches heading, synopsis or a speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reelwright.desktop.analysis import Analysis
+from reelwright.desktop.linekinds import cue_name
+from reelwright.desktop.themes import LIGHT, Theme
+from reelwright.screenplay.elements import ElementType
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    kind: str
+    """"section" or "scene"."""
+    text: str
+    line: int
+    depth: int = 0
+    number: str = ""
+    synopsis: str = ""
+    page: int | None = None
+    characters: frozenset[str] = field(default_factory=frozenset)
+
+    def matches(self, needle: str) -> bool:
+        if not needle:
+            return True
+        wanted = needle.casefold()
+        if wanted in self.text.casefold() or wanted in self.synopsis.casefold():
+            return True
+        return any(name.casefold().startswith(wanted) for name in self.characters)
+
+
+def outline_entries(analysis: Analysis) -> list[OutlineEntry]:
+    """Sections and scenes in script order, with synopses, speakers and start pages."""
+    entries: list[OutlineEntry] = []
+    elements = analysis.script.elements
+    scene_count = 0
+    current: dict[str, object] | None = None
+
+    def close() -> None:
+        if current is not None:
+            entries.append(OutlineEntry(**current))  # type: ignore[arg-type]
+
+    last_was_heading = False
+    for index, element in enumerate(elements):
+        kind = element.type
+        if kind is ElementType.SCENE_HEADING:
+            close()
+            scene_count += 1
+            current = {
+                "kind": "scene",
+                "text": element.text.strip(),
+                "line": element.start_line,
+                "number": element.scene_number or str(scene_count),
+                "page": analysis.scene_pages.get(index),
+                "synopsis": "",
+                "characters": frozenset(),
+            }
+            last_was_heading = True
+            continue
+        if kind is ElementType.SECTION:
+            close()
+            current = None
+            entries.append(
+                OutlineEntry("section", element.text.strip(), element.start_line, element.depth)
+            )
+            last_was_heading = False
+            continue
+        if kind is ElementType.SYNOPSIS and current is not None and last_was_heading:
+            synopsis = str(current["synopsis"])
+            current["synopsis"] = (synopsis + " " + element.text.strip()).strip()
+            continue
+        if kind is ElementType.CHARACTER and current is not None:
+            names = set(current["characters"])  # type: ignore[call-overload]
+            names.add(cue_name(element.text))
+            current["characters"] = frozenset(names)
+        last_was_heading = False
+    close()
+    return entries
+
+
+class _EntryDelegate(QStyledItemDelegate):
+    """Scene number, heading and page on one line; the synopsis below in a quieter voice."""
+
+    def __init__(self, navigator: Navigator) -> None:
+        super().__init__(navigator)
+        self._navigator = navigator
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        entry: OutlineEntry = index.data(ENTRY_ROLE)
+        metrics = QFontMetrics(option.font)
+        height = metrics.height() + 10
+        if entry is not None and entry.synopsis:
+            height += metrics.height() + 1
+        return QSize(200, height)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        entry: OutlineEntry = index.data(ENTRY_ROLE)
+        theme = self._navigator.theme
+        painter.save()
+        rect: QRect = option.rect
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, QColor(theme.selection))
+        font = QFont(option.font)
+        metrics = QFontMetrics(font)
+        line_height = metrics.height()
+        x = rect.left() + 4
+        y = rect.top() + 5
+        if entry.kind == "section":
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor(theme.section))
+            text = metrics.elidedText(entry.text, Qt.TextElideMode.ElideRight, rect.width() - 8)
+            painter.drawText(QRect(x, y, rect.width() - 8, line_height), 0, text)
+            painter.restore()
+            return
+        number_width = metrics.horizontalAdvance("000") + 6
+        page_text = f"{entry.page}" if entry.page else ""
+        page_width = metrics.horizontalAdvance("000") + 4
+        painter.setFont(font)
+        painter.setPen(QColor(theme.chrome_dim))
+        painter.drawText(
+            QRect(x, y, number_width - 6, line_height), Qt.AlignmentFlag.AlignRight, entry.number
+        )
+        painter.drawText(
+            QRect(rect.right() - page_width - 4, y, page_width, line_height),
+            Qt.AlignmentFlag.AlignRight,
+            page_text,
+        )
+        heading_x = x + number_width
+        heading_width = rect.right() - page_width - 10 - heading_x
+        painter.setPen(QColor(theme.chrome_text))
+        heading = metrics.elidedText(entry.text, Qt.TextElideMode.ElideRight, heading_width)
+        painter.drawText(QRect(heading_x, y, heading_width, line_height), 0, heading)
+        if entry.synopsis:
+            small = QFont(font)
+            small.setItalic(True)
+            painter.setFont(small)
+            painter.setPen(QColor(theme.synopsis))
+            synopsis = QFontMetrics(small).elidedText(
+                entry.synopsis, Qt.TextElideMode.ElideRight, heading_width
+            )
+            painter.drawText(
+                QRect(heading_x, y + line_height + 1, heading_width, line_height), 0, synopsis
+            )
+        painter.restore()
+
+
+class Navigator(QDockWidget):
+    """The dock. ``jump_requested(line)`` when the writer picks an entry."""
+
+    jump_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
+        super().__init__("Scenes", parent)
+        self.setObjectName("navigator")
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.theme = theme
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.setSpacing(6)
+        self.filter_edit = QLineEdit(body)
+        self.filter_edit.setPlaceholderText("Filter by text or character")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.tree = QTreeWidget(body)
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(12)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(_EntryDelegate(self))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.tree)
+        self.setWidget(body)
+        self.entries: list[OutlineEntry] = []
+        self._items_by_line: dict[int, QTreeWidgetItem] = {}
+        self._scene_lines: list[int] = []
+        self.filled = False
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 600)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.tree.viewport().update()
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        entries = outline_entries(analysis)
+        if entries == self.entries and self.filled:
+            return
+        self.entries = entries
+        scroll = self.tree.verticalScrollBar().value()
+        selected = self.current_line()
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        self._items_by_line = {}
+        parents: list[tuple[int, QTreeWidgetItem]] = []
+        for entry in entries:
+            if entry.kind == "section":
+                while parents and parents[-1][0] >= entry.depth:
+                    parents.pop()
+            parent = parents[-1][1] if parents else None
+            item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self.tree)
+            item.setData(0, ENTRY_ROLE, entry)
+            tip = entry.text if not entry.synopsis else f"{entry.text}\n{entry.synopsis}"
+            item.setToolTip(0, tip)
+            self._items_by_line[entry.line] = item
+            if entry.kind == "section":
+                parents.append((entry.depth, item))
+        self.tree.expandAll()
+        self._scene_lines = sorted(self._items_by_line)
+        self._apply_filter(self.filter_edit.text())
+        self.tree.setUpdatesEnabled(True)
+        self.tree.verticalScrollBar().setValue(scroll)
+        if selected is not None:
+            self.set_current_line(selected)
+        self.filled = True
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip()
+        for item in self._items_by_line.values():
+            entry: OutlineEntry = item.data(0, ENTRY_ROLE)
+            if entry.kind == "scene":
+                item.setHidden(not entry.matches(needle))
+        for item in self._items_by_line.values():
+            entry = item.data(0, ENTRY_ROLE)
+            if entry.kind == "section":
+                children = (item.child(i) for i in range(item.childCount()))
+                visible_child = any(c is not None and not c.isHidden() for c in children)
+                item.setHidden(bool(needle) and not visible_child and not entry.matches(needle))
+
+    def visible_entries(self) -> list[OutlineEntry]:
+        return [
+            item.data(0, ENTRY_ROLE) for item in self._items_by_line.values() if not item.isHidden()
+        ]
+
+    def _clicked(self, item: QTreeWidgetItem) -> None:
+        entry: OutlineEntry = item.data(0, ENTRY_ROLE)
+        self.jump_requested.emit(entry.line)
+
+    def current_line(self) -> int | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        entry: OutlineEntry = item.data(0, ENTRY_ROLE)
+        return entry.line
+
+    def set_current_line(self, line: int) -> None:
+        """Select the scene whose heading is at ``line`` (the caret's scene), quietly."""
+        item = self._items_by_line.get(line)
+        self.tree.blockSignals(True)
+        try:
+            if item is None:
+                self.tree.clearSelection()
+            else:
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
+        finally:
+            self.tree.blockSignals(False)

@@ -1,0 +1,212 @@
+"""Preferences: every option declared once, with its type and default; only changes are stored.
+
+Storage is an INI file (``QSettings.IniFormat``) in :func:`config_dir`, so that tests and
+portable installs can point it anywhere with ``REELWRIGHT_HOME`` (or ``XDG_CONFIG_HOME``).
+Reading an option never writes; writing the default value removes the key, so the file
+holds exactly what the writer changed and a new default reaches everyone who kept the old.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from reelwright.models.types import EngineSettings, SamplerSettings
+
+APP_NAME = "reelwright"
+
+
+def config_dir() -> Path:
+    """Where the settings file lives: ``$REELWRIGHT_HOME/config``, else the platform's."""
+    home = os.environ.get("REELWRIGHT_HOME")
+    if home:
+        return Path(home) / "config"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Per-user data (the recovery folder): ``$REELWRIGHT_HOME/data``, else the platform's."""
+    home = os.environ.get("REELWRIGHT_HOME")
+    if home:
+        return Path(home) / "data"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One preference: its key in the file, its Python type, its default and its limits."""
+
+    key: str
+    type: type
+    default: Any
+    choices: tuple[Any, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    help: str = ""
+
+    def coerce(self, raw: Any) -> Any:
+        """The stored value as ``type``; anything unreadable or out of range is the default."""
+        try:
+            if self.type is bool:
+                value: Any = raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+            elif self.type is list:
+                if raw in (None, ""):
+                    value = []
+                elif isinstance(raw, (list, tuple)):
+                    value = [str(item) for item in raw]
+                else:
+                    value = [str(raw)]
+            else:
+                value = self.type(raw)
+        except (TypeError, ValueError):
+            return self.default
+        if self.choices and value not in self.choices:
+            return self.default
+        if self.minimum is not None and value < self.minimum:
+            return self.default
+        if self.maximum is not None and value > self.maximum:
+            return self.default
+        return value
+
+
+_ENGINE = EngineSettings()
+
+OPTIONS: dict[str, Option] = {
+    option.key: option
+    for option in (
+        Option("editor/paper", str, "", ("", "letter", "a4"), help="'' follows the locale"),
+        Option("editor/font_size", int, 12, minimum=6, maximum=48),
+        Option("editor/zoom", int, 0, minimum=-8, maximum=24, help="points added to font size"),
+        Option("editor/theme", str, "light", ("light", "dark")),
+        Option("editor/scene_numbers_in_navigator", bool, True),
+        Option("editor/page_rules", bool, True),
+        Option("editor/heading_blanks", int, 2, (1, 2)),
+        Option("files/autosave_seconds", int, 30, minimum=5, maximum=3600),
+        Option("files/recent", list, [], help="most recent first"),
+        Option("files/recent_max", int, 10, minimum=1, maximum=30),
+        Option("files/opened_before", bool, False, help="the sample opens on the first start"),
+        Option("export/scene_numbers", str, "none", ("none", "left", "right", "both")),
+        Option("export/open_pdf", bool, True),
+        Option("window/geometry", bytes, b""),
+        Option("window/state", bytes, b""),
+        Option("window/navigator_visible", bool, True),
+        Option("model/id", str, "", help="a catalogue id or a Hugging Face repo id"),
+        Option("model/path", str, "", help="a local .gguf file; wins over model/id"),
+        Option("model/n_gpu_layers", int, -1, minimum=-1, help="-1: all when a GPU is there"),
+        Option("model/n_ctx", int, _ENGINE.n_ctx, minimum=512, maximum=131072),
+        Option("model/threads", int, 0, minimum=0, maximum=256, help="0: physical cores, <= 8"),
+        Option("model/enabled", bool, True),
+    )
+}
+
+SAMPLER_FIELDS = {f.name: f for f in fields(SamplerSettings)}
+
+
+def _sampler_key(action: str, name: str) -> str:
+    return f"sampler/{action}/{name}"
+
+
+class Settings(QObject):
+    """Typed access to the declared options. Emits ``changed(key)`` after a change."""
+
+    changed = Signal(str)
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        file = Path(path) if path is not None else config_dir() / f"{APP_NAME}.ini"
+        self.path = file
+        self._store = QSettings(str(file), QSettings.Format.IniFormat)
+
+    # Declared options ---------------------------------------------------------------------
+    def get(self, key: str) -> Any:
+        option = OPTIONS[key]
+        if not self._store.contains(key):
+            return list(option.default) if option.type is list else option.default
+        raw = self._store.value(key)
+        if option.type is bytes:
+            return bytes(raw.data()) if hasattr(raw, "data") else option.default
+        return option.coerce(raw)
+
+    def set(self, key: str, value: Any) -> None:
+        option = OPTIONS[key]
+        if option.type is not bytes:
+            value = option.coerce(value)
+        if value == option.default:
+            if not self._store.contains(key):
+                return
+            self._store.remove(key)
+        else:
+            if self._store.contains(key) and self.get(key) == value:
+                return
+            if option.type is bytes:
+                from PySide6.QtCore import QByteArray
+
+                self._store.setValue(key, QByteArray(value))
+            else:
+                self._store.setValue(key, value)
+        self._store.sync()
+        self.changed.emit(key)
+
+    def stored_keys(self) -> list[str]:
+        """What the file holds: only the values that differ from their defaults."""
+        return list(self._store.allKeys())
+
+    # Recent files ---------------------------------------------------------------------------
+    def add_recent(self, path: str | os.PathLike[str]) -> None:
+        name = str(Path(path).resolve())
+        recent = [p for p in self.get("files/recent") if p != name]
+        recent.insert(0, name)
+        self.set("files/recent", recent[: self.get("files/recent_max")])
+
+    def remove_recent(self, path: str) -> None:
+        self.set("files/recent", [p for p in self.get("files/recent") if p != path])
+
+    # Model settings for the co-writer --------------------------------------------------------
+    def engine_settings(self) -> EngineSettings:
+        layers = self.get("model/n_gpu_layers")
+        threads = self.get("model/threads")
+        return EngineSettings(
+            n_ctx=self.get("model/n_ctx"),
+            n_gpu_layers=None if layers < 0 else layers,
+            n_threads=threads or None,
+        )
+
+    def sampler(self, action: str) -> SamplerSettings:
+        """The sampler for one writing action; each field falls back to SamplerSettings'."""
+        default = SamplerSettings()
+        values: dict[str, Any] = {}
+        for name in SAMPLER_FIELDS:
+            key = _sampler_key(action, name)
+            base = getattr(default, name)
+            if not self._store.contains(key):
+                values[name] = base
+                continue
+            raw = self._store.value(key)
+            try:
+                if name == "seed":
+                    values[name] = None if raw in (None, "", "none") else int(raw)
+                else:
+                    values[name] = type(base)(raw)
+            except (TypeError, ValueError):
+                values[name] = base
+        return SamplerSettings(**values)
+
+    def set_sampler(self, action: str, sampler: SamplerSettings) -> None:
+        default = SamplerSettings()
+        for name in SAMPLER_FIELDS:
+            key = _sampler_key(action, name)
+            value = getattr(sampler, name)
+            if value == getattr(default, name):
+                self._store.remove(key)
+            else:
+                self._store.setValue(key, "none" if value is None else value)
+        self._store.sync()
+        self.changed.emit(f"sampler/{action}")

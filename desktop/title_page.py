@@ -1,0 +1,111 @@
+"""The title page dialog: edits the ``Key: value`` block at the top of the Fountain text."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+FIELDS = ("Title", "Credit", "Author", "Source", "Draft date", "Contact", "Copyright", "Notes")
+MULTILINE = frozenset({"Contact", "Notes"})
+_KEY = re.compile(r"^([^\s:][^:]*):[ \t]*(.*)$")
+
+
+def title_block_end(lines: list[str]) -> int:
+    """How many lines the title page takes at the top (0 when there is none)."""
+    if not lines or not _KEY.match(lines[0]):
+        return 0
+    end = 0
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return end
+
+
+def read_title_page(text: str) -> dict[str, str]:
+    """Keys in file order; continuation lines (indented) joined with newlines."""
+    lines = text.split("\n")
+    fields: dict[str, str] = {}
+    key: str | None = None
+    for line in lines[: title_block_end(lines)]:
+        match = _KEY.match(line)
+        if match and not line[:1].isspace():
+            key = match.group(1).strip()
+            fields[key] = match.group(2).strip()
+        elif key is not None:
+            value = fields[key]
+            fields[key] = (value + "\n" + line.strip()) if value else line.strip()
+    return fields
+
+
+def title_page_lines(fields: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    for key, value in fields.items():
+        value = value.strip()
+        if not value:
+            continue
+        parts = value.split("\n")
+        if len(parts) == 1:
+            lines.append(f"{key}: {parts[0]}")
+        else:
+            lines.append(f"{key}:")
+            lines.extend(f"    {part.strip()}" for part in parts)
+    return lines
+
+
+def replace_title_page(editor: QTextEdit, fields: dict[str, str]) -> None:
+    """Rewrite the title block in place, as one undo step; the rest of the text is untouched."""
+    doc = editor.document()
+    lines = editor.toPlainText().split("\n")
+    end = title_block_end(lines)
+    new_lines = title_page_lines(fields)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    cursor.setPosition(0)
+    if end:
+        last = doc.findBlockByNumber(end - 1)
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText("\n".join(new_lines))
+    elif new_lines:
+        cursor.insertText("\n".join(new_lines) + "\n\n")
+    cursor.endEditBlock()
+
+
+class TitlePageDialog(QDialog):
+    def __init__(self, fields: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Title Page")
+        self.setMinimumWidth(460)
+        form = QFormLayout(self)
+        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        extra = [key for key in fields if key.casefold() not in {f.casefold() for f in FIELDS}]
+        for key in (*FIELDS, *extra):
+            value = next((v for k, v in fields.items() if k.casefold() == key.casefold()), "")
+            widget: QLineEdit | QPlainTextEdit
+            if key in MULTILINE or "\n" in value:
+                widget = QPlainTextEdit(value, self)
+                widget.setFixedHeight(72)
+            else:
+                widget = QLineEdit(value, self)
+            self.editors[key] = widget
+            form.addRow(key + ":", widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def fields(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for key, widget in self.editors.items():
+            out[key] = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+        return out
