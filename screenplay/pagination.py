@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from reelwright.screenplay.elements import Element, ElementType, Script
@@ -27,6 +27,7 @@ Side = Literal["left", "right"]
 
 T = ElementType
 _SENTENCE_END = re.compile(r"""(?:[.!?…。！？]|--|—)["'”’)\]]*\s*$""")
+_SENTENCE_INSIDE = re.compile(r"""(?:[.!?…]|--)["'”’)\]]*(?= )|[。！？]["'”’」』)]*""")
 _EXTENSION = re.compile(r"\s*\([^)]*\)")
 _MARKUP = re.compile(r"[*_\\]")
 
@@ -291,6 +292,60 @@ class _Row(NamedTuple):
     scene_number: str | None = None
     contd: bool = False
     more: bool = False
+    para: _Para | None = None
+    """The source line this row was wrapped from, so that a split can rewrap its tail."""
+    start: int = 0
+    end: int = 0
+    """The row's range in ``para.plain``."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Para:
+    """One source line of an element as wrapped into a column."""
+
+    type: ElementType
+    runs: tuple[Run, ...]
+    plain: str
+    left: float
+    width: int
+    hanging: int
+    right: float
+    align: Align
+    char_width: float
+    element_index: int
+    source_line: int
+
+    def rows(self, start: int = 0) -> list[_Row]:
+        """Wrapped rows of ``plain[start:]`` (spaces at ``start`` skipped)."""
+        plain = self.plain
+        while start < len(plain) and plain[start] == " " and start:
+            start += 1
+        tail = plain[start:] if start else plain
+        rows: list[_Row] = []
+        width = self.width
+        for n, (a, b, cells) in enumerate(wrap_ranges(tail, width, width - self.hanging)):
+            a += start
+            b += start
+            x = self.left + (self.hanging * self.char_width if n else 0.0)
+            if self.align == "right":
+                x = self.right - cells * self.char_width
+            elif self.align == "center":
+                x = self.left + max(0, width - cells) // 2 * self.char_width
+            rows.append(
+                _Row(
+                    self.type,
+                    plain[a:b],
+                    slice_runs(self.runs, a, b),
+                    x,
+                    self.align,
+                    self.element_index,
+                    self.source_line,
+                    para=self,
+                    start=a,
+                    end=b,
+                )
+            )
+        return rows
 
 
 @dataclass(slots=True)
@@ -327,32 +382,25 @@ class _Builder:
     ) -> list[_Row]:
         if "[[" in text and not self.options.print_notes:
             text = strip_notes(text)
-        char_width = self.layout.char_width
         rows: list[_Row] = []
         last_line = max(element.end_line - 1, element.start_line)
         for offset, line in enumerate(text.split("\n")):
             runs = runs_for_line(line, upper=style.uppercase, bold=style.bold, italic=style.italic)
             plain = runs[0].text if len(runs) == 1 else "".join(run.text for run in runs)
-            source_line = min(element.start_line + offset, last_line)
-            for n, (start, end, cells) in enumerate(
-                wrap_ranges(plain, width, width - style.hanging)
-            ):
-                x = left + (style.hanging * char_width if n else 0.0)
-                if style.align == "right":
-                    x = style.right - cells * char_width
-                elif style.align == "center":
-                    x = left + max(0, width - cells) // 2 * char_width
-                rows.append(
-                    _Row(
-                        element.type,
-                        plain[start:end],
-                        slice_runs(runs, start, end),
-                        x,
-                        style.align,
-                        index,
-                        source_line,
-                    )
-                )
+            para = _Para(
+                element.type,
+                runs,
+                plain,
+                left,
+                width,
+                style.hanging,
+                style.right,
+                style.align,
+                self.layout.char_width,
+                index,
+                min(element.start_line + offset, last_line),
+            )
+            rows.extend(para.rows())
         return rows
 
     def simple_rows(self, element: Element, index: int) -> list[_Row]:
@@ -490,6 +538,52 @@ def _ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+def _sentence_ends(row: _Row) -> list[int]:
+    """Offsets in the row's source line where a sentence ends inside or at the end of it."""
+    text = row.text
+    ends = [row.start + m.end() for m in _SENTENCE_INSIDE.finditer(text) if m.end() < len(text)]
+    if _ends_sentence(text):
+        ends.append(row.end)
+    return ends
+
+
+def _cut(body: list[_Row], room: int, mode: str) -> tuple[list[_Row], list[_Row]] | None:
+    """Cut ``body`` into a head of at most ``room`` rows and a tail, two rows at least on
+    each side, never after a parenthetical. ``mode``: ``sentence`` (at a sentence end,
+    possibly inside a line, whose rest is rewrapped, or at the end of a source line),
+    ``line`` (after any row) or ``any`` (no rules: a block taller than a page)."""
+    count = len(body)
+    if mode == "any":
+        k = max(1, min(room, count - 1))
+        return body[:k], body[k:]
+    for r in range(min(room, count) - 1, 0, -1):
+        row = body[r]
+        if row.type is T.PARENTHETICAL:
+            continue
+        at_line_end = r + 1 < count and body[r + 1].para is not row.para
+        if mode == "line":
+            offsets = [row.end]
+        else:
+            offsets = _sentence_ends(row)
+            if at_line_end:
+                offsets.append(row.end)
+        for offset in sorted(set(offsets), reverse=True):
+            para = row.para
+            if offset >= row.end or para is None:
+                head, tail = body[: r + 1], body[r + 1 :]
+            else:
+                text = para.plain[row.start : offset].rstrip()
+                stop = row.start + len(text)
+                cut_row = row._replace(
+                    text=text, runs=slice_runs(para.runs, row.start, stop), end=stop
+                )
+                head = [*body[:r], cut_row]
+                tail = para.rows(offset) + [x for x in body[r + 1 :] if x.para is not para]
+            if len(head) >= 2 and len(tail) >= 2:
+                return head, tail
+    return None
+
+
 class _Paginator:
     def __init__(self, layout: Layout, options: PrintOptions) -> None:
         self.layout = layout
@@ -503,9 +597,29 @@ class _Paginator:
     def page(self) -> Page:
         return self.pages[-1]
 
-    def new_page(self) -> None:
-        self.pages.append(Page(self.page.number + 1))
+    def new_page(self, carry: bool = True) -> None:
+        """Start a page. Scene headings left at the foot of the old page move with it
+        (``carry``): a heading is never the last thing on a page."""
+        old = self.page
+        moved: list[PrintedLine] = []
+        if carry:
+            keep = len(old.lines)
+            while keep and old.lines[keep - 1].type is T.SCENE_HEADING:
+                keep -= 1
+            if keep:  # a page of nothing but headings keeps them
+                moved = old.lines[keep:]
+                del old.lines[keep:]
+        page = Page(old.number + 1)
+        self.pages.append(page)
         self.used = 0
+        if moved:
+            first = moved[0].slot
+            page.lines = [replace(line, slot=line.slot - first) for line in moved]
+            page.first_source_line = moved[0].source_line or 0
+            self.used = page.lines[-1].slot + 1
+            for line in moved:
+                if line.element_index in self.scene_pages:
+                    self.scene_pages[line.element_index] = page.number
 
     def place(self, rows: list[_Row], side: Side | None = None, advance: bool = True) -> None:
         page = self.page
@@ -570,7 +684,7 @@ class _Paginator:
     def add(self, block: _Block, following: _Block | None) -> None:
         if block.kind == "break":
             if self.used:
-                self.new_page()
+                self.new_page(carry=False)
             return
         blank = block.blank_before if self.used else 0
         avail = self.capacity - self.used - blank
@@ -589,13 +703,14 @@ class _Paginator:
             return
         if self.split(block, avail, blank, strict=True):
             return
-        if self.used:
+        if self.used and not all(line.type is T.SCENE_HEADING for line in self.page.lines):
             self.new_page()
             self.add(block, following)
             return
-        # Longer than a whole page: split wherever the rules allow, then anywhere.
-        if not self.split(block, avail, 0, strict=False):
-            self.split(block, avail, 0, strict=None)
+        # Longer than a whole page (under its heading): split where the rules allow, then
+        # anywhere.
+        if not self.split(block, avail, blank, strict=False):
+            self.split(block, avail, blank, strict=None)
 
     def put(self, block: _Block) -> None:
         if block.right is not None:
@@ -607,68 +722,42 @@ class _Paginator:
 
     def split(self, block: _Block, avail: int, blank: int, strict: bool | None) -> bool:
         """Put the head of ``block`` on this page and the rest on the next; False if the
-        rules leave no place to cut. ``strict`` None cuts anywhere (a block taller than a
-        page with no legal cut)."""
+        rules leave no place to cut. ``strict`` True cuts only where the rules prefer
+        (a sentence end), False at any line, None anywhere (a block taller than a page)."""
         rows = block.rows
-        if block.kind == "speech":
-            cut = self.speech_cut(rows, avail - 1, strict)
-            if cut is None:
-                return False
-            self.used += blank
-            self.place([*rows[:cut], self.more_row(rows[cut - 1])])
-            rest = [self.contd_cue(rows[0]), *rows[cut:]]
-            self.new_page()
-            self.add(_Block("speech", rest, 0, element_index=block.element_index), None)
-            return True
         if block.kind == "dual" and block.right is not None:
             if strict:
                 return False
             cut = max(1, avail)
             self.used += blank
-            head = _Block("dual", block.rows[:cut], 0, block.right[:cut])
-            self.put(head)
-            tail = _Block("dual", block.rows[cut:], 0, block.right[cut:])
+            self.put(_Block("dual", block.rows[:cut], 0, block.right[:cut]))
             self.new_page()
-            self.add(tail, None)
+            self.add(_Block("dual", block.rows[cut:], 0, block.right[cut:]), None)
             return True
-        if block.kind == "action" or strict is not True:
-            cut = self.action_cut(rows, avail, strict)
-            if cut is None:
-                return False
-            self.used += blank
-            self.place(rows[:cut])
-            self.new_page()
-            self.add(_Block(block.kind, rows[cut:], 0, element_index=block.element_index), None)
-            return True
-        return False
-
-    @staticmethod
-    def action_cut(rows: list[_Row], avail: int, strict: bool | None) -> int | None:
-        last = min(avail, len(rows) - 2)
-        if strict is None:
-            return max(1, min(avail, len(rows) - 1))
-        for k in range(last, 1, -1):
-            if _ends_sentence(rows[k - 1].text) or rows[k].source_line != rows[k - 1].source_line:
-                return k
-        return last if last >= 2 else None
-
-    @staticmethod
-    def speech_cut(rows: list[_Row], avail: int, strict: bool | None) -> int | None:
-        """Rows (cue included) to keep on this page, leaving one slot for (MORE)."""
-        body = len(rows) - 1
-        last = min(avail - 1, body - 2)
-        if strict is None:
-            return max(2, min(avail, len(rows) - 1))
-        for k in range(last, 1, -1):
-            row = rows[k]  # the last body row kept (rows[0] is the cue)
-            if row.type is T.PARENTHETICAL:
-                continue
-            if strict and not (
-                _ends_sentence(row.text) or rows[k + 1].element_index != row.element_index
-            ):
-                continue
-            return k + 1
-        return None
+        speech = block.kind == "speech"
+        if not speech and block.kind != "action" and strict:
+            return False
+        modes: tuple[str, ...] = {True: ("sentence",), False: ("line",), None: ("any",)}[strict]
+        if block.kind == "action" and strict:
+            modes = ("sentence", "line")
+        body = rows[1:] if speech else rows
+        room = avail - 2 if speech else avail
+        for mode in modes:
+            parts = _cut(body, room, mode)
+            if parts is not None:
+                break
+        else:
+            return False
+        head, tail = parts
+        self.used += blank
+        if speech:
+            self.place([rows[0], *head, self.more_row(head[-1])])
+            tail = [self.contd_cue(rows[0]), *tail]
+        else:
+            self.place(head)
+        self.new_page()
+        self.add(_Block(block.kind, tail, 0, element_index=block.element_index), None)
+        return True
 
     def finish(self) -> Pagination:
         starts = [(page.first_source_line, page.number) for page in self.pages]

@@ -41,6 +41,10 @@ def speech(name: str, lines: int) -> list[tuple[ElementType, str]]:
     return [(T.CHARACTER, name), (T.DIALOGUE, text)]
 
 
+def wrap_text(text: str, width: int) -> list[str]:
+    return [text[a:b] for a, b, _ in wrap_ranges(text, width)]
+
+
 def check_rules(result: Pagination, script: Script | None = None) -> None:
     capacity = result.layout.lines_per_page
     for page in result.pages:
@@ -326,3 +330,38 @@ def test_rules_hold_for_any_script(blocks: list[tuple[str, int]]) -> None:
                 seen.append(line.element_index)
     printable = [i for i, e in enumerate(script.elements) if e.type is not T.PAGE_BREAK]
     assert sorted(set(seen)) == printable
+
+
+def test_speech_splits_inside_a_line_at_a_sentence_end() -> None:
+    """A sentence ending mid-line is a legal cut: the rest of the line moves and rewraps."""
+    items: list = [(T.ACTION, f"Filler {n}.") for n in range(24)]  # 47 slots used
+    text = (
+        "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu. Nu xi omicron "
+        "pi rho sigma ta. Upsilon phi chi psi omega and then "
+        + "a very long sentence that runs on " * 6
+        + "to here."
+    )
+    items += [(T.CHARACTER, "ANNA"), (T.DIALOGUE, text)]
+    result = paginate(build(*items), LETTER)
+    first, second = result.pages[0], result.pages[1]
+    kept = [line.text for line in first.lines if line.type is T.DIALOGUE]
+    moved = [line.text for line in second.lines if line.type is T.DIALOGUE]
+    assert kept and moved and second.lines[0].contd
+    assert kept[-1].endswith("ta.")
+    assert not any(line.endswith("ta.") for line in wrap_text(text, 35))  # cut mid-line
+    assert moved[0].startswith("Upsilon")
+    assert " ".join(kept + moved).split() == text.split()
+    check_rules(result)
+
+
+def test_heading_chain_moves_together() -> None:
+    items: list = [(T.ACTION, f"Filler {n}.") for n in range(25)]  # 49 slots used
+    items += [
+        (T.SCENE_HEADING, "INT. A - DAY"),
+        (T.SCENE_HEADING, "INT. B - DAY"),
+        (T.ACTION, " ".join(sentence(n) for n in range(20))),
+    ]
+    script = build(*items)
+    result = paginate(script, LETTER)
+    check_rules(result, script)
+    assert result.scene_pages == {25: 2, 26: 2}
