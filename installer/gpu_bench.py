@@ -70,12 +70,20 @@ def default_model() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
-def measure(model: Path, layers: int, tokens: int) -> Run:
+def measure(model: Path, layers: int, tokens: int, threads: int | None) -> Run:
     from llama_cpp import Llama
 
     started = time.perf_counter()
     with captured_stderr() as log:
-        llm = Llama(str(model), n_gpu_layers=layers, n_ctx=2048, seed=1, verbose=True)
+        llm = Llama(
+            str(model),
+            n_gpu_layers=layers,
+            n_ctx=2048,
+            seed=1,
+            n_threads=threads,
+            n_threads_batch=threads,
+            verbose=True,
+        )
     load_s = time.perf_counter() - started
     interesting = re.compile(r"using device|offload|CUDA|Metal|ggml_cuda|GPU", re.IGNORECASE)
     device_lines = [line.strip() for line in log if interesting.search(line)][:8]
@@ -114,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", action="append", default=None, help="default or a .gguf")
     parser.add_argument("--tokens", type=int, default=128, help="tokens to generate")
     parser.add_argument("--layers", type=int, default=-1, help="layers to offload (-1: all)")
+    parser.add_argument("--threads", type=int, help="CPU threads (default: llama.cpp's)")
     parser.add_argument("--json", type=Path, help="also write the runs as JSON here")
     args = parser.parse_args(argv)
     import llama_cpp
@@ -129,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"gpu_bench: no model file {model}", file=sys.stderr)
             return 1
         for layers in [0, args.layers] if offload else [0]:
-            run = measure(model, layers, args.tokens)
+            run = measure(model, layers, args.tokens, args.threads)
             runs.append(run)
             print(
                 f"{run.model}  n_gpu_layers={run.n_gpu_layers:>3}  load {run.load_s:6.2f} s  "
