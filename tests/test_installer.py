@@ -178,7 +178,9 @@ def test_bundle_holds_the_data_the_app_needs_offline(contents: ModuleType) -> No
     for sub in ("fonts", "icons", "prompts", "grammars"):
         assert f"reelwright/resources/{sub}" in folders, f"nothing from resources/{sub}"
     assert not any(Path(source).suffix in {".py", ".pyc"} for source, _ in pairs)
-    assert contents.icon_file(contents.resources_folder()) is not None, "no app icon"
+    resources = contents.resources_folder()
+    assert contents.icon_file(resources) is not None, "no icon for the Linux menu entry"
+    assert contents.icon_file(resources, contents.EXE_ICON_NAMES) is not None, "no .exe icon"
 
 
 def test_llm_tool_is_left_out_but_its_model_file_kept(contents: ModuleType) -> None:
