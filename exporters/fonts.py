@@ -47,29 +47,31 @@ class FontRun:
 
 
 class FontSet:
-    """The registered faces and which characters each one has."""
+    """The bundled faces, registered with reportlab on first use (reading a TrueType file
+    costs about 10 ms, and most scripts need only two or three of the eight)."""
 
     def __init__(self) -> None:
-        folder = resources.files("reelwright.resources") / "fonts"
-        self.names: dict[tuple[str, str], str] = {}
-        self.coverage: dict[str, frozenset[int] | dict[int, int]] = {}
-        try:
-            for family in (MAIN_FAMILY, FALLBACK_FAMILY):
-                for style in STYLES:
-                    name = f"{family}-{style}"
-                    if name not in pdfmetrics.getRegisteredFontNames():
-                        with resources.as_file(folder / f"{name}.ttf") as path:
-                            pdfmetrics.registerFont(TTFont(name, str(path)))
-                    font = pdfmetrics.getFont(name)
-                    self.names[(family, style)] = name
-                    self.coverage[name] = font.face.charToGlyph
-        except Exception as error:  # a damaged install: say which file
-            if isinstance(error, ReelwrightError):
-                raise
-            raise ReelwrightError(f"the bundled fonts could not be loaded: {error}") from error
-        self._folder = folder
+        self._folder = resources.files("reelwright.resources") / "fonts"
+        self.coverage: dict[str, dict[int, int]] = {}
         self._cjk: dict[str, str] = {}
         self._cjk_cover: dict[int, int] | None = None
+
+    def face(self, family: str, style: str) -> str:
+        """The registered name of ``family`` in ``style``; loads the file the first time."""
+        name = f"{family}-{style}"
+        if name in self.coverage:
+            return name
+        try:
+            if name not in pdfmetrics.getRegisteredFontNames():
+                with resources.as_file(self._folder / f"{name}.ttf") as path:
+                    pdfmetrics.registerFont(TTFont(name, str(path)))
+            font = pdfmetrics.getFont(name)
+        except Exception as error:  # a damaged install: say which file
+            raise ReelwrightError(
+                f"the bundled font {name} could not be loaded: {error}"
+            ) from error
+        self.coverage[name] = font.face.charToGlyph
+        return name
 
     def cjk_face(self) -> dict[int, int]:
         """Characters of the embedded CJK face (registered on first use: 3 MB to read)."""
@@ -95,18 +97,18 @@ class FontSet:
         return name
 
     def main(self, bold: bool = False, italic: bool = False) -> str:
-        return self.names[(MAIN_FAMILY, _style(bold, italic))]
+        return self.face(MAIN_FAMILY, _style(bold, italic))
 
     def runs(self, text: str, bold: bool, italic: bool, language: str = "zh") -> Iterator[FontRun]:
         """Cut ``text`` into runs that one font can draw, preferring the main face."""
         style = _style(bold, italic)
-        main = self.names[(MAIN_FAMILY, style)]
-        main_cover = self.coverage[main]
+        main = self.face(MAIN_FAMILY, style)
         if text.isascii():
             yield FontRun(main, text)
             return
-        fallback = self.names[(FALLBACK_FAMILY, style)]
-        fallback_cover = self.coverage[fallback]
+        main_cover = self.coverage[main]
+        fallback: str | None = None
+        fallback_cover: dict[int, int] = {}
         current: str | None = None
         cjk_run = False
         start = 0
@@ -117,13 +119,14 @@ class FontSet:
             is_cjk = False
             if code in main_cover:
                 font = main
-            elif code in fallback_cover:
-                font = fallback
             elif is_cjk_char(code):
                 font = self.cjk(code, language)
                 is_cjk = True
             else:
-                font = main
+                if fallback is None:
+                    fallback = self.face(FALLBACK_FAMILY, style)
+                    fallback_cover = self.coverage[fallback]
+                font = fallback if code in fallback_cover else main
             if font != current:
                 if current is not None and index > start:
                     yield FontRun(current, text[start:index], cjk_run)

@@ -11,6 +11,7 @@ import io
 import os
 from collections.abc import Iterable
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from reelwright.exporters.fonts import FontSet, font_set, script_language
@@ -88,6 +89,7 @@ class _Painter:
     def draw_runs(self, runs: Iterable[Run], x: float, y: float) -> float:
         """Draw ``runs`` from ``x`` points on baseline ``y``; returns the x where it ended."""
         text = self.text
+        code = text._code
         cell = self.cell
         for run in runs:
             start_x = x
@@ -97,13 +99,15 @@ class _Painter:
                     for char in piece.text:
                         cells = char_columns(char)
                         width = self.canvas.stringWidth(char, piece.font, self.size)
-                        text.setTextOrigin(x + (cells * cell - width) / 2, y)
-                        text.textOut(char)
+                        code.append(f"1 0 0 1 {x + (cells * cell - width) / 2:.3f} {y:.3f} Tm")
+                        code.append(text._formatText(char))
                         x += cells * cell
                     continue
                 self._use(piece.font, self.char_space(piece.font))
-                text.setTextOrigin(x, y)
-                text.textOut(piece.text)
+                code.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")  # setTextOrigin, without its cost
+                # textOut() would also measure the string to move its cursor; every
+                # piece gets its own origin, so the formatted operator is all we need.
+                code.append(text._formatText(piece.text))
                 x += text_columns(piece.text) * cell
             if run.underline and x > start_x:
                 self.underlines.append((start_x, x, y))
@@ -137,8 +141,18 @@ def render_pdf(
     """The PDF bytes of ``script`` and the pagination they were drawn from."""
     if pagination is None:
         pagination = paginate(script, layout, options)
+    # Binary (zlib only) streams: reportlab's pure-Python ASCII85 step would cost more than
+    # the rest of the drawing. Restored afterwards so no other reportlab user is affected.
+    saved_a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        return _render(script, pagination), pagination
+    finally:
+        rl_config.useA85 = saved_a85
+
+
+def _render(script: Script, pagination: Pagination) -> bytes:
     layout = pagination.layout
-    options = pagination.options
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -170,7 +184,7 @@ def render_pdf(
     if headings:
         canvas.showOutline()
     canvas.save()
-    return buffer.getvalue(), pagination
+    return buffer.getvalue()
 
 
 def _draw_page(
