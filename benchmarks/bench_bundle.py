@@ -12,9 +12,11 @@ glibc the bundle needs, the time of each smoke command (``--help``, the embedded
 facts, parse/export/generate when this build has those commands) and the start-up time of
 ``open sample.fountain --screenshot`` (median of ``--runs``), and keeps the screenshot.
 
-``--install-check`` also unpacks the tarball into a temporary home, runs ``install.sh``,
-checks the menu entry, the MIME type, the icon and the ``reelwright`` command, and runs
-``install.sh --uninstall``. Standard library only; Linux (the bundle this machine builds).
+``--suggest ACTION`` adds one more screenshot taken after the app ran a writing action
+with the embedded model. ``--install-check`` also unpacks the tarball into a temporary
+home, runs ``install.sh``, checks the menu entry, the MIME type, the icon and the
+``reelwright`` command, and runs ``install.sh --uninstall``. Standard library only; Linux
+(the bundle this machine builds).
 """
 
 from __future__ import annotations
@@ -233,6 +235,24 @@ def check_bundle(args: argparse.Namespace) -> Report:
                     report.problems.append(f"{step.name}: exit {step.returncode}, no picture")
             if shot.is_file():
                 report.screenshot, report.screenshot_size = str(shot), png_size(shot)
+            if args.suggest:
+                suggested = args.out / "bundle-screenshot-suggest.png"
+                step = Step(
+                    f"open sample --suggest {args.suggest} (embedded model in the app)",
+                    [
+                        str(exe),
+                        "open",
+                        str(sample),
+                        "--screenshot",
+                        str(suggested),
+                        "--suggest",
+                        args.suggest,
+                    ],
+                )
+                run_step(step, prefix, env)
+                report.steps.append(step)
+                if step.returncode != 0 or not suggested.is_file():
+                    report.problems.append(f"{step.name}: exit {step.returncode}, no picture")
     if args.install_check:
         if tarball is None:
             report.problems.append("--install-check: no tarball found")
@@ -352,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tarball", type=Path, help="default: the newest in dist/")
     parser.add_argument("--runs", type=int, default=3, help="screenshot start-ups to time")
     parser.add_argument("--out", type=Path, default=REPO / "build" / "bench-bundle")
+    parser.add_argument("--suggest", metavar="ACTION", help="also screenshot after ACTION")
     parser.add_argument("--install-check", action="store_true", help="also try install.sh")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
     args = parser.parse_args(argv)
