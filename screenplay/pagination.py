@@ -28,6 +28,7 @@ Side = Literal["left", "right"]
 T = ElementType
 _SENTENCE_END = re.compile(r"""(?:[.!?…。！？]|--|—)["'”’)\]]*\s*$""")
 _SENTENCE_INSIDE = re.compile(r"""(?:[.!?…]|--)["'”’)\]]*(?= )|[。！？]["'”’」』)]*""")
+_WRITTEN_CONTD = re.compile(r"\(\s*CONT(?:['’]D|INUED)\s*\)", re.IGNORECASE)
 _EXTENSION = re.compile(r"\s*\([^)]*\)")
 _MARKUP = re.compile(r"[*_\\]")
 
@@ -470,7 +471,7 @@ def _build_blocks(script: Script, layout: Layout, options: PrintOptions) -> list
                 contd = (
                     options.contd_after_action
                     and last_speaker == name
-                    and "CONT" not in element.text.upper()
+                    and not _WRITTEN_CONTD.search(element.text)
                 )
                 rows = builder.speech_rows(i, j, None, contd)
                 blocks.append(_Block("speech", rows, layout.style(T.CHARACTER).blank_before))
@@ -660,8 +661,8 @@ class _Paginator:
         )
 
     def contd_cue(self, cue: _Row) -> _Row:
-        if cue.contd:
-            return cue
+        if cue.contd or _WRITTEN_CONTD.search(cue.text) or self.options.contd in cue.text:
+            return cue._replace(contd=True)
         text = f"{cue.text} {self.options.contd}"
         runs = (*cue.runs, Run(f" {self.options.contd}"))
         return cue._replace(text=text, runs=runs, contd=True)

@@ -365,3 +365,11 @@ def test_heading_chain_moves_together() -> None:
     result = paginate(script, LETTER)
     check_rules(result, script)
     assert result.scene_pages == {25: 2, 26: 2}
+
+
+def test_written_contd_is_not_doubled() -> None:
+    items: list = [(T.ACTION, f"Filler {n}.") for n in range(24)]
+    items += speech("EDWARD (CONT'D)", 12)
+    result = paginate(build(*items), LETTER)
+    assert result.pages[1].lines[0].text == "EDWARD (CONT'D)"
+    assert result.pages[1].lines[0].contd
