@@ -183,30 +183,59 @@ def _escape(text: str) -> str:
     return _FOUNTAIN_MARKERS.sub(r"\\\1", text)
 
 
+def _wrap(text: str, marker: str) -> str:
+    """``marker`` around ``text``, spaces at its edges left outside (a marker next to a
+    space neither opens nor closes in Fountain)."""
+    core = text.strip(" ")
+    if not core or not marker:
+        return text
+    lead = text[: len(text) - len(text.lstrip(" "))]
+    trail = text[len(text.rstrip(" ")) :]
+    return f"{lead}{marker}{core}{marker}{trail}"
+
+
+def _fountain_line(pieces: list[tuple[str, bool, bool, bool]]) -> str:
+    """One line of styled pieces as Fountain: underline groups outermost, then bold and
+    italic per piece, so that ``_a *b* c_`` comes back as typed."""
+    merged: list[tuple[str, bool, bool, bool]] = []
+    for piece in pieces:
+        if merged and merged[-1][1:] == piece[1:]:
+            merged[-1] = (merged[-1][0] + piece[0], *piece[1:])
+        elif piece[0]:
+            merged.append(piece)
+    out: list[str] = []
+    index = 0
+    while index < len(merged):
+        end = index
+        underline = merged[index][3]
+        while end < len(merged) and merged[end][3] == underline:
+            end += 1
+        inner = "".join(
+            _wrap(
+                _escape(text),
+                {(True, True): "***", (True, False): "**", (False, True): "*"}.get(
+                    (bold, italic), ""
+                ),
+            )
+            for text, bold, italic, _ in merged[index:end]
+        )
+        out.append(_wrap(inner, "_") if underline else inner)
+        index = end
+    return "".join(out)
+
+
 def _marked(paragraph: ET.Element) -> str:
     """The paragraph's text with Fountain emphasis markers for its styled runs."""
-    out: list[str] = []
+    lines: list[list[tuple[str, bool, bool, bool]]] = [[]]
     for node in paragraph.findall("Text"):
-        raw = node.text or ""
+        raw = (node.text or "").replace("\r\n", "\n").replace("\r", "\n")
         styles = {s.strip().casefold() for s in (node.get("Style") or "").split("+")}
-        for number, piece in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        style = ("bold" in styles, "italic" in styles, "underline" in styles)
+        for number, piece in enumerate(raw.split("\n")):
             if number:
-                out.append("\n")
-            if not piece:
-                continue
-            text = _escape(piece)
-            core = text.strip(" ")
-            if core and styles & {"bold", "italic", "underline"}:
-                lead = text[: len(text) - len(text.lstrip(" "))]
-                trail = text[len(text.rstrip(" ")) :]
-                if "underline" in styles:
-                    core = f"_{core}_"
-                marker = {(True, True): "***", (True, False): "**", (False, True): "*"}.get(
-                    ("bold" in styles, "italic" in styles), ""
-                )
-                text = f"{lead}{marker}{core}{marker}{trail}"
-            out.append(text)
-    return "".join(out).replace("\t", "    ")
+                lines.append([])
+            lines[-1].append((piece.replace("\t", "    "), *style))
+    return "\n".join(_fountain_line(pieces) for pieces in lines)
 
 
 def _parse(data: bytes) -> ET.Element:
