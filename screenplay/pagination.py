@@ -127,17 +127,21 @@ class Pagination:
     """Element index of each scene heading -> page number where the scene starts."""
     page_starts: list[tuple[int, int]] = field(default_factory=list)
     """(source line where each page begins, page number), in order."""
+    _start_lines: list[int] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._start_lines = [line for line, _ in self.page_starts]
 
     @property
     def page_count(self) -> int:
         return len(self.pages)
 
     def page_of_line(self, source_line: int) -> int:
-        """The printed number of the page that holds ``source_line``."""
+        """The printed number of the page that holds ``source_line`` (a binary search, so
+        the editor may ask for every line)."""
         if not self.page_starts:
             return self.options.first_page_number
-        starts = [line for line, _ in self.page_starts]
-        index = max(0, bisect.bisect_right(starts, source_line) - 1)
+        index = max(0, bisect.bisect_right(self._start_lines, source_line) - 1)
         return self.page_starts[index][1]
 
 
@@ -757,7 +761,11 @@ class _Paginator:
         else:
             self.place(head)
         self.new_page()
+        page = self.page
         self.add(_Block(block.kind, tail, 0, element_index=block.element_index), None)
+        if speech and tail[1].source_line is not None:
+            # The repeated cue is not where the page starts in the source: its speech is.
+            page.first_source_line = tail[1].source_line
         return True
 
     def finish(self) -> Pagination:

@@ -55,6 +55,8 @@ def test_big_fish_pages_like_final_draft() -> None:
     assert splits >= 1 and contd >= splits
     a4 = paginate(script, A4)
     assert a4.page_count < result.page_count
+    starts = [line for line, _ in result.page_starts]
+    assert starts == sorted(starts)
     # page_of_line agrees with the pages' own first lines.
     for page in result.pages:
         assert result.page_of_line(page.first_source_line) == page.number
