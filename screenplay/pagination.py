@@ -237,6 +237,10 @@ def _wrap_ascii(text: str, width: int, next_width: int) -> list[tuple[int, int, 
         end = brk
         while end > pos and text[end - 1] == " ":
             end -= 1
+        # A hyphen inside a word is a break too ("hundred-" / "dollar"), as in Final Draft.
+        hyphen = text.rfind("-", pos + 1, cut)
+        if hyphen > end and text[hyphen - 1] != " " and text[hyphen + 1] not in " -":
+            end = brk = hyphen + 1
         if brk <= pos or end <= pos:
             end = cut
             brk = cut

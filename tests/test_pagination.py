@@ -75,6 +75,13 @@ def test_wrap_widths() -> None:
     chinese = "你" * 40
     assert [b - a for a, b, _ in wrap_ranges(chinese, 35)] == [17, 17, 6]
     assert text_columns("你好") == 4
+    # A hyphen inside a word is a break opportunity; a spaced dash is not split.
+    hyphenated = "He had taken more hundred-dollar lures than any fish -- in Alabama."
+    assert [hyphenated[a:b] for a, b, _ in wrap_ranges(hyphenated, 30)] == [
+        "He had taken more hundred-",
+        "dollar lures than any fish --",
+        "in Alabama.",
+    ]
     # Leading spaces of indented action are kept.
     assert wrap_ranges("    indented", 60) == [(0, 12, 12)]
 
