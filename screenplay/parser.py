@@ -1,0 +1,489 @@
+"""The Fountain 1.1 parser (FORMAT.md's rules and Decisions).
+
+One pass over the lines: lines are gathered into paragraphs (runs of non-blank lines) and
+each paragraph is classified as it closes, line by line, with precompiled patterns and a
+dispatch on the first character. Every element keeps the source lines it came from, and
+the lines that belong to no element (the title page, blank lines, boneyard) are recorded as
+regions, so that elements and regions together cover the document line by line: the editor
+maps elements to text and back, and a part of a document can be parsed on its own
+(``first_line``).
+
+Choices where Fountain 1.1 leaves room (documented for the writer in FORMAT.md):
+
+- A line of whitespace only is blank, except a line of two or more spaces between two lines
+  of the same multi-line element (action, dialogue, centered, lyrics, notes): it keeps an
+  intentionally empty line inside that element.
+- A boneyard (``/* ... */``) is removed before anything else. Lines that hold nothing but
+  boneyard separate paragraphs like a blank line; an unclosed ``/*`` is kept as typed.
+- A paragraph made only of ``[[notes]]`` is one note element (several notes are joined
+  with line breaks); notes inside other text stay in the text.
+- Inside a speech (after a cue) every line is dialogue, a parenthetical or a lyric.
+- A title page is only looked for when parsing from the top (``first_line == 0``); it
+  needs at least one of the known keys so that ``FADE IN:`` alone is not taken for one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+
+from reelwright.screenplay.elements import Element, ElementType, Region, RegionKind, Script
+from reelwright.screenplay.textio import read_script_text
+
+T = ElementType
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_BONEYARD = re.compile(r"/\*.*?\*/", re.DOTALL)
+_NOTE = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+_HEADING = re.compile(
+    r"(?:INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|I\.?\s*/\s*E|E\.?\s*/\s*I|INT|EXT|EST)[.\s]",
+    re.IGNORECASE,
+)
+_SCENE_NUMBER = re.compile(r"\s#((?:[^\W_]|[.\-])+)#$")
+_DUAL_MARK = re.compile(r"(?:\s*\^)+$")
+_TITLE_KEY = re.compile(r"([^\W\d_][^:]*?)\s*:\s*(.*)$")
+_CENTERED = re.compile(r">\s*(.*?)\s*<$")
+_SECTION = re.compile(r"(#+)\s*(.*)$")
+
+KNOWN_TITLE_KEYS = frozenset(
+    [
+        "title",
+        "credit",
+        "author",
+        "authors",
+        "source",
+        "draft date",
+        "contact",
+        "copyright",
+        "notes",
+    ]
+)
+MERGING = frozenset([T.ACTION, T.DIALOGUE, T.CENTERED, T.LYRICS])
+"""Element types whose consecutive lines in a paragraph form one element."""
+_SPEECH_BODY = (T.DIALOGUE, T.PARENTHETICAL)
+"""What the element before a ``^`` cue must be: the speech it is set beside."""
+
+
+# ----------------------------------------------------------------------------------------
+# Line predicates, shared with the writer (which must know what a line would become).
+
+
+def is_heading_text(text: str) -> bool:
+    """A scene heading by its prefix (INT., EXT., EST., INT./EXT., I/E and the Decisions)."""
+    return _HEADING.match(text) is not None
+
+
+def is_cue_text(text: str) -> bool:
+    """Upper case before any parenthetical extension, with at least one letter."""
+    if "[[" in text:
+        text = _NOTE.sub("", text)
+    paren = text.find("(")
+    name = text if paren < 0 else text[:paren]
+    return name.isupper()
+
+
+def is_transition_text(text: str) -> bool:
+    return text.endswith("TO:") and text.isupper()
+
+
+def split_scene_number(text: str) -> tuple[str, str | None]:
+    """``INT. HOUSE - DAY #12A#`` -> (``INT. HOUSE - DAY``, ``12A``)."""
+    if text.endswith("#"):
+        match = _SCENE_NUMBER.search(text)
+        if match:
+            return text[: match.start()].rstrip(), match.group(1)
+    return text, None
+
+
+def title_page_entries(lines: list[str]) -> list[tuple[str, list[str]]] | None:
+    """The ``(key, value lines)`` of a title page paragraph, or None if it is not one.
+
+    ``lines`` are the raw lines (tabs already expanded). Every line must be ``Key: value``
+    or an indented continuation (three or more spaces) of the key above it, and one key
+    must be a known one.
+    """
+    entries: list[tuple[str, list[str]]] = []
+    known = False
+    for line in lines:
+        if line.startswith("   ") and entries:
+            value = line.strip()
+            entries[-1][1].append(value)
+            continue
+        match = _TITLE_KEY.match(line)
+        if match is None:
+            return None
+        key = match.group(1)
+        known = known or key.casefold() in KNOWN_TITLE_KEYS
+        value = match.group(2).strip()
+        entries.append((key, [value] if value else []))
+    return entries if known else None
+
+
+# ----------------------------------------------------------------------------------------
+
+
+class _Builder:
+    """Collects elements and regions while the paragraphs are classified.
+
+    The element being built (``cur_*``) is one that may grow by further lines (action,
+    dialogue, centered text, lyrics).
+    """
+
+    __slots__ = (
+        "cur_forced",
+        "cur_lines",
+        "cur_start",
+        "cur_type",
+        "elements",
+        "last_speech_dual",
+        "offset",
+        "regions",
+    )
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+        self.elements: list[Element] = []
+        self.regions: list[Region] = []
+        self.cur_type: ElementType | None = None
+        self.cur_start = 0
+        self.cur_lines: list[str] = []
+        self.cur_forced = False
+        self.last_speech_dual = False
+
+    def region(self, kind: RegionKind, start: int, end: int) -> None:
+        start += self.offset
+        end += self.offset
+        regions = self.regions
+        if regions and regions[-1].end_line == start and regions[-1].kind is kind:
+            regions[-1] = Region(kind, regions[-1].start_line, end)
+        else:
+            regions.append(Region(kind, start, end))
+
+    def close(self, end: int) -> None:
+        """Finish the growing element (if any) at line ``end``."""
+        kind = self.cur_type
+        if kind is not None:
+            off = self.offset
+            lines = self.cur_lines
+            text = lines[0] if len(lines) == 1 else "\n".join(lines)
+            self.elements.append(
+                Element(
+                    kind, text, self.cur_start + off, end + off, None, 0, False, self.cur_forced
+                )
+            )
+            self.cur_type = None
+
+    def add(self, kind: ElementType, text: str, index: int, forced: bool) -> None:
+        """Add one line of an element: it grows the current element or starts one."""
+        if self.cur_type is kind and kind in MERGING:
+            self.cur_lines.append(text)
+            if forced:
+                self.cur_forced = True
+            return
+        if self.cur_type is not None:
+            self.close(index)
+        if kind in MERGING:
+            self.cur_type = kind
+            self.cur_start = index
+            self.cur_lines = [text]
+            self.cur_forced = forced
+        else:
+            off = self.offset + index
+            self.elements.append(Element(kind, text, off, off + 1, None, 0, False, forced))
+
+
+def _split_lines(text: str) -> list[str]:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\t" in text:
+        text = text.replace("\t", "    ")
+    if "\r" in text:
+        return _NEWLINE.split(text)
+    return text.split("\n")
+
+
+def _remove_boneyard(lines: list[str]) -> set[int]:
+    """Cut ``/* ... */`` out of ``lines`` in place; return the lines left with nothing."""
+    joined = "\n".join(lines)
+    if "*/" not in joined:
+        return set()
+    emptied: set[int] = set()
+    touched: list[int] = []
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    pieces: list[str] = []
+    pos = 0
+    for match in _BONEYARD.finditer(joined):
+        pieces.append(joined[pos : match.start()])
+        pieces.append("\n" * match.group().count("\n"))
+        pos = match.end()
+        first = bisect.bisect_right(starts, match.start()) - 1
+        last = bisect.bisect_right(starts, match.end() - 1) - 1
+        touched.extend(range(first, last + 1))
+    if not touched:
+        return emptied
+    pieces.append(joined[pos:])
+    cleaned = "".join(pieces).split("\n")
+    lines[:] = cleaned
+    for index in touched:
+        if not cleaned[index].strip():
+            emptied.add(index)
+    return emptied
+
+
+def parse(text: str, *, first_line: int = 0) -> Script:
+    """Parse Fountain ``text``; line numbers in the result start at ``first_line``."""
+    lines = _split_lines(text)
+    count = len(lines)
+    emptied = _remove_boneyard(lines) if "/*" in text else set()
+    builder = _Builder(first_line)
+    script = Script(line_count=count)
+
+    index = 0
+    if first_line == 0:
+        index = _title_page(lines, emptied, builder, script)
+
+    para_start = -1
+    gap_start = index  # first of the lines outside paragraphs not yet recorded
+    for i in range(index, count):
+        line = lines[i]
+        if line and not line.isspace():
+            if para_start < 0:
+                if gap_start < i:
+                    _gap(builder, gap_start, i, emptied)
+                para_start = i
+            continue
+        if para_start >= 0:
+            if len(line) >= 2 and (not emptied or i not in emptied):
+                continue  # two or more spaces: in the paragraph if the paragraph goes on
+            _paragraph(lines, para_start, i, builder)
+            para_start = -1
+            gap_start = i
+    if para_start >= 0:
+        _paragraph(lines, para_start, count, builder)
+    elif gap_start < count:
+        _gap(builder, gap_start, count, emptied)
+
+    script.elements = builder.elements
+    script.regions = builder.regions
+    return script
+
+
+def _gap(builder: _Builder, start: int, end: int, emptied: set[int]) -> None:
+    """Record lines between paragraphs: blank, or emptied by the boneyard."""
+    if start >= end:
+        return
+    if not emptied:
+        builder.region(RegionKind.BLANK, start, end)
+        return
+    for i in range(start, end):
+        builder.region(RegionKind.BONEYARD if i in emptied else RegionKind.BLANK, i, i + 1)
+
+
+def _title_page(lines: list[str], emptied: set[int], builder: _Builder, script: Script) -> int:
+    """Record a title page at the top; return the first line after it (0 if there is none)."""
+    count = len(lines)
+    start = 0
+    while start < count and not lines[start].strip():
+        start += 1
+    if start == count or lines[start].startswith(" ") or ":" not in lines[start]:
+        return 0
+    end = start
+    while end < count and lines[end].strip() and end not in emptied:
+        end += 1
+    entries = title_page_entries(lines[start:end])
+    if entries is None:
+        return 0
+    _gap(builder, 0, start, emptied)
+    builder.region(RegionKind.TITLE_PAGE, start, end)
+    title = script.title_page
+    for key, values in entries:
+        value = "\n".join(values)
+        old = title.get(key)
+        title[key] = f"{old}\n{value}" if old and value else value or old or ""
+    return end
+
+
+def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> None:
+    """Classify the non-blank lines ``lines[start:end]`` (one paragraph)."""
+    trailing = end
+    while lines[end - 1].isspace():  # lines of spaces at the end are not part of it
+        end -= 1
+    first = lines[start].strip()
+    c = first[0]
+    single = end - start == 1
+    off = builder.offset
+    elements = builder.elements
+    i = start
+    speech = False
+
+    if c == "[" and first.startswith("[["):
+        joined = "\n".join(lines[start:end])
+        if not _NOTE.sub("", joined).strip():
+            body = "\n".join(n for n in (m.strip() for m in _NOTE.findall(joined)) if n)
+            body = "\n".join(x.strip() for x in body.split("\n"))
+            elements.append(Element(T.NOTE, body, start + off, end + off))
+            if trailing > end:
+                builder.region(RegionKind.BLANK, end, trailing)
+            return
+
+    # First-line rules: they need the blank line before (and some the blank line after).
+    if c == "." and len(first) > 1 and first[1].isalnum():
+        heading, number = split_scene_number(first[1:].strip())
+        elements.append(
+            Element(T.SCENE_HEADING, heading, i + off, i + off + 1, number, 0, False, True)
+        )
+        i += 1
+    elif c == "@" and not single and len(first) > 1:
+        _cue(builder, first[1:].strip(), i, True)
+        speech = True
+        i += 1
+    elif c not in "!~#=>@":
+        if single:
+            if _HEADING.match(first):
+                heading, number = split_scene_number(first)
+                elements.append(Element(T.SCENE_HEADING, heading, i + off, i + off + 1, number))
+                i += 1
+            elif first.endswith("TO:") and first.isupper():
+                elements.append(Element(T.TRANSITION, first, i + off, i + off + 1))
+                i += 1
+        elif is_cue_text(first):
+            _cue(builder, first, i, False)
+            speech = True
+            i += 1
+
+    pending = -1  # first of the lines of spaces waiting to know whether the element goes on
+    note_open = False
+    add = builder.add
+    while i < end:
+        raw = lines[i]
+        if not raw or raw.isspace():
+            if pending < 0:
+                pending = i
+            i += 1
+            continue
+        if note_open:
+            # Inside a note that spans lines: the line continues the current element.
+            kind = builder.cur_type or T.ACTION
+            text = raw.rstrip() if kind is T.ACTION else raw.strip()
+            forced = False
+        elif speech:
+            kind, text, forced = _speech_line(raw.strip())
+        else:
+            kind, text, forced = _action_line(raw)
+        if pending >= 0:
+            if builder.cur_type is kind and kind in MERGING:
+                builder.cur_lines.extend([""] * (i - pending))
+            else:
+                builder.close(pending)
+                builder.region(RegionKind.BLANK, pending, i)
+            pending = -1
+        if kind is T.SECTION:
+            match = _SECTION.match(text)
+            assert match is not None
+            builder.close(i)
+            elements.append(
+                Element(
+                    T.SECTION,
+                    match.group(2).strip(),
+                    i + off,
+                    i + off + 1,
+                    None,
+                    len(match.group(1)),
+                    False,
+                    False,
+                )
+            )
+        else:
+            add(kind, text, i, forced)
+        if note_open or "[[" in raw:
+            note_open = note_open_after(raw, note_open)
+        i += 1
+    builder.close(end)
+    if trailing > end:
+        builder.region(RegionKind.BLANK, end, trailing)
+
+
+def note_open_after(line: str, open_before: bool) -> bool:
+    """Whether a ``[[note]]`` is still open at the end of ``line``."""
+    pos = 0
+    is_open = open_before
+    while True:
+        if is_open:
+            close = line.find("]]", pos)
+            if close < 0:
+                return True
+            is_open = False
+            pos = close + 2
+        else:
+            opening = line.find("[[", pos)
+            if opening < 0:
+                return False
+            is_open = True
+            pos = opening + 2
+
+
+def _cue(builder: _Builder, text: str, index: int, forced: bool) -> None:
+    dual = False
+    if text.endswith("^"):
+        text = _DUAL_MARK.sub("", text).rstrip()
+        elements = builder.elements
+        previous = elements[-1].type if elements else None
+        dual = previous in _SPEECH_BODY and not builder.last_speech_dual
+    off = builder.offset + index
+    builder.elements.append(Element(T.CHARACTER, text, off, off + 1, None, 0, dual, forced))
+    builder.last_speech_dual = dual
+
+
+def _speech_line(text: str) -> tuple[ElementType, str, bool]:
+    if text[0] == "(" and text[-1] == ")":
+        return T.PARENTHETICAL, text, False
+    if text[0] == "~":
+        return T.LYRICS, text[1:].strip(), True
+    return T.DIALOGUE, text, False
+
+
+def _action_line(raw: str) -> tuple[ElementType, str, bool]:
+    """What a line of an action paragraph is: per-line forced elements, or action."""
+    text = raw.strip()
+    c = text[0]
+    if c == "!":
+        return T.ACTION, raw.lstrip()[1:].rstrip(), True
+    if c == "~":
+        return T.LYRICS, text[1:].strip(), True
+    if c == "#":
+        return T.SECTION, text, False
+    if c == "=":
+        if len(text) >= 3 and text.count("=") == len(text):
+            return T.PAGE_BREAK, "", False
+        if len(text) == 1 or text[1] != "=":
+            return T.SYNOPSIS, text[1:].strip(), False
+    elif c == ">":
+        if text.endswith("<") and len(text) > 1:
+            match = _CENTERED.match(text)
+            assert match is not None
+            return T.CENTERED, match.group(1), True
+        return T.TRANSITION, text[1:].strip(), True
+    return T.ACTION, raw.rstrip(), False
+
+
+def parse_file(path: str | os.PathLike[str], encoding: str | None = None) -> Script:
+    """Read and parse a script file (ScriptReadError, one sentence, when it cannot be read)."""
+    return parse(read_script_text(path, encoding))
+
+
+def scene_at_line(script: Script, line: int) -> int | None:
+    """Index in ``script.elements`` of the scene heading whose scene holds source ``line``.
+
+    None before the first scene heading.
+    """
+    elements = script.elements
+    starts = [e.start_line for e in elements]
+    index = bisect.bisect_right(starts, line) - 1
+    while index >= 0:
+        if elements[index].type is T.SCENE_HEADING:
+            return index
+        index -= 1
+    return None
