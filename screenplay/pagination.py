@@ -197,7 +197,9 @@ def wrap_ranges(text: str, width: int, next_width: int | None = None) -> list[tu
                 break
             cells += w
             i += 1
-            if w == 2:
+            if w == 2 or (
+                c == "-" and i - 1 > pos and text[i - 2] != " " and i < n and text[i] not in " -"
+            ):
                 last_break, last_break_cells = i, cells
         if i >= n:
             end, used = n, cells
