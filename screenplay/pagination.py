@@ -368,6 +368,8 @@ class _Block:
     right: list[_Row] | None = None
     """Dual dialogue: the right-hand column (``rows`` is the left)."""
     element_index: int = 0
+    contd: bool = False
+    """A speech whose cue got (CONT'D) for following its own speaker's earlier speech."""
 
     @property
     def height(self) -> int:
@@ -473,7 +475,7 @@ def _build_blocks(script: Script, layout: Layout, options: PrintOptions) -> list
                 left_start, left_end = last_speech
                 block = blocks[-1]
                 block.kind = "dual"
-                block.rows = builder.speech_rows(left_start, left_end, "left", False)
+                block.rows = builder.speech_rows(left_start, left_end, "left", block.contd)
                 block.right = builder.speech_rows(i, j, "right", False)
                 last_speaker = None
                 last_speech = None
@@ -486,6 +488,7 @@ def _build_blocks(script: Script, layout: Layout, options: PrintOptions) -> list
                 rows = builder.speech_rows(i, j, None, contd)
                 blocks.append(_Block("speech", rows, layout.style(T.CHARACTER).blank_before))
                 blocks[-1].element_index = i
+                blocks[-1].contd = contd
                 last_speaker = name
                 last_speech = (i, j)
             previous = elements[j - 1]

@@ -380,3 +380,18 @@ def test_written_contd_is_not_doubled() -> None:
     result = paginate(build(*items), LETTER)
     assert result.pages[1].lines[0].text == "EDWARD (CONT'D)"
     assert result.pages[1].lines[0].contd
+
+
+def test_contd_after_action_on_the_left_of_dual_dialogue() -> None:
+    items: list = [
+        (T.CHARACTER, "BOB"),
+        (T.DIALOGUE, "Hi."),
+        (T.ACTION, "He waits."),
+        (T.CHARACTER, "BOB"),
+        (T.DIALOGUE, "Again."),
+        (T.CHARACTER, "ALICE", {"dual": True}),
+        (T.DIALOGUE, "Together."),
+    ]
+    lines = paginate(build(*items), LETTER).pages[0].lines
+    cues = [(line.text, line.dual) for line in lines if line.type is T.CHARACTER]
+    assert cues == [("BOB", None), ("BOB (CONT'D)", "left"), ("ALICE", "right")]
