@@ -127,7 +127,8 @@ def split_heading(heading: str) -> tuple[str, str, str]:
         int_ext = "EST" if prefix == "EST" else "INT/EXT" if "/" in prefix else prefix
         text = text[match.end() :]
     parts = _TIME_SPLIT.split(text)
-    if len(parts) > 1:
+    # Without INT/EXT (``INSERT - THE LOGBOOK``) the last part is a time only if it says so.
+    if len(parts) > 1 and (int_ext or parts[-1].strip() in _TIMES_OF_DAY):
         return int_ext, " - ".join(parts[:-1]).strip(), parts[-1].strip()
     place, comma, last = text.rpartition(",")
     if comma and last.strip() in _TIMES_OF_DAY:
