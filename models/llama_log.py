@@ -13,6 +13,7 @@ import collections
 import contextlib
 import ctypes
 import logging
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ logger = logging.getLogger(LOGGER_NAME)
 
 _KEEP = 50
 _recent: collections.deque[str] = collections.deque(maxlen=_KEEP)
+_recent_errors: collections.deque[str] = collections.deque(maxlen=_KEEP)
 _lock = threading.Lock()
 _partial: list[str] = []
 _installed: Any = None
@@ -55,6 +57,8 @@ def _on_log(level: int, text: bytes | None, _user_data: Any) -> None:
             if not line.strip():
                 return
             _recent.append(line)
+            if python_level >= logging.WARNING:
+                _recent_errors.append(line)
         logger.log(python_level, "%s", line)
     except Exception:
         pass
@@ -84,16 +88,31 @@ def recent_lines(count: int = _KEEP) -> list[str]:
 def clear_recent() -> None:
     with _lock:
         _recent.clear()
+        _recent_errors.clear()
         _partial.clear()
 
 
 def last_error_line() -> str | None:
-    """The most recent warning or error line, for a one-sentence message."""
-    for line in reversed(recent_lines()):
-        lowered = line.lower()
-        if "error" in lowered or "failed" in lowered or "unknown" in lowered:
-            return line.strip()
-    return None
+    """What llama.cpp last said went wrong, cleaned for a sentence, or None.
+
+    On a failed load llama.cpp logs the cause ("llama_model_load: error loading model:
+    missing tensor 'output_norm.bias'") and then a generic line ("failed to load model");
+    the cause is what the writer needs, without the function names.
+    """
+    with _lock:
+        errors = list(_recent_errors)
+    if not errors:
+        return None
+    chosen = next((line for line in reversed(errors) if "error" in line.lower()), errors[-1])
+    cleaned = chosen.strip()
+    while True:
+        match = re.match(r"^[A-Za-z_][\w:]*: ", cleaned)
+        if not match:
+            break
+        cleaned = cleaned[match.end() :]
+    for noise in ("error loading model: ", "error: "):
+        cleaned = cleaned.removeprefix(noise)
+    return cleaned.strip() or chosen.strip()
 
 
 class _ThreadStderr:

@@ -15,6 +15,8 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 
+pytest_plugins = ["model_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _private_dirs(
