@@ -267,7 +267,13 @@ class LlamaEngine:
         if wanted > 0:
             attempts += [n for n in (wanted // 2, 0) if n < wanted]
         threads = settings.n_threads or default_threads()
-        n_ctx = settings.n_ctx if settings.n_ctx > 0 else (self.info.context_length or 4096)
+        trained = self.info.context_length
+        n_ctx = settings.n_ctx if settings.n_ctx > 0 else (trained or 4096)
+        if trained and n_ctx > trained:
+            log.info(
+                "context %d is more than %s was trained for; using %d", n_ctx, trained, trained
+            )
+            n_ctx = trained
         last_error = ""
         for layers in dict.fromkeys(attempts):
             llama_log.clear_recent()
