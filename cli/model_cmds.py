@@ -184,21 +184,37 @@ def _facts(info: Any, contexts: tuple[int, ...]) -> dict[str, Any]:
     return facts
 
 
+def _parameters(count: int) -> str:
+    if count >= 1_000_000_000:
+        return f"{count / 1e9:.2f}B"
+    return f"{count / 1e6:.0f}M" if count >= 1_000_000 else f"{count:,}"
+
+
 def _print_facts(facts: dict[str, Any], out: TextIO) -> None:
-    width = max((len(key) for key in facts), default=0)
-    for key, value in facts.items():
+    shown = {key: value for key, value in facts.items() if key != "path"}
+    width = max((len(key) for key in shown), default=0)
+    trained = facts.get("context_length")
+    for key, value in shown.items():
         label = key.replace("_", " ")
         if key == "memory_bytes_by_context":
-            print(f"{'memory estimate'.ljust(width)}  ", file=out)
+            print("memory estimate", file=out)
             for n_ctx, count in value.items():
-                print(f"  {('context ' + n_ctx).ljust(width)}  {_size(count)}", file=out)
+                beyond = (
+                    f"  (beyond the trained {trained})"
+                    if isinstance(trained, int) and int(n_ctx) > trained
+                    else ""
+                )
+                tokens = f"at {int(n_ctx):,} tokens"
+                print(f"  {tokens.ljust(width - 2)}  {_size(count)}{beyond}", file=out)
             continue
         if key == "chat_template" and isinstance(value, str):
             value = value if len(value) <= 70 else value[:67].replace("\n", " ") + "..."
         elif isinstance(value, str):
             value = value.replace("\n", " ")
-        elif key.endswith("bytes") and isinstance(value, int):
-            value = _size(value)
+        elif key == "parameter_count" and isinstance(value, int):
+            value = _parameters(value)
+        elif key in ("file_size", "tensor_bytes") and isinstance(value, int):
+            value = f"{_size(value)} ({value:,} bytes)"
         elif value is None:
             value = "-"
         print(f"{label.ljust(width)}  {value}", file=out)

@@ -9,6 +9,7 @@ import gguf
 import pytest
 
 from reelwright.models.catalog import get_entry, load_catalog, parse_catalog
+from reelwright.models.gguf_info import architecture_supported
 from reelwright.screenplay.errors import ModelError
 
 BITS_PER_WEIGHT = {"Q4_0": 4.5, "Q4_K_M": 4.85, "Q8_0": 8.5}
@@ -33,6 +34,8 @@ def test_every_architecture_is_known_to_llama_cpp() -> None:
     known = set(gguf.MODEL_ARCH_NAMES.values())
     for entry in load_catalog():
         assert entry.architecture in known, entry.id
+        # ... and to the llama.cpp build installed here, which is what will load it.
+        assert architecture_supported(entry.architecture), entry.id
 
 
 def test_sizes_fit_parameters_and_quantization() -> None:

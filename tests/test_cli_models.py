@@ -145,7 +145,8 @@ def test_info_for_a_catalog_model_not_downloaded(capsys: pytest.CaptureFixture[s
 def test_info_of_the_embedded_model(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["models", "info", "default", "--ctx", "512", "--ctx", "4096"]) == 0
     out = capsys.readouterr().out
-    assert "llama" in out and "context 512" in out and "context 4096" in out
+    assert "llama" in out and "at 512 tokens" in out and "at 4,096 tokens" in out
+    assert "135M" in out and "(98,362,432 bytes)" in out
     assert main(["models", "info", "default", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["file"].endswith("SmolLM2-135M-Instruct.Q4_1.gguf")

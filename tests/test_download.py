@@ -7,6 +7,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hub_server import COMMIT, HubServer
@@ -15,6 +16,7 @@ from huggingface_hub import constants
 from reelwright.models import download as dl
 from reelwright.models.catalog import CatalogEntry
 from reelwright.models.download import DownloadCancelledError, DownloadProgress, download_model
+from reelwright.models.gguf_info import inspect_gguf
 from reelwright.models.store import catalog_download_path, downloaded_path, resolve_model
 from reelwright.models.types import CancelToken
 from reelwright.screenplay.errors import ModelError
@@ -268,3 +270,17 @@ def test_the_stand_in_hub_speaks_the_hub_api(hub: HubServer, payload: bytes) -> 
     assert (meta.etag, meta.size, meta.commit_hash) == (served.sha256, len(payload), COMMIT)
     assert meta.location.startswith("http://127.0.0.1:") and "/cdn/" in meta.location
     assert not meta.location.startswith(hub.url)
+
+
+def test_a_downloaded_gguf_is_a_model_gguf_info_reads(
+    hub: HubServer, tiny_gptneox_gguf: Path
+) -> None:
+    data = tiny_gptneox_gguf.read_bytes()
+    hub.add_file(REPO, FILENAME, data)
+    hub.state.drop_after = len(data) // 2
+    path = download_model(make_entry(), retries=1)
+    assert [r.range for r in hub.cdn_gets()] == [None, f"bytes={len(data) // 2}-"]
+    info = inspect_gguf(path)
+    assert info.architecture == "gptneox"
+    assert info.file_size == len(data)
+    assert info.quantization == inspect_gguf(tiny_gptneox_gguf).quantization
