@@ -298,7 +298,8 @@ class _ProgressBar:
             )
             print(f"{self.title} ({_size(progress.total)}{resumed})", file=self.out, flush=True)
         if self.tty:
-            self.out.write("\r" + self.line(progress) + ("\n" if finished else ""))
+            # \x1b[K clears what a longer previous line left behind.
+            self.out.write("\r" + self.line(progress) + "\x1b[K" + ("\n" if finished else ""))
             self.out.flush()
         elif finished or now - self._last >= PIPE_REPORT_INTERVAL_S:
             self._last = now
