@@ -7,7 +7,6 @@ inside the handlers, so ``reelwright export`` never pays for them.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import json
 import sys
@@ -93,18 +92,15 @@ def _table(rows: list[list[str]], out: TextIO) -> None:
 
 
 def _catalog_status(entry: CatalogEntry) -> tuple[str, Path | None]:
-    from reelwright.models.store import catalog_download_path, downloaded_path
+    from reelwright.models.store import downloaded_path, partial_download
 
     local = downloaded_path(entry)
     if local is not None:
         return "downloaded", local
-    part = catalog_download_path(entry).with_name(entry.filename + ".part")
-    if part.is_file():
-        total = entry.size_bytes
-        with contextlib.suppress(OSError, ValueError, TypeError):
-            recorded = json.loads(part.with_name(part.name + ".json").read_text("utf-8"))
-            total = int(recorded["size"])
-        return f"partial {100 * part.stat().st_size / total:.0f}%", None
+    partial = partial_download(entry)
+    if partial is not None:
+        done, total = partial
+        return f"partial {100 * done / total:.0f}%", None
     return "-", None
 
 

@@ -123,6 +123,25 @@ def downloaded_path(entry: CatalogEntry) -> Path | None:
     return hub_cached_path(entry)
 
 
+def partial_download(entry: CatalogEntry) -> tuple[int, int] | None:
+    """``(bytes on disk, total)`` of an interrupted download of ``entry``, else None.
+
+    The total is the exact size recorded from the hub when the download started (the
+    catalog's size is only a rounded listing).
+    """
+    target = catalog_download_path(entry)
+    part = target.with_name(target.name + ".part")
+    try:
+        done = part.stat().st_size
+    except OSError:
+        return None
+    total = entry.size_bytes
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+        recorded = json.loads(part.with_name(part.name + ".json").read_text("utf-8"))
+        total = int(recorded["size"])
+    return done, total
+
+
 # -- files added by path ------------------------------------------------------------------
 
 

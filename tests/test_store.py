@@ -19,6 +19,7 @@ from reelwright.models.store import (
     default_model_path,
     installed_models,
     models_dir,
+    partial_download,
     remove_model,
     resolve_model,
 )
@@ -208,3 +209,15 @@ def test_add_refuses_missing_and_folders(tmp_path: Path) -> None:
         add_model_path(tmp_path / "missing.gguf")
     with pytest.raises(ModelError, match="is a folder"):
         add_model_path(tmp_path)
+
+
+def test_partial_download_reads_the_exact_total_from_the_part_record() -> None:
+    entry = get_entry("pythia-1b")
+    assert partial_download(entry) is None
+    target = catalog_download_path(entry)
+    target.parent.mkdir(parents=True)
+    part = target.with_name(target.name + ".part")
+    part.write_bytes(b"x" * 300)
+    assert partial_download(entry) == (300, entry.size_bytes)
+    part.with_name(part.name + ".json").write_text('{"sha256": "ab", "size": 1200}')
+    assert partial_download(entry) == (300, 1200)
