@@ -1,0 +1,365 @@
+"""A model on an OpenAI-compatible server, behind the same ``Engine`` interface.
+
+For writers who outgrow one machine: llama.cpp's server, llama-cpp-python's server, vLLM
+(which also serves architectures llama.cpp lacks) or any other server that speaks the
+OpenAI completions API. Only the standard library: ``http.client`` with server-sent
+events read line by line, TLS certificates always verified.
+
+Prompts go to ``/v1/completions``; chat messages to ``/v1/chat/completions`` (the server
+applies the model's chat template, so ``render_chat`` here cannot and says so, and the
+prompt assembly falls back to completion style). Each alternative is its own request
+(servers differ in how they stream ``n > 1``). A cancel closes the connection, which also
+tells the server to stop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import logging
+import math
+import random
+import socket
+import ssl
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from reelwright.models.llama_engine import StopFilter
+from reelwright.models.types import (
+    CancelToken,
+    Chunk,
+    Finished,
+    GenerationRequest,
+    ModelFacts,
+)
+from reelwright.screenplay.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CONTEXT = 4096
+CHARS_PER_TOKEN = 3.5
+"""For ``count_tokens`` when the server offers no tokenizer endpoint: an estimate."""
+
+
+class _CancelledError(Exception):
+    pass
+
+
+class RemoteEngine:
+    """An OpenAI-compatible server. Construction asks it nothing; ``check()`` does."""
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key: str | None = None,
+        *,
+        n_ctx: int | None = None,
+        timeout: float = 120.0,
+    ) -> None:
+        parsed = urllib.parse.urlsplit(base_url.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ModelError(f"{base_url!r} is not an http:// or https:// server address")
+        self.base_url = base_url.strip()
+        self.model = model
+        self._api_key = api_key
+        self._scheme = parsed.scheme
+        self._host = parsed.hostname
+        self._port = parsed.port
+        path = parsed.path.rstrip("/")
+        self._prefix = path if path.endswith("/v1") else path + "/v1"
+        self._root = path.removesuffix("/v1")
+        self._timeout = timeout
+        self._tokenizer: str | None = None
+        """Which tokenize endpoint answered: "llama.cpp", "llama-cpp-python" or "none"."""
+        self._facts = ModelFacts(
+            name=model,
+            architecture="remote",
+            n_ctx=n_ctx or DEFAULT_CONTEXT,
+            chat_template=None,
+            backend="remote",
+            n_gpu_layers=0,
+        )
+        self._explicit_ctx = n_ctx is not None
+
+    # -- HTTP ---------------------------------------------------------------------------
+
+    def _connection(self) -> http.client.HTTPConnection:
+        if self._scheme == "https":
+            context = ssl.create_default_context()  # verifies certificates and host names
+            return http.client.HTTPSConnection(
+                self._host, self._port, timeout=self._timeout, context=context
+            )
+        return http.client.HTTPConnection(self._host, self._port, timeout=self._timeout)
+
+    def _headers(self) -> dict[str, str]:
+        headers = {"Content-Type": "application/json", "Accept": "text/event-stream"}
+        if self._api_key:
+            headers["Authorization"] = f"Bearer {self._api_key}"
+        return headers
+
+    def _where(self) -> str:
+        return f"the model server at {self.base_url}"
+
+    def _request_json(self, method: str, path: str, body: Any = None) -> Any:
+        """A small JSON request; raises ModelError with one sentence."""
+        connection = self._connection()
+        try:
+            payload = None if body is None else json.dumps(body).encode("utf-8")
+            connection.request(method, path, body=payload, headers=self._headers())
+            response = connection.getresponse()
+            data = response.read()
+            if response.status >= 400:
+                raise ModelError(self._http_error(response.status, data))
+            return json.loads(data.decode("utf-8") or "null")
+        except (OSError, http.client.HTTPException) as error:
+            raise ModelError(f"could not reach {self._where()}: {_reason(error)}") from error
+        except ValueError as error:
+            raise ModelError(f"{self._where()} sent something that is not JSON") from error
+        finally:
+            connection.close()
+
+    def _http_error(self, status: int, data: bytes) -> str:
+        detail = ""
+        try:
+            parsed = json.loads(data.decode("utf-8"))
+            error = parsed.get("error", parsed) if isinstance(parsed, dict) else parsed
+            if isinstance(error, dict):
+                detail = str(error.get("message") or error.get("detail") or "")
+            elif isinstance(parsed, dict) and "detail" in parsed:
+                detail = str(parsed["detail"])
+            else:
+                detail = str(error)
+        except (ValueError, UnicodeDecodeError):
+            detail = data[:200].decode("utf-8", "replace").strip()
+        if status in (401, 403):
+            return f"{self._where()} refused the API key (HTTP {status})"
+        detail = " ".join(detail.split())[:300]
+        return f"{self._where()} answered HTTP {status}" + (f": {detail}" if detail else "")
+
+    # -- Engine protocol ----------------------------------------------------------------
+
+    @property
+    def facts(self) -> ModelFacts:
+        return self._facts
+
+    def check(self) -> list[str]:
+        """Ask the server which models it serves (and the context size where it says);
+        raises ModelError when it cannot be reached or lacks ``self.model``."""
+        listing = self._request_json("GET", f"{self._prefix}/models")
+        entries = listing.get("data", []) if isinstance(listing, dict) else []
+        names = [str(e.get("id")) for e in entries if isinstance(e, dict) and e.get("id")]
+        for entry in entries:
+            if isinstance(entry, dict) and entry.get("id") == self.model:
+                size = entry.get("max_model_len") or (entry.get("meta") or {}).get("n_ctx_train")
+                if isinstance(size, int) and size > 0 and not self._explicit_ctx:
+                    self._facts = ModelFacts(
+                        name=self.model,
+                        architecture="remote",
+                        n_ctx=size,
+                        chat_template=None,
+                        backend="remote",
+                    )
+        if names and self.model not in names:
+            raise ModelError(
+                f"{self._where()} does not serve {self.model!r}; it serves {', '.join(names)}"
+            )
+        return names
+
+    def count_tokens(self, text: str) -> int:
+        """The server's own count where it has a tokenizer endpoint, else an estimate."""
+        if not text:
+            return 0
+        attempts = (
+            ("llama-cpp-python", f"{self._root}/extras/tokenize/count", {"input": text}),
+            ("llama.cpp", f"{self._root}/tokenize", {"content": text, "prompt": text}),
+        )
+        for name, path, body in attempts:
+            if self._tokenizer not in (None, name):
+                continue
+            try:
+                answer = self._request_json("POST", path, {**body, "model": self.model})
+            except ModelError:
+                continue
+            if isinstance(answer, dict):
+                if isinstance(answer.get("count"), int):
+                    self._tokenizer = name
+                    return int(answer["count"])
+                if isinstance(answer.get("tokens"), list):
+                    self._tokenizer = name
+                    return len(answer["tokens"])
+        if self._tokenizer is None:
+            log.info("%s has no tokenizer endpoint; token counts are estimates", self._where())
+        self._tokenizer = "none"
+        return max(1, math.ceil(len(text) / CHARS_PER_TOKEN))
+
+    def render_chat(self, messages: Sequence[dict[str, str]]) -> str:
+        raise ModelError(f"{self._where()} applies the chat template itself")
+
+    def generate(
+        self, request: GenerationRequest, cancel: CancelToken | None = None
+    ) -> Iterator[Chunk | Finished]:
+        cancel = cancel or CancelToken()
+        count = max(1, request.n)
+        for index in range(count):
+            if cancel.cancelled:
+                yield Finished(index, "cancelled")
+                continue
+            seed = request.sampler.seed
+            seed = random.getrandbits(31) if seed is None else seed + index
+            yield from self._one(request, index, seed, cancel)
+
+    def close(self) -> None:
+        """Nothing is held between requests."""
+
+    # -- one streamed request -----------------------------------------------------------
+
+    def _body(self, request: GenerationRequest, seed: int) -> tuple[str, dict[str, Any]]:
+        sampler = request.sampler
+        body: dict[str, Any] = {
+            "model": self.model,
+            "stream": True,
+            "max_tokens": sampler.max_tokens,
+            "temperature": sampler.temperature,
+            "top_p": sampler.top_p,
+            "seed": seed,
+            # Not in OpenAI's API, understood by llama.cpp, llama-cpp-python and vLLM:
+            "top_k": sampler.top_k,
+            "min_p": sampler.min_p,
+            "repeat_penalty": sampler.repeat_penalty,
+        }
+        if request.stop:
+            body["stop"] = list(request.stop)[:4]
+        if request.grammar:
+            body["grammar"] = request.grammar  # llama.cpp and llama-cpp-python
+        if request.messages is not None:
+            body["messages"] = [dict(m) for m in request.messages]
+            return f"{self._prefix}/chat/completions", body
+        body["prompt"] = request.prompt or ""
+        return f"{self._prefix}/completions", body
+
+    def _one(
+        self, request: GenerationRequest, index: int, seed: int, cancel: CancelToken
+    ) -> Iterator[Chunk | Finished]:
+        started = time.perf_counter()
+        path, body = self._body(request, seed)
+        connection = self._connection()
+        stops = StopFilter(request.stop)
+        produced = 0
+        first = 0.0
+        reason = "stop"
+        prompt_tokens = 0
+        done = threading.Event()
+
+        def watch() -> None:
+            """Close the connection when the writer cancels: unblocks a waiting read."""
+            while not done.wait(0.05):
+                if cancel.cancelled:
+                    sock = connection.sock
+                    if sock is not None:
+                        with contextlib.suppress(OSError):
+                            sock.shutdown(socket.SHUT_RDWR)
+                    return
+
+        watcher = threading.Thread(target=watch, name="remote-cancel", daemon=True)
+        watcher.start()
+
+        def finished(why: str, error: str | None = None) -> Finished:
+            return Finished(
+                index,
+                why,
+                prompt_tokens=prompt_tokens,
+                completion_tokens=produced,
+                seconds=time.perf_counter() - started,
+                first_token_seconds=first,
+                error=error,
+            )
+
+        try:
+            payload = json.dumps(body).encode("utf-8")
+            connection.request("POST", path, body=payload, headers=self._headers())
+            response = connection.getresponse()
+            if response.status >= 400:
+                yield finished("error", self._http_error(response.status, response.read()))
+                return
+            for event in _events(response, cancel):
+                if event.get("error"):
+                    error = event["error"]
+                    message = error.get("message") if isinstance(error, dict) else error
+                    yield finished("error", f"{self._where()} failed: {message}")
+                    return
+                usage = event.get("usage")
+                if isinstance(usage, dict):
+                    prompt_tokens = int(usage.get("prompt_tokens") or prompt_tokens)
+                for choice in event.get("choices") or ():
+                    delta = choice.get("delta") or {}
+                    text = choice.get("text") if "text" in choice else delta.get("content")
+                    if text:
+                        if produced == 0:
+                            first = time.perf_counter() - started
+                        produced += 1
+                        shown = stops.feed(text)
+                        if shown:
+                            yield Chunk(shown, index)
+                        if stops.stopped:
+                            yield finished("stop")
+                            return
+                    if choice.get("finish_reason"):
+                        reason = "length" if choice["finish_reason"] == "length" else "stop"
+            tail = stops.flush()
+            if tail:
+                yield Chunk(tail, index)
+            yield finished(reason)
+        except _CancelledError:
+            yield finished("cancelled")
+        except (OSError, http.client.HTTPException, ValueError) as error:
+            if cancel.cancelled:
+                yield finished("cancelled")
+            else:
+                yield finished("error", f"lost {self._where()}: {_reason(error)}")
+        finally:
+            done.set()
+            connection.close()
+
+
+def _events(response: http.client.HTTPResponse, cancel: CancelToken) -> Iterator[dict[str, Any]]:
+    """Server-sent events: ``data:`` lines joined until a blank line, as JSON objects."""
+    data: list[str] = []
+    while True:
+        if cancel.cancelled:
+            raise _CancelledError
+        raw = response.readline()
+        if cancel.cancelled:
+            raise _CancelledError
+        if not raw:
+            break
+        line = raw.decode("utf-8", "replace").rstrip("\r\n")
+        if line.startswith("data:"):
+            data.append(line[5:].removeprefix(" "))
+            continue
+        if line == "" and data:
+            text = "\n".join(data)
+            data = []
+            if text.strip() == "[DONE]":
+                return
+            parsed = json.loads(text)
+            if isinstance(parsed, dict):
+                yield parsed
+        # "event:", "id:", "retry:" and ": comment" lines carry nothing we need
+    if data and "\n".join(data).strip() not in ("", "[DONE]"):
+        parsed = json.loads("\n".join(data))
+        if isinstance(parsed, dict):
+            yield parsed
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return f"its certificate is not trusted ({error.verify_message})"
+    if isinstance(error, socket.timeout | TimeoutError):
+        return "it did not answer in time"
+    text = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return str(text)
