@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reelwright.desktop.completion import CompletionData
-from reelwright.screenplay.elements import Script
+from reelwright.screenplay.elements import ElementType, Script
 from reelwright.screenplay.layout import Layout
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,18 @@ class Analysis:
     seconds: float = 0.0
 
 
+_UNPRINTED = frozenset(
+    {ElementType.NOTE, ElementType.SECTION, ElementType.SYNOPSIS, ElementType.PAGE_BREAK}
+)
+
+
+def count_printed_words(script: Script) -> int:
+    """Words the way ``screenplay.stats`` counts them (without paginating a second time)."""
+    from reelwright.screenplay.stats import count_words, printed
+
+    return sum(count_words(printed(e.text)) for e in script.elements if e.type not in _UNPRINTED)
+
+
 def analyse(text: str, layout: Layout) -> Analysis:
     """Parse and paginate ``text``; the core does the work, this only gathers it."""
     from reelwright.screenplay.pagination import paginate
@@ -53,20 +65,9 @@ def analyse(text: str, layout: Layout) -> Analysis:
         result.page_starts = [(line, page) for line, page in pagination.page_starts if page > 1]
     except Exception:  # a pagination bug must not take the editor down
         log.exception("pagination failed")
-    try:
-        from reelwright.screenplay.stats import script_facts
-
-        facts = script_facts(script)
-        result.words = int(getattr(facts, "word_count", getattr(facts, "words", 0)))
-        runtime = getattr(facts, "runtime_minutes", None)
-        if runtime is None:
-            runtime = getattr(facts, "runtime", 0.0)
-        result.runtime_minutes = float(runtime or 0.0)
-        result.scenes = int(getattr(facts, "scene_count", getattr(facts, "scenes", 0)) or 0)
-    except Exception:
-        log.exception("statistics failed")
-    if not result.runtime_minutes and result.page_count:
-        result.runtime_minutes = float(result.page_count)  # a page a minute
+    result.words = count_printed_words(script)
+    result.scenes = sum(1 for e in script.elements if e.type is ElementType.SCENE_HEADING)
+    result.runtime_minutes = float(result.page_count)  # a page a minute, as stats says
     result.completion = CompletionData.from_script(script)
     result.seconds = time.perf_counter() - started
     return result

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from reelwright.desktop.documents import Prompts
 from reelwright.desktop.main_window import MainWindow
 from reelwright.desktop.settings import Settings
 from reelwright.screenplay.errors import ReelwrightError
@@ -61,11 +62,12 @@ def create_window(
     file: str | Path | None = None,
     settings: Settings | None = None,
     offer_recovery: bool = True,
+    prompts: Prompts | None = None,
 ) -> MainWindow:
     """The main window on ``file``; without one: recovered work, the sample once, or new."""
     application()
     settings = settings or Settings()
-    window = MainWindow(settings)
+    window = MainWindow(settings, prompts)
     if file is not None:
         target = Path(file)
         if not target.exists():

@@ -128,7 +128,7 @@ def completion_context(
     after_blank: bool,
 ) -> Context | None:
     """What can complete the text left of ``column`` in ``line``, or None."""
-    if column != len(line.rstrip()) or column == 0:
+    if column != len(line) or column == 0:
         return None
     before = line[:column]
     if kind is Kind.CHARACTER:

@@ -61,8 +61,7 @@ def read_text(path: Path) -> str:
     """The script's text, through the core reader (encodings, BOM, clear errors)."""
     from reelwright.screenplay.textio import read_script_text
 
-    result = read_script_text(path)
-    text = result if isinstance(result, str) else result[0]
+    text = read_script_text(path)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

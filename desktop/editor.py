@@ -349,7 +349,16 @@ class ScriptEditor(QTextEdit):
             self.redo()
             return
         plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
-        if enter and plain and self._handle_enter():
+        shift = Qt.KeyboardModifier.ShiftModifier
+        if enter and not (event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | shift)):
+            if not self._handle_enter():
+                # Qt swallows Return on an empty block that has a block format (it resets
+                # the format instead), and Shift+Return would insert U+2028: insert a plain
+                # line break ourselves.
+                cursor = self.textCursor()
+                cursor.insertText("\n")
+                self.setTextCursor(cursor)
+            self.ensureCursorVisible()
             self._after_edit(complete=False)
             return
         if key == Qt.Key.Key_Tab and plain and self._handle_tab():
@@ -362,12 +371,18 @@ class ScriptEditor(QTextEdit):
         self._after_edit(complete=bool(event.text()) and event.text().isprintable())
 
     def undo(self) -> None:
-        self.document().undo()
-        self._after_edit(complete=False)
+        self._restore(self.document().undo)
 
     def redo(self) -> None:
-        self.document().redo()
-        self._after_edit(complete=False)
+        self._restore(self.document().redo)
+
+    def _restore(self, step: Callable[[], None]) -> None:
+        """Undo and redo bring back each block's format with its text; adding a format change
+        now would join the step being undone (and make undo endless), so none is made."""
+        step()
+        self._highlighter.changed_kinds.clear()
+        self._apply_timer.stop()
+        self._popup().hide()
 
     def _after_edit(self, complete: bool) -> None:
         self._uppercase_heading()

@@ -89,7 +89,7 @@ OPTIONS: dict[str, Option] = {
         Option("editor/scene_numbers_in_navigator", bool, True),
         Option("editor/page_rules", bool, True),
         Option("editor/heading_blanks", int, 2, (1, 2)),
-        Option("files/autosave_seconds", int, 30, minimum=5, maximum=3600),
+        Option("files/autosave_seconds", int, 30, minimum=1, maximum=3600),
         Option("files/recent", list, [], help="most recent first"),
         Option("files/recent_max", int, 10, minimum=1, maximum=30),
         Option("files/opened_before", bool, False, help="the sample opens on the first start"),

@@ -1,0 +1,242 @@
+"""Files never lose work: round trips, failed saves, autosave and recovery, outside changes."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from reelwright.desktop.app import create_window
+from reelwright.desktop.documents import Prompts, RecoveryEntry, RecoveryStore
+from reelwright.desktop.settings import Settings
+
+SCENE = "INT. ATTIC - NIGHT\n\nDust in the torchlight.\n\nNORA\nSomeone lived here.\n"
+
+
+class ScriptedPrompts(Prompts):
+    """Answers the document's questions from a script and records what was asked."""
+
+    def __init__(self, **answers: object) -> None:
+        super().__init__(None)
+        self.answers = answers
+        self.asked: list[tuple[str, object]] = []
+
+    def unsaved(self, name):  # type: ignore[override]
+        self.asked.append(("unsaved", name))
+        return self.answers.get("unsaved", "cancel")
+
+    def outside_change(self, name, modified):  # type: ignore[override]
+        self.asked.append(("outside_change", (name, modified)))
+        return self.answers.get("outside_change", "keep")
+
+    def overwrite_outside_change(self, name):  # type: ignore[override]
+        self.asked.append(("overwrite", name))
+        return bool(self.answers.get("overwrite", False))
+
+    def restore(self, entry: RecoveryEntry) -> bool:  # type: ignore[override]
+        self.asked.append(("restore", entry.original))
+        return bool(self.answers.get("restore", True))
+
+    def error(self, message):  # type: ignore[override]
+        self.asked.append(("error", message))
+
+
+@pytest.fixture
+def make_window(qtbot):
+    def make(file=None, **answers):
+        prompts = ScriptedPrompts(**answers)
+        window = create_window(file, Settings(), prompts=prompts)
+        qtbot.addWidget(window)
+        window.show()
+        return window, prompts
+
+    return make
+
+
+def test_save_and_open_round_trip(make_window, tmp_path):
+    window, _ = make_window()
+    window.editor.set_script_text(SCENE)
+    window.editor.document().setModified(True)
+    target = tmp_path / "attic.fountain"
+    assert window.document.save_as(target)
+    assert target.read_text("utf-8") == SCENE
+    assert not window.document.modified
+    assert window.windowTitle().startswith("attic.fountain")
+    other, _ = make_window(target)
+    assert other.editor.script_text() == SCENE
+    assert other.settings.get("files/recent")[0] == str(target.resolve())
+
+
+def test_failed_save_keeps_old_file_and_text(make_window, tmp_path, monkeypatch):
+    target = tmp_path / "draft.fountain"
+    target.write_text("Old draft.\n", "utf-8")
+    window, prompts = make_window(target)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.insertText("New line.\n")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    assert not window.document.save()
+    monkeypatch.undo()
+    assert target.read_text("utf-8") == "Old draft.\n"
+    assert window.editor.script_text() == "Old draft.\nNew line.\n"
+    assert window.document.modified
+    kind, message = prompts.asked[-1]
+    assert kind == "error" and "disk is full" in str(message)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_unreadable_file_says_why_and_keeps_text(make_window, tmp_path):
+    window, prompts = make_window()
+    window.editor.set_script_text(SCENE)
+    binary = tmp_path / "photo.fountain"
+    binary.write_bytes(bytes(range(256)) * 64)
+    assert not window.document.open(binary, ask=False)
+    assert prompts.asked[-1][0] == "error"
+    assert window.editor.script_text() == SCENE
+
+
+def test_close_with_unsaved_changes_asks(make_window, tmp_path):
+    window, prompts = make_window(answers=None)
+    window.editor.set_script_text(SCENE)
+    window.editor.document().setModified(True)
+    prompts.answers["unsaved"] = "cancel"
+    assert not window.close()
+    assert prompts.asked[-1] == ("unsaved", "Untitled")
+    prompts.answers["unsaved"] = "discard"
+    assert window.close()
+
+
+def test_outside_change_is_noticed_and_reloaded(make_window, qtbot, tmp_path):
+    target = tmp_path / "shared.fountain"
+    target.write_text(SCENE, "utf-8")
+    window, prompts = make_window(target, outside_change="reload")
+    changed = SCENE + "\nA DOOR SLAMS below.\n"
+    target.write_text(changed, "utf-8")
+    qtbot.waitUntil(lambda: window.editor.script_text() == changed, timeout=5000)
+    assert prompts.asked[-1] == ("outside_change", ("shared.fountain", False))
+    # Keeping one's own version marks it modified and does not ask again for that change.
+    prompts.answers["outside_change"] = "keep"
+    target.write_text("Something else entirely.\n", "utf-8")
+    qtbot.waitUntil(lambda: window.document.modified, timeout=5000)
+    assert window.editor.script_text() == changed
+    asked = len(prompts.asked)
+    assert not window.document.check_outside_change()
+    assert len(prompts.asked) == asked
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    import reelwright.desktop
+    from PySide6.QtCore import QTimer
+    from reelwright.desktop.app import application, create_window
+    from reelwright.desktop.settings import Settings
+
+    app = application()
+    settings = Settings()
+    settings.set("files/autosave_seconds", 1)
+    window = create_window(sys.argv[1], settings, offer_recovery=False)
+    window.show()
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.insertText("NORA\\nThere's a letter in the trunk.\\n")
+    store = window.document.recovery
+
+    def check():
+        if store.text_path.exists():
+            print("autosaved", flush=True)
+        else:
+            QTimer.singleShot(100, check)
+
+    QTimer.singleShot(100, check)
+    app.exec()
+    """
+)
+
+
+@pytest.mark.slow
+def test_recovery_after_a_crash(make_window, tmp_path):
+    target = tmp_path / "attic.fountain"
+    target.write_text(SCENE + "\n", "utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    try:
+        deadline = time.monotonic() + 30
+        line = ""
+        while time.monotonic() < deadline and not line:
+            line = child.stdout.readline().strip()  # type: ignore[union-attr]
+        assert line == "autosaved"
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    assert target.read_text("utf-8") == SCENE + "\n"  # the crash never touched the file
+    assert RecoveryStore().orphans()
+    window, prompts = make_window(restore=True)
+    assert prompts.asked[0] == ("restore", str(target))
+    assert window.editor.script_text().endswith("NORA\nThere's a letter in the trunk.\n")
+    assert window.document.path == target
+    assert window.document.modified
+    assert window.document.save()
+    assert target.read_text("utf-8").endswith("There's a letter in the trunk.\n")
+    # Saved: nothing is left to recover at the next start.
+    assert not RecoveryStore().orphans()
+    assert not list(window.document.recovery.folder.glob("*.fountain"))
+
+
+def test_autosave_writes_only_while_modified(make_window, tmp_path):
+    window, _ = make_window()
+    assert window.document.new()
+    store = window.document.recovery
+    assert not window.document.autosave()
+    window.editor.insertPlainText("Typing.")
+    assert window.document.autosave()
+    assert store.text_path.read_text("utf-8") == "Typing."
+    window.document.save_as(tmp_path / "typing.fountain")
+    assert not store.text_path.exists()
+
+
+def test_export_pdf_and_fdx(make_window, tmp_path):
+    window, prompts = make_window()
+    window.editor.set_script_text(SCENE)
+    pdf = tmp_path / "attic.pdf"
+    assert window.document.export(pdf, paper="a4", scene_numbers="left"), prompts.asked
+    assert pdf.read_bytes().startswith(b"%PDF")
+    fdx = tmp_path / "attic.fdx"
+    assert window.document.export(fdx)
+    imported, _ = make_window(fdx)
+    assert "NORA" in imported.editor.script_text()
+    assert imported.document.path is None and imported.document.modified
+
+
+def test_reportlab_is_not_imported_at_start():
+    code = (
+        "import sys, reelwright.desktop.app as a; "
+        "print('reportlab' in sys.modules, 'llama_cpp' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_recovery_store_ignores_running_sessions(tmp_path):
+    store = RecoveryStore(tmp_path)
+    store.write("text", Path("/x.fountain"))
+    other = RecoveryStore(tmp_path)
+    assert other.orphans() == []  # this process is alive
