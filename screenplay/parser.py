@@ -59,6 +59,8 @@ KNOWN_TITLE_KEYS = frozenset(
         "notes",
     ]
 )
+_SPECIAL_FIRST = frozenset("!~#=>@.[")
+"""First characters that need the full classification of a one-line paragraph."""
 MERGING = frozenset([T.ACTION, T.DIALOGUE, T.CENTERED, T.LYRICS])
 """Element types whose consecutive lines in a paragraph form one element."""
 _SPEECH_BODY = (T.DIALOGUE, T.PARENTHETICAL)
@@ -245,6 +247,8 @@ def parse(text: str, *, first_line: int = 0) -> Script:
     if first_line == 0:
         index = _title_page(lines, emptied, builder, script)
 
+    regions = builder.regions
+    blank = RegionKind.BLANK
     para_start = -1
     gap_start = index  # first of the lines outside paragraphs not yet recorded
     for i in range(index, count):
@@ -252,7 +256,15 @@ def parse(text: str, *, first_line: int = 0) -> Script:
         if line and not line.isspace():
             if para_start < 0:
                 if gap_start < i:
-                    _gap(builder, gap_start, i, emptied)
+                    if emptied:
+                        _gap(builder, gap_start, i, emptied)
+                    else:
+                        start = gap_start + first_line
+                        last = regions[-1] if regions else None
+                        if last is not None and last.end_line == start and last.kind is blank:
+                            regions[-1] = Region(blank, last.start_line, i + first_line)
+                        else:
+                            regions.append(Region(blank, start, i + first_line))
                 para_start = i
             continue
         if para_start >= 0:
@@ -319,6 +331,20 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
     i = start
     speech = False
 
+    if single and c not in _SPECIAL_FIRST:
+        # Fast path for the commonest paragraph: one line of action, a heading, a transition.
+        line_no = start + off
+        if _HEADING.match(first):
+            heading, number = split_scene_number(first)
+            elements.append(Element(T.SCENE_HEADING, heading, line_no, line_no + 1, number))
+        elif first.endswith("TO:") and first.isupper():
+            elements.append(Element(T.TRANSITION, first, line_no, line_no + 1))
+        else:
+            elements.append(Element(T.ACTION, lines[start].rstrip(), line_no, line_no + 1))
+        if trailing > end:
+            builder.region(RegionKind.BLANK, end, trailing)
+        return
+
     if c == "[" and first.startswith("[["):
         joined = "\n".join(lines[start:end])
         if not _NOTE.sub("", joined).strip():
@@ -353,6 +379,11 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
             _cue(builder, first, i, False)
             speech = True
             i += 1
+
+    if speech and _simple_speech(lines, i, end, builder):
+        if trailing > end:
+            builder.region(RegionKind.BLANK, end, trailing)
+        return
 
     pending = -1  # first of the lines of spaces waiting to know whether the element goes on
     note_open = False
@@ -404,6 +435,47 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
     builder.close(end)
     if trailing > end:
         builder.region(RegionKind.BLANK, end, trailing)
+
+
+def _simple_speech(lines: list[str], start: int, end: int, builder: _Builder) -> bool:
+    """The lines of a speech without notes or lines of spaces, quickly; False if not so."""
+    for k in range(start, end):
+        line = lines[k]
+        if "[[" in line or line.isspace():
+            return False
+    off = builder.offset
+    elements = builder.elements
+    dialogue: list[str] = []
+    dialogue_start = 0
+    for k in range(start, end):
+        text = lines[k].strip()
+        c = text[0]
+        if c == "(" and text[-1] == ")":
+            kind = T.PARENTHETICAL
+        elif c == "~":
+            kind = T.LYRICS
+        else:
+            if not dialogue:
+                dialogue_start = k
+            dialogue.append(text)
+            continue
+        if dialogue:
+            elements.append(Element(T.DIALOGUE, "\n".join(dialogue), dialogue_start + off, k + off))
+            dialogue = []
+        if kind is T.LYRICS:
+            text = text[1:].strip()
+            last = elements[-1]
+            if last.type is T.LYRICS and last.end_line == k + off:
+                elements[-1] = Element(
+                    T.LYRICS, f"{last.text}\n{text}", last.start_line, k + off + 1, forced=True
+                )
+                continue
+            elements.append(Element(kind, text, k + off, k + off + 1, forced=True))
+        else:
+            elements.append(Element(kind, text, k + off, k + off + 1))
+    if dialogue:
+        elements.append(Element(T.DIALOGUE, "\n".join(dialogue), dialogue_start + off, end + off))
+    return True
 
 
 def note_open_after(line: str, open_before: bool) -> bool:
