@@ -8,7 +8,7 @@ regions, so that elements and regions together cover the document line by line: 
 maps elements to text and back, and a part of a document can be parsed on its own
 (``first_line``).
 
-Choices where Fountain 1.1 leaves room (documented for the writer in FORMAT.md):
+Choices where Fountain 1.1 and FORMAT.md leave room (the tests pin each of them):
 
 - A line of whitespace only is blank, except a line of two or more spaces between two lines
   of the same multi-line element (action, dialogue, centered, lyrics, notes): it keeps an

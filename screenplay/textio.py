@@ -62,7 +62,7 @@ def read_script_text(path: str | os.PathLike[str], encoding: str | None = None) 
 
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")[0:].lstrip("\ufeff")
+            return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
     if _is_binary(data):
