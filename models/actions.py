@@ -1,0 +1,484 @@
+"""The writing actions of the co-writer: each a recipe (template, grammar, sampler
+defaults) plus an output check. Qt-free: the desktop panel and ``reelwright suggest`` both
+iterate ``run_action``.
+
+Events, in order: one ``PromptReady``; then ``SuggestionChunk`` pieces as they stream
+(alternatives interleave; a ``Retry`` for an alternative means "drop its text so far");
+then exactly one final ``Suggestion`` per alternative, valid or failed with a reason.
+A suggestion that fails its check is generated again with a new seed, at most
+``MAX_ATTEMPTS`` times in all; a broken one is never marked valid.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeAlias
+
+from reelwright.models import grammars
+from reelwright.models.prompting import (
+    Assembler,
+    PromptSpec,
+    Story,
+    cue_name,
+    load_template,
+    read_story,
+)
+from reelwright.models.suggestions import (
+    Check,
+    Suggestion,
+    check_output,
+    scale_beats,
+)
+from reelwright.models.types import (
+    CancelToken,
+    Chunk,
+    Engine,
+    Finished,
+    GenerationRequest,
+    SamplerSettings,
+)
+from reelwright.screenplay.errors import ReelwrightError
+from reelwright.screenplay.parser import parse
+
+ACTIONS = (
+    "next-scene",
+    "continue-dialogue",
+    "between-scenes",
+    "shots",
+    "trailer",
+    "logline",
+    "character",
+    "marketing",
+)
+SCRIPT_ACTIONS = ("next-scene", "continue-dialogue", "between-scenes", "shots")
+MAX_ATTEMPTS = 3
+TRAILER_BEATS = {30: (3, 6), 60: (5, 10), 90: (7, 14)}
+CONTEXT_SCENES = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    """How one action samples. ``output`` is "scene", "dialogue" or a schema name."""
+
+    action: str
+    output: str
+    max_tokens: int
+    temperature: float
+    repeat_penalty: float = 1.15
+    stop: tuple[str, ...] = ()
+    """Only used without a grammar (the benchmark's comparison): grammars end by themselves."""
+
+
+RECIPES = {
+    "next-scene": Recipe("next-scene", "scene", 700, 0.8, stop=("\n\nINT.", "\n\nEXT.")),
+    "continue-dialogue": Recipe("continue-dialogue", "dialogue", 400, 0.8, stop=("\n\nINT.",)),
+    "between-scenes": Recipe("between-scenes", "scene", 700, 0.8, stop=("\n\nINT.", "\n\nEXT.")),
+    "shots": Recipe("shots", "shots", 1200, 0.6),
+    "trailer": Recipe("trailer", "trailer", 2400, 0.8),
+    "logline": Recipe("logline", "logline", 1400, 0.7),
+    "character": Recipe("character", "character", 1200, 0.7),
+    "marketing": Recipe("marketing", "marketing", 1800, 0.9),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PromptReady:
+    """The prompt is built: what it holds and what was trimmed to fit."""
+
+    action: str
+    style: str
+    """"chat" or "completion"."""
+    prompt_tokens: int
+    budget: int
+    scenes_shown: tuple[int, ...]
+    """Scene numbers shown in full or in part."""
+    cards: tuple[str, ...]
+    trimmed: tuple[str, ...]
+    stable_prefix_chars: int
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionChunk:
+    index: int
+    attempt: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Retry:
+    """Alternative ``index`` failed its check; attempt ``attempt`` starts now."""
+
+    index: int
+    attempt: int
+    reason: str
+
+
+ActionEvent: TypeAlias = PromptReady | SuggestionChunk | Retry | Suggestion
+
+
+@dataclass(slots=True)
+class Plan:
+    """Everything an action needs besides the engine: prompt spec, grammar, check rules."""
+
+    recipe: Recipe
+    spec: PromptSpec
+    grammar: str | None
+    known: tuple[str, ...]
+    new_character: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    max_tokens: int = 0
+
+
+def run_action(
+    engine: Engine,
+    action: str,
+    script_text: str,
+    *,
+    cursor_line: int | None = None,
+    scene: int | None = None,
+    options: dict[str, Any] | None = None,
+    sampler: SamplerSettings | None = None,
+    n: int = 1,
+    cancel: CancelToken | None = None,
+    use_grammar: bool = True,
+) -> Iterator[ActionEvent]:
+    """Run ``action`` on ``script_text`` and stream its events.
+
+    ``cursor_line`` is a 0-based line of ``script_text``; ``scene`` a 1-based scene number
+    (it wins over the cursor). ``sampler`` None means the recipe's defaults.
+    ``use_grammar=False`` exists for the benchmark's comparison only.
+    Raises ``ReelwrightError`` for a request that cannot be made (unknown action, no such
+    scene, a context too small); everything that happens while generating is an event.
+    """
+    if action not in RECIPES:
+        raise ReelwrightError(f"unknown action {action!r}; choose one of {', '.join(ACTIONS)}")
+    if n < 1:
+        raise ReelwrightError("the number of alternatives must be at least 1")
+    recipe = RECIPES[action]
+    story = read_story(parse(script_text))
+    n_ctx = engine.facts.n_ctx
+    settings = sampler or default_sampler(action, n_ctx)
+    plan = make_plan(recipe, story, cursor_line, scene, dict(options or {}), settings.max_tokens)
+    if not use_grammar:
+        plan.grammar = None
+    base_seed = settings.seed if settings.seed is not None else random.randrange(1, 2**30)
+    chat = engine.render_chat if engine.facts.chat_template else None
+    assembler = Assembler(story, engine.count_tokens, n_ctx, chat)
+    prompt = assembler.assemble(plan.spec, settings.max_tokens)
+    number_of = [s.number for s in story.scenes]
+    yield PromptReady(
+        action,
+        prompt.style,
+        prompt.tokens,
+        prompt.budget,
+        tuple(number_of[i] for i in prompt.scenes_shown),
+        prompt.cards,
+        prompt.trimmed,
+        len(prompt.stable_prefix),
+    )
+    stop = () if plan.grammar else recipe.stop + _chat_stops(prompt.style)
+
+    def request(seed: int, count: int) -> GenerationRequest:
+        return GenerationRequest(
+            prompt=prompt.text,
+            sampler=replace(settings, seed=seed),
+            stop=stop,
+            grammar=plan.grammar,
+            n=count,
+        )
+
+    pending: list[tuple[int, int, str]] = []  # (index, attempt, reason of the last failure)
+    yield from _stream(engine, request(base_seed, n), plan, 1, None, cancel, pending)
+    while pending:
+        index, attempt, reason = pending.pop(0)
+        yield Retry(index, attempt, reason)
+        seed = base_seed + 7919 * attempt + 104729 * index
+        yield from _stream(engine, request(seed, 1), plan, attempt, index, cancel, pending)
+
+
+def default_sampler(action: str, n_ctx: int = 4096) -> SamplerSettings:
+    """The recipe's sampler settings (``max_tokens`` at most half the context)."""
+    recipe = RECIPES[action]
+    return SamplerSettings(
+        temperature=recipe.temperature,
+        repeat_penalty=recipe.repeat_penalty,
+        max_tokens=min(recipe.max_tokens, n_ctx // 2),
+    )
+
+
+def _chat_stops(style: str) -> tuple[str, ...]:
+    return ("<|im_end|>", "<|endoftext|>") if style == "chat" else ()
+
+
+def _stream(
+    engine: Engine,
+    request: GenerationRequest,
+    plan: Plan,
+    attempt: int,
+    only_index: int | None,
+    cancel: CancelToken | None,
+    pending: list[tuple[int, int, str]],
+) -> Iterator[ActionEvent]:
+    texts: dict[int, list[str]] = {}
+    for item in engine.generate(request, cancel):
+        index = item.index if only_index is None else only_index
+        if isinstance(item, Chunk):
+            texts.setdefault(index, []).append(item.text)
+            yield SuggestionChunk(index, attempt, item.text)
+        elif isinstance(item, Finished):
+            raw = "".join(texts.pop(index, []))
+            suggestion = _finish(plan, index, attempt, raw, item)
+            retryable = item.reason in ("stop", "length")
+            if not suggestion.ok and retryable and attempt < MAX_ATTEMPTS:
+                pending.append((index, attempt + 1, "; ".join(suggestion.check.problems)))
+            else:
+                yield suggestion
+
+
+def _finish(plan: Plan, index: int, attempt: int, raw: str, done: Finished) -> Suggestion:
+    action = plan.recipe.action
+    if done.reason == "cancelled":
+        check = Check(False, ("cancelled",))
+        return Suggestion(action, index, raw, None, check, attempt, raw, done)
+    if done.reason == "error":
+        check = Check(False, (done.error or "the model failed",))
+        return Suggestion(action, index, raw, None, check, attempt, raw, done)
+    text, data, check = check_output(
+        plan.recipe.output,
+        raw,
+        truncated=done.reason == "length",
+        known=plan.known,
+        new_character=plan.new_character,
+        context=plan.context,
+    )
+    return Suggestion(action, index, text, data, check, attempt, raw, done)
+
+
+# --- plans: what each action puts in its prompt and grammar ------------------------------
+
+
+def _values(story: Story) -> dict[str, object]:
+    title = story.script.title_value("Title")
+    clean = " ".join((title or "").replace("*", "").replace("_", "").split())
+    return {"title": clean or "this screenplay"}
+
+
+def _scene_index(story: Story, cursor_line: int | None, scene: int | None) -> int:
+    if not story.scenes:
+        raise ReelwrightError("the script has no scenes yet; write a scene heading first")
+    if scene is not None:
+        return story.scene_by_number(scene)
+    if cursor_line is not None:
+        return story.scene_at_line(cursor_line)
+    return len(story.scenes) - 1
+
+
+def _nearest(story: Story, index: int, *, later: bool = False) -> tuple[int, ...]:
+    """Scene indices by distance from ``index``: earlier ones, and later ones if asked."""
+    order = [index]
+    for step in range(1, len(story.scenes)):
+        if index - step >= 0:
+            order.append(index - step)
+        if later and index + step < len(story.scenes):
+            order.append(index + step)
+        if len(order) >= CONTEXT_SCENES:
+            break
+    return tuple(order)
+
+
+def _new_character(options: dict[str, Any], story: Story) -> str | None:
+    raw = options.get("new_character")
+    if not raw:
+        return None
+    name = " ".join(str(raw).split()).upper()
+    if name in story.characters:
+        return None
+    if not grammars.usable_cue_names([name]):
+        raise ReelwrightError(f"{raw!r} cannot be written as a character cue")
+    return name
+
+
+def _speakers_phrase(names: list[str]) -> str:
+    return ", ".join(names) if names else "nobody (action only)"
+
+
+def make_plan(
+    recipe: Recipe,
+    story: Story,
+    cursor_line: int | None,
+    scene: int | None,
+    options: dict[str, Any],
+    max_tokens: int,
+) -> Plan:
+    action = recipe.action
+    template = load_template(action)
+    system = load_template("system").fill("system", _values(story))
+    values = _values(story)
+    known = tuple(story.characters)
+    whole_script = action in ("trailer", "logline", "character", "marketing")
+    index = _scene_index(story, cursor_line, scene) if not whole_script or scene else 0
+    current = story.scenes[index] if story.scenes else None
+    focus: tuple[int, ...] = (index,)
+    priority = _nearest(story, index)
+    cut_at: int | None = None
+    after_gap: int | None = None
+    extra: tuple[str, ...] = ()
+    new = _new_character(options, story)
+    grammar: str | None = None
+    context: dict[str, Any] = {}
+    names = list(known)
+    if action in ("next-scene", "between-scenes"):
+        number = current.number if current else 0
+        values |= {"scene_number": number, "next_number": number + 1}
+        if action == "between-scenes":
+            if index + 1 >= len(story.scenes):
+                raise ReelwrightError(
+                    f"scene {number} is the last scene; use next-scene to write what follows"
+                )
+            after_gap = index + 1
+            focus = (index, index + 1)
+            priority = (index, index + 1, *[i for i in priority if i != index])
+            values["after_number"] = story.scenes[index + 1].number
+        values["characters"] = _speakers_phrase(names[:12])
+        values["new_character"] = f" Introduce a new character, {new}." if new else ""
+        if new:
+            extra = ()
+        grammar = grammars.scene_grammar(names, new)
+        need = grammars.minimum_scene_tokens()
+    elif action == "continue-dialogue":
+        assert current is not None
+        speakers = current.speakers() or names
+        if not speakers and not new:
+            raise ReelwrightError(
+                f"scene {current.number} has no dialogue yet and the script has no characters"
+            )
+        names = speakers + ([new] if new else [])
+        cut_at = cursor_line if scene is None else None
+        last = _last_speaker(story, index, cut_at)
+        values |= {
+            "scene_number": current.number,
+            "speakers": ", ".join(names),
+            "last_speaker": last or "the scene",
+        }
+        grammar = grammars.dialogue_grammar(names)
+        need = grammars.minimum_dialogue_tokens(names)
+        known = tuple(names)
+    else:
+        schema, extra_values, context = _schema_for(action, story, options, current)
+        values |= extra_values
+        if action == "character":
+            extra = (context["name"],)
+            focus = _scenes_with(story, context["name"])[:3] or focus
+            priority = focus
+        elif whole_script:
+            focus = ()
+            priority = tuple(range(len(story.scenes)))[:CONTEXT_SCENES]
+        need = grammars.minimum_json_tokens(schema)
+        if max_tokens >= need:
+            schema = grammars.fit_schema(schema, max_tokens)
+            grammar = grammars.json_grammar(schema)
+        context["schema"] = schema
+    if max_tokens < need:
+        raise ReelwrightError(
+            f"{action} needs at least {need} tokens of output room; raise the maximum tokens"
+        )
+    spec = PromptSpec(
+        system=system,
+        instruction=template.fill("instruction", values).strip(),
+        completion_tail=template.fill("completion", values).strip() + "\n"
+        if template.sections.get("completion", "").strip()
+        else "",
+        focus=focus,
+        scene_priority=priority,
+        cut_at_line=cut_at,
+        after_gap=after_gap,
+        extra_characters=extra,
+    )
+    return Plan(recipe, spec, grammar, known, new, context, max_tokens)
+
+
+def _last_speaker(story: Story, index: int, cut_at: int | None) -> str | None:
+    last = None
+    for element in story.scenes[index].elements:
+        if cut_at is not None and element.start_line >= cut_at:
+            break
+        if element.type.value == "character":
+            last = cue_name(element.text)
+    return last
+
+
+def _scenes_with(story: Story, name: str) -> tuple[int, ...]:
+    counted = [
+        (sum(1 for s in scene.elements if cue_name(s.text) == name), i)
+        for i, scene in enumerate(story.scenes)
+    ]
+    return tuple(i for count, i in sorted(counted, key=lambda c: (-c[0], c[1])) if count)
+
+
+def _schema_for(
+    action: str, story: Story, options: dict[str, Any], current: Any
+) -> tuple[dict[str, Any], dict[str, object], dict[str, Any]]:
+    values: dict[str, object] = {}
+    context: dict[str, Any] = {}
+    genre = str(options.get("genre") or "drama")
+    audience = str(options.get("audience") or "a general audience")
+    values |= {"genre": genre, "audience": audience}
+    if action == "shots":
+        schema = grammars.load_schema("shots")
+        if current is None or current.heading is None:
+            raise ReelwrightError("shots need a scene with a heading")
+        values |= {"scene_number": current.number, "heading": current.heading.text}
+        context["heading"] = current.heading.text
+    elif action == "trailer":
+        length = int(options.get("length") or 60)
+        if length not in TRAILER_BEATS:
+            raise ReelwrightError("a trailer is 30, 60 or 90 seconds long")
+        low, high = TRAILER_BEATS[length]
+        schema = grammars.load_schema("trailer")
+        beats = schema["properties"]["beats"]
+        beats["minItems"], beats["maxItems"] = low, high
+        speakers = ["NARRATOR", *[c for c in story.characters[:8] if c.isascii()]]
+        beats["items"]["properties"]["speaker"]["enum"] = speakers
+        points = [str(p) for p in options.get("selling_points") or [] if str(p).strip()]
+        values |= {
+            "length": length,
+            "beats": f"{low} to {high}",
+            "selling_points": (
+                "Selling points:\n" + "\n".join(f"- {p}" for p in points) if points else ""
+            ),
+        }
+        context |= {"length": length, "genre": genre, "audience": audience, "points": points}
+    elif action == "character":
+        wanted = " ".join(str(options.get("character") or "").split())
+        if not wanted:
+            raise ReelwrightError("name the character to profile (--character NAME)")
+        match = next((c for c in story.characters if c.casefold() == wanted.casefold()), None)
+        if match is None:
+            some = ", ".join(story.characters[:8]) or "none yet"
+            raise ReelwrightError(f"{wanted} never speaks in this script (characters: {some})")
+        schema = grammars.load_schema("character")
+        schema["properties"]["name"] = {"const": match}
+        values["name"] = match
+        context["name"] = match
+    else:
+        schema = grammars.load_schema(action)
+    return schema, values, context
+
+
+__all__ = [
+    "ACTIONS",
+    "MAX_ATTEMPTS",
+    "RECIPES",
+    "SCRIPT_ACTIONS",
+    "ActionEvent",
+    "Check",
+    "PromptReady",
+    "Retry",
+    "Suggestion",
+    "SuggestionChunk",
+    "default_sampler",
+    "run_action",
+    "scale_beats",
+]
