@@ -196,12 +196,8 @@ def _run_child(
         lines[-1] if lines else "",
     )
     crashed = done.returncode < 0 or done.returncode > 1
-    log.warning(
-        "probing %s ended with status %d; llama.cpp's last lines:\n%s",
-        file.name,
-        done.returncode,
-        "\n".join(lines[-50:]),
-    )
+    log.warning("probing %s ended with status %d: %s", file.name, done.returncode, said[:300])
+    log.info("the probe's last lines:\n%s", "\n".join(lines[-50:]))
     return _Outcome(False, crashed, said[:300])
 
 

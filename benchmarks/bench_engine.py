@@ -1,0 +1,176 @@
+"""Benchmark: our llama.cpp engine against plain llama-cpp-python, and KV prefix reuse.
+
+Run on demand (not part of the test suite)::
+
+    .venv/bin/python benchmarks/bench_engine.py [--model default|PATH] [--runs 9]
+        [--max-tokens 128] [--ctx 4096] [--threads N] [--json OUT]
+
+1. Generation speed: the same model, settings and prompt, greedy, in the same process:
+   ``Llama.create_completion`` (non-streaming) against ``LlamaEngine.generate``
+   (streaming from our own loop). Runs alternate so a busy machine slows both alike;
+   each side has its own ``Llama`` and starts each run from an empty KV cache.
+   Target (issue 4): ours / plain >= 0.97 in tokens per second.
+2. Time to first token of a request whose long prefix (Big Fish, as much as fits the
+   context) was evaluated by the previous request, against that first request.
+   Target: at least 5x faster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+PROMPT = (
+    "INT. DINER - NIGHT\n\nRain streaks the windows. MARGE (50s) wipes the counter while a "
+    "trucker nurses his coffee.\n\nMARGE\nYou want a refill, or are you just renting the "
+    "stool?\n\nTRUCKER\n"
+)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default="default", help="default, a model id or a .gguf")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--max-tokens", type=int, default=128)
+    parser.add_argument("--ctx", type=int, default=4096)
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--script", type=Path, default=CORPUS / "Big-Fish.fountain")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    return parser.parse_args(argv)
+
+
+def throughput(args: argparse.Namespace, path: Path) -> dict[str, float]:
+    from llama_cpp import Llama
+
+    from reelwright.models.llama_engine import _model_params, default_threads, load_engine
+    from reelwright.models.types import EngineSettings, Finished, GenerationRequest, SamplerSettings
+
+    threads = args.threads or default_threads()
+    settings = EngineSettings(n_ctx=args.ctx, n_threads=threads, n_batch=256)
+    engine = load_engine(path, settings)
+    with _model_params(engine.extra_buffer_types):
+        plain = Llama(
+            str(path),
+            n_ctx=engine.facts.n_ctx,
+            n_batch=256,
+            n_threads=threads,
+            n_threads_batch=threads,
+            verbose=False,
+        )
+    sampler = SamplerSettings(temperature=0.0, max_tokens=args.max_tokens, repeat_penalty=1.1)
+    ours_rates: list[float] = []
+    plain_rates: list[float] = []
+
+    def run_plain() -> tuple[int, float]:
+        plain.reset()
+        start = time.perf_counter()
+        result = plain.create_completion(
+            PROMPT, max_tokens=args.max_tokens, temperature=0.0, repeat_penalty=1.1
+        )
+        return result["usage"]["completion_tokens"], time.perf_counter() - start
+
+    def run_ours() -> tuple[int, float]:
+        engine._llama.n_tokens = 0  # start from an empty cache, like plain.reset()
+        start = time.perf_counter()
+        produced = 0
+        for item in engine.generate(GenerationRequest(prompt=PROMPT, sampler=sampler)):
+            if isinstance(item, Finished):
+                produced = item.completion_tokens
+        return produced, time.perf_counter() - start
+
+    for run in range(args.runs + 1):  # the first round warms both up and is not counted
+        if run % 2:
+            plain_tokens, plain_seconds = run_plain()
+            produced, ours_seconds = run_ours()
+        else:
+            produced, ours_seconds = run_ours()
+            plain_tokens, plain_seconds = run_plain()
+        if run == 0:
+            continue
+        plain_rates.append(plain_tokens / plain_seconds)
+        ours_rates.append(produced / ours_seconds)
+        print(
+            f"  run {run}: plain {plain_tokens} tokens {plain_rates[-1]:6.1f}/s   "
+            f"ours {produced} tokens {ours_rates[-1]:6.1f}/s",
+            flush=True,
+        )
+    plain.close()
+    engine.close()
+    ours, theirs = statistics.median(ours_rates), statistics.median(plain_rates)
+    return {
+        "threads": threads,
+        "plain_tokens_per_second": round(theirs, 2),
+        "ours_tokens_per_second": round(ours, 2),
+        "ratio": round(ours / theirs, 3),
+    }
+
+
+def prefix_reuse(args: argparse.Namespace, path: Path) -> dict[str, float]:
+    from reelwright.models.llama_engine import default_threads, load_engine
+    from reelwright.models.types import EngineSettings, Finished, GenerationRequest, SamplerSettings
+
+    threads = args.threads or default_threads()
+    engine = load_engine(path, EngineSettings(n_ctx=args.ctx, n_threads=threads, n_batch=256))
+    budget = engine.facts.n_ctx - 64
+    text = args.script.read_text(encoding="utf-8")
+    low, high = 0, len(text)
+    while low < high:  # the longest start of the script that fits the context
+        middle = (low + high + 1) // 2
+        if engine.count_tokens(text[:middle]) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    prefix = text[:low]
+    sampler = SamplerSettings(temperature=0.0, max_tokens=8)
+    results: list[Finished] = []
+    for cue in ("\n\nEDWARD\n", "\n\nSANDRA\n"):
+        request = GenerationRequest(prompt=prefix + cue, sampler=sampler)
+        results.extend(i for i in engine.generate(request) if isinstance(i, Finished))
+        print(
+            f"  {cue.strip()}: {results[-1].prompt_tokens} prompt tokens, "
+            f"first token after {results[-1].first_token_seconds:.3f} s "
+            f"({engine.last_prompt_evaluated} evaluated)",
+            flush=True,
+        )
+    engine.close()
+    first, second = results[0].first_token_seconds, results[1].first_token_seconds
+    return {
+        "prompt_tokens": results[0].prompt_tokens,
+        "script_characters_used": low,
+        "first_request_ttft_s": round(first, 4),
+        "repeated_prefix_ttft_s": round(second, 4),
+        "speedup": round(first / second, 1) if second > 0 else float("inf"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from reelwright.models.store import resolve_model
+
+    path = resolve_model(args.model)
+    print(f"model {path.name}, context {args.ctx}", flush=True)
+    print("1. generation speed (greedy, same settings, alternating runs)", flush=True)
+    speed = throughput(args, path)
+    verdict = "meets" if speed["ratio"] >= 0.97 else "MISSES"
+    print(
+        f"   median: plain {speed['plain_tokens_per_second']}/s, ours "
+        f"{speed['ours_tokens_per_second']}/s, ratio {speed['ratio']} ({verdict} >= 0.97)"
+    )
+    print("2. time to first token with a shared long prefix", flush=True)
+    reuse = prefix_reuse(args, path)
+    verdict = "meets" if reuse["speedup"] >= 5 else "MISSES"
+    print(f"   speedup {reuse['speedup']}x ({verdict} >= 5x)")
+    if args.json:
+        figures = {"model": path.name, "ctx": args.ctx, "speed": speed, "prefix": reuse}
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
