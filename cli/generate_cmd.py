@@ -120,23 +120,28 @@ def _generate(args: argparse.Namespace) -> int:
     )
     out = sys.stdout
     results: list[Finished] = []
+    stream = engine.generate(request)
     try:
         if args.n > 1:
             out.write(f"--- alternative 1 of {args.n} ---\n")
-        for item in engine.generate(request):
+        for item in stream:
             if isinstance(item, Chunk):
                 out.write(item.text)
                 out.flush()
                 continue
             results.append(item)
             if item.reason == "error":
-                raise ReelwrightError(item.error or "the model failed")
+                break
             if args.n > 1 and item.index + 1 < args.n:
                 out.write(f"\n--- alternative {item.index + 2} of {args.n} ---\n")
         out.write("\n")
         out.flush()
     finally:
+        stream.close()
         engine.close()
+    failed = next((r for r in results if r.reason == "error"), None)
+    if failed is not None:
+        raise ReelwrightError(failed.error or "the model failed while writing")
     _report(engine.facts, results)
     return 0
 

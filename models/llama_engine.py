@@ -367,10 +367,20 @@ class LlamaEngine:
                 self._cancel = None
 
     def close(self) -> None:
-        with self._lock:
+        """Free the model. Waits for a generation in another thread to end (cancel it
+        first); a generation suspended in this thread ends with "cancelled" if resumed."""
+        mine = self._holder == threading.get_ident()
+        acquired = False if mine else self._lock.acquire(timeout=30.0)
+        if not mine and not acquired:
+            log.warning("the model is still generating in another thread; not freed")
+            return
+        try:
             if self._llama is not None:
                 self._llama.close()
                 self._llama = None
+        finally:
+            if acquired:
+                self._lock.release()
 
     # -- generation ---------------------------------------------------------------------
 
@@ -576,7 +586,7 @@ class LlamaEngine:
             vocab = self._vocab
             is_eog = llama_cpp.llama_vocab_is_eog
             while produced < max_tokens:
-                if cancel.cancelled:
+                if cancel.cancelled or self._llama is None:
                     reason = "cancelled"
                     break
                 token = chain.sample(ctx, -1)
