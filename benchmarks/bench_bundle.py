@@ -220,8 +220,10 @@ def check_bundle(args: argparse.Namespace) -> Report:
             report.steps.append(step)
 
         if "open" in available:
-            shot = args.out / "bundle-screenshot.png"
+            # Run 1 is a first start (no settings yet); later runs restore what it saved.
+            first = args.out / "bundle-screenshot.png"
             for run in range(args.runs):
+                shot = first if run == 0 else args.out / f"bundle-screenshot-{run + 1}.png"
                 shot.unlink(missing_ok=True)
                 step = Step(
                     f"open sample --screenshot (run {run + 1})",
@@ -233,8 +235,8 @@ def check_bundle(args: argparse.Namespace) -> Report:
                     report.startup_s.append(step.seconds)
                 else:
                     report.problems.append(f"{step.name}: exit {step.returncode}, no picture")
-            if shot.is_file():
-                report.screenshot, report.screenshot_size = str(shot), png_size(shot)
+            if first.is_file():
+                report.screenshot, report.screenshot_size = str(first), png_size(first)
             if args.suggest:
                 suggested = args.out / "bundle-screenshot-suggest.png"
                 step = Step(
