@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -378,3 +379,43 @@ def test_shared_prefix_starts_faster(smol: LlamaEngine, corpus_dir: Path) -> Non
         f"first token: {first.first_token_seconds:.3f} s, then with the shared prefix "
         f"{second.first_token_seconds:.3f} s ({first.prompt_tokens} prompt tokens)"
     )
+
+
+def test_two_threads_take_turns(tiny: LlamaEngine) -> None:
+    """One Llama used from two threads at once fails in llama.cpp; the engine serializes."""
+    request = GenerationRequest(prompt="INT. HOUSE", sampler=GREEDY, grammar=LOWERCASE)
+    expected = run(tiny, request)[0]
+    results: list[dict[int, str]] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            results.append(run(tiny, request)[0])
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    assert results == [expected] * 3
+
+
+def test_llama_cpp_log_goes_to_logging_not_the_terminal(
+    tiny_gptneox_gguf: Path,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    from reelwright.models import llama_log
+
+    caplog.set_level(logging.DEBUG, logger=llama_log.LOGGER_NAME)
+    engine = load_engine(tiny_gptneox_gguf, EngineSettings(n_ctx=128, n_threads=1))
+    engine.close()
+    out, err = capfd.readouterr()
+    assert out == ""
+    assert err == ""
+    lines = [r.getMessage() for r in caplog.records if r.name == llama_log.LOGGER_NAME]
+    assert any("gptneox" in line for line in lines)
+    assert llama_log.recent_lines()
