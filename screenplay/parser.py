@@ -362,7 +362,7 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
             Element(T.SCENE_HEADING, heading, i + off, i + off + 1, number, 0, False, True)
         )
         i += 1
-    elif c == "@" and not single and len(first) > 1:
+    elif c == "@" and not single and _DUAL_MARK.sub("", first[1:]).strip():
         _cue(builder, first[1:].strip(), i, True)
         speech = True
         i += 1

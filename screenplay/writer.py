@@ -111,7 +111,7 @@ def _marked(text: str, prefix: str, suffix: str) -> list[str]:
     out: list[str] = []
     note_open = False
     for line in text.split("\n"):
-        out.append(line if note_open else prefix + line + suffix)
+        out.append(_spaced(line) if note_open else prefix + line + suffix)
         if note_open or "[[" in line:
             note_open = note_open_after(line, note_open)
     return out

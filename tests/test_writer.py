@@ -116,3 +116,25 @@ def test_round_trip_on_every_corpus_script_and_the_sample(corpus_dir: Path) -> N
         assert key(second) == key(first), path.name
         assert second.title_page == first.title_page, path.name
         assert write(second) == written, path.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Cases hypothesis found: an empty line inside a note that spans lyric lines, a
+        # forced cue with no name, action of empty lines, lyrics ending a speech.
+        "~la la[[\n  \nINT. HOUSE - DAY",
+        "@^\nINT. HOUSE - DAY",
+        "!\n!",
+        "INT. HOUSE - DAY\n[[\n\n~",
+        "INT. HOUSE - DAY\n~la la",
+        "~la la[[\nINT. HOUSE - DAY",
+    ],
+)
+def test_round_trip_regressions(text: str) -> None:
+    first = parse(text)
+    assert key(parse(write(first))) == key(first)
+
+
+def test_a_forced_cue_needs_a_name() -> None:
+    assert [e.type for e in parse("@^\nHello.").elements] == [T.ACTION]
