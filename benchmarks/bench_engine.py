@@ -9,7 +9,8 @@ Run on demand (not part of the test suite)::
    ``Llama.create_completion`` (non-streaming) against ``LlamaEngine.generate``
    (streaming from our own loop). Runs alternate so a busy machine slows both alike;
    each side has its own ``Llama`` and starts each run from an empty KV cache.
-   Target (issue 4): ours / plain >= 0.97 in tokens per second.
+   Target (issue 4): ours / plain >= 0.97 in tokens per second (the median of the
+   per-run ratios; each pair runs back to back).
 2. Time to first token of a request whose long prefix (Big Fish, as much as fits the
    context) was evaluated by the previous request, against that first request.
    Target: at least 5x faster.
@@ -103,11 +104,15 @@ def throughput(args: argparse.Namespace, path: Path) -> dict[str, float]:
     plain.close()
     engine.close()
     ours, theirs = statistics.median(ours_rates), statistics.median(plain_rates)
+    # Paired: each run's two sides ran back to back, so a load spike from another program
+    # affects one pair, not the whole series.
+    paired = statistics.median(o / p for o, p in zip(ours_rates, plain_rates, strict=True))
     return {
         "threads": threads,
         "plain_tokens_per_second": round(theirs, 2),
         "ours_tokens_per_second": round(ours, 2),
-        "ratio": round(ours / theirs, 3),
+        "ratio_of_medians": round(ours / theirs, 3),
+        "ratio": round(paired, 3),
     }
 
 
@@ -160,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     verdict = "meets" if speed["ratio"] >= 0.97 else "MISSES"
     print(
         f"   median: plain {speed['plain_tokens_per_second']}/s, ours "
-        f"{speed['ours_tokens_per_second']}/s, ratio {speed['ratio']} ({verdict} >= 0.97)"
+        f"{speed['ours_tokens_per_second']}/s; median of paired ratios {speed['ratio']} "
+        f"({verdict} >= 0.97)"
     )
     print("2. time to first token with a shared long prefix", flush=True)
     reuse = prefix_reuse(args, path)

@@ -196,6 +196,14 @@ def _run_child(
         lines[-1] if lines else "",
     )
     crashed = done.returncode < 0 or done.returncode > 1
+    if done.returncode < 0:
+        import signal
+
+        try:
+            name = signal.Signals(-done.returncode).name
+        except ValueError:
+            name = f"signal {-done.returncode}"
+        said = f"the process died of {name}" + (f" after: {said}" if said else "")
     log.warning("probing %s ended with status %d: %s", file.name, done.returncode, said[:300])
     log.info("the probe's last lines:\n%s", "\n".join(lines[-50:]))
     return _Outcome(False, crashed, said[:300])
