@@ -11,6 +11,8 @@ depth, dual) and title page as ``parse(text)``.
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from reelwright.screenplay.elements import Element, ElementType, Script
 from reelwright.screenplay.emphasis import strip_notes
 from reelwright.screenplay.parser import (
@@ -25,6 +27,7 @@ T = ElementType
 _LINE_FORCING = "!~#=>"
 """First characters that make the parser read any line of an action paragraph specially."""
 _JOINS_SPEECH = (T.PARENTHETICAL, T.DIALOGUE, T.LYRICS)
+_SPEECH_BODY = (T.PARENTHETICAL, T.DIALOGUE)
 _FORCE_MARK = {T.ACTION: "!", T.CHARACTER: "@", T.TRANSITION: ">", T.SCENE_HEADING: "."}
 
 
@@ -132,9 +135,9 @@ def _title_lines(title_page: dict[str, str]) -> list[str]:
 def write(script: Script) -> str:
     """The script as canonical Fountain text (ending with a line break)."""
     paragraphs: list[list[str]] = []
+    leaders: list[ElementType] = []  # the type of each paragraph's first element
     in_speech = False
     previous: ElementType | None = None
-    first_kind: ElementType | None = None
     elements = script.elements
     for index, element in enumerate(elements):
         kind = element.type
@@ -145,22 +148,32 @@ def write(script: Script) -> str:
             # stand alone, as they did when two of them were written apart.
             after = elements[index + 1].type if index + 1 < len(elements) else None
             joins = joins and (
-                previous is T.CHARACTER or (previous is not T.LYRICS and after in _JOINS_SPEECH)
+                previous is T.CHARACTER or (previous is not T.LYRICS and after in _SPEECH_BODY)
             )
         if joins:
             paragraphs[-1].extend(lines)
         else:
             paragraphs.append(lines)
+            leaders.append(kind)
             in_speech = kind is T.CHARACTER
-            if first_kind is None:
-                first_kind = kind
         previous = kind
 
+    for paragraph, kind in zip(paragraphs, leaders, strict=True):
+        # A paragraph that is only notes would be read as a note element.
+        if (
+            kind is not T.NOTE
+            and kind in _FORCE_MARK
+            and paragraph[0].lstrip().startswith("[[")
+            and not strip_notes("\n".join(paragraph)).strip()
+        ):
+            paragraph[0] = _FORCE_MARK[kind] + paragraph[0]
+
     title = _title_lines(script.title_page)
-    if not title and paragraphs and first_kind in _FORCE_MARK:
+    if not title and paragraphs and leaders[0] in _FORCE_MARK:
         # A first paragraph of ``Key: value`` lines would be read as a title page.
         first = paragraphs[0]
-        if title_page_entries(first) is not None:
-            first[0] = _FORCE_MARK[first_kind] + first[0]
+        head = list(takewhile(str.strip, first))  # a title page ends at a line of spaces
+        if title_page_entries(head) is not None:
+            first[0] = _FORCE_MARK[leaders[0]] + first[0]
     blocks = ([title] if title else []) + paragraphs
     return "\n\n".join("\n".join(block) for block in blocks) + "\n" if blocks else ""

@@ -138,3 +138,21 @@ def test_round_trip_regressions(text: str) -> None:
 
 def test_a_forced_cue_needs_a_name() -> None:
     assert [e.type for e in parse("@^\nHello.").elements] == [T.ACTION]
+
+
+def test_a_speech_that_reads_as_notes_only_gets_an_at() -> None:
+    # The cue opens a note the dialogue closes: without "@" the paragraph is one note.
+    text = "[[ .FLASHBACK\n>\nCUT TO:[[ b]]\n~BOB"
+    first = parse(text)
+    assert [e.type for e in first.elements] == [T.CHARACTER, T.DIALOGUE, T.LYRICS]
+    written = write(first)
+    assert written.startswith("@[[ .FLASHBACK\n")
+    assert key(parse(written)) == key(first)
+
+
+def test_title_like_first_paragraph_up_to_a_line_of_spaces_is_forced() -> None:
+    first = parse("Title: T\n!\nEXT. ROAD")
+    assert first.title_page == {}
+    written = write(first)
+    assert written.startswith("!Title: T\n  \n")
+    assert key(parse(written)) == key(first)
