@@ -18,6 +18,8 @@ Choices where Fountain 1.1 and FORMAT.md leave room (the tests pin each of them)
 - A paragraph made only of ``[[notes]]`` is one note element (several notes are joined
   with line breaks); notes inside other text stay in the text.
 - Inside a speech (after a cue) every line is dialogue, a parenthetical or a lyric.
+  Full-width brackets ``（…）`` count as parentheses, as Chinese and Japanese scripts
+  write them.
 - A title page is only looked for when parsing from the top (``first_line == 0``); it
   needs at least one of the known keys so that ``FADE IN:`` alone is not taken for one.
 """
@@ -81,6 +83,8 @@ def is_cue_text(text: str) -> bool:
     if "[[" in text:
         text = _NOTE.sub("", text)
     paren = text.find("(")
+    if paren < 0:
+        paren = text.find("（")  # the full-width bracket of Chinese and Japanese scripts
     name = text if paren < 0 else text[:paren]
     return name.isupper()
 
@@ -450,7 +454,7 @@ def _simple_speech(lines: list[str], start: int, end: int, builder: _Builder) ->
     for k in range(start, end):
         text = lines[k].strip()
         c = text[0]
-        if c == "(" and text[-1] == ")":
+        if (c == "(" and text[-1] == ")") or (c == "（" and text[-1] == "）"):
             kind = T.PARENTHETICAL
         elif c == "~":
             kind = T.LYRICS
@@ -510,7 +514,8 @@ def _cue(builder: _Builder, text: str, index: int, forced: bool) -> None:
 
 
 def _speech_line(text: str) -> tuple[ElementType, str, bool]:
-    if text[0] == "(" and text[-1] == ")":
+    c = text[0]
+    if (c == "(" and text[-1] == ")") or (c == "（" and text[-1] == "）"):
         return T.PARENTHETICAL, text, False
     if text[0] == "~":
         return T.LYRICS, text[1:].strip(), True

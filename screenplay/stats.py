@@ -20,7 +20,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _TIME_SPLIT = re.compile(r"\s+(?:-{1,2}|–|—)\s+")
-_EXTENSION = re.compile(r"\s*\([^)]*\)\s*")
+_EXTENSION = re.compile(r"\s*(?:\([^)]*\)|（[^）]*）)\s*")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
 _TIMES_OF_DAY = frozenset(

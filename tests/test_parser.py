@@ -526,7 +526,8 @@ def test_chinese_script_with_forced_cues() -> None:
         ("action", "内景. 咖啡馆 - 白天"),
         ("action", "张伟坐在窗边。"),
         ("character", "张伟"),
-        ("dialogue", "（低声）\n你来晚了。"),
+        ("parenthetical", "（低声）"),
+        ("dialogue", "你来晚了。"),
         ("character", "李娜"),
         ("dialogue", "路上堵车。"),
     ]

@@ -36,6 +36,7 @@ def test_cue_name_drops_extensions_and_markup() -> None:
     assert cue_name("EDWARD (V.O.)(CONT'D)") == "EDWARD"
     assert cue_name("MAYA (cont'd) [[loud]]") == "MAYA"
     assert cue_name("McCLANE") == "MCCLANE"
+    assert cue_name("张伟（画外音）") == "张伟"
 
 
 def test_count_words() -> None:
