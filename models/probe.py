@@ -149,14 +149,18 @@ def ensure_loadable(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 def _run_child(
     file: Path, settings: EngineSettings, attempt: ProbeVerdict, timeout: float
 ) -> _Outcome:
     layers = 0 if attempt.cpu_only else settings.n_gpu_layers
-    command = [
-        sys.executable,
-        "-m",
-        "reelwright.models.probe",
+    argv = [
         str(file),
         "--extra-buffer-types",
         "1" if attempt.extra_buffer_types else "0",
@@ -165,15 +169,19 @@ def _run_child(
     ]
     log.info("probing %s in a child process (%s)", file.name, attempt)
     try:
-        done = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=timeout,
-            check=False,
-        )
+        if getattr(sys, "frozen", False):
+            done = _spawn(argv, timeout)
+        else:
+            ran = subprocess.run(
+                [sys.executable, "-m", "reelwright.models.probe", *argv],
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=timeout,
+                check=False,
+            )
+            done = _Done(ran.returncode, ran.stdout, ran.stderr)
     except subprocess.TimeoutExpired:
         return _Outcome(False, False, f"loading {file.name} took longer than {timeout:.0f} s")
     except OSError as error:
@@ -207,6 +215,48 @@ def _run_child(
     log.warning("probing %s ended with status %d: %s", file.name, done.returncode, said[:300])
     log.info("the probe's last lines:\n%s", "\n".join(lines[-50:]))
     return _Outcome(False, crashed, said[:300])
+
+
+def _spawn(argv: list[str], timeout: float) -> _Done:
+    """The child for a frozen (PyInstaller) build, where ``python -m`` does not exist:
+    a ``multiprocessing`` spawn (the app's entry point calls ``freeze_support()``), its
+    output sent to temporary files so that a crash still leaves llama.cpp's last words."""
+    import multiprocessing
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="reelwright-probe-") as folder:
+        out, err = Path(folder) / "out", Path(folder) / "err"
+        process = multiprocessing.get_context("spawn").Process(
+            target=_spawned, args=(argv, str(out), str(err)), daemon=True
+        )
+        process.start()
+        process.join(timeout)
+        if process.is_alive():
+            process.kill()
+            process.join()
+            raise subprocess.TimeoutExpired("probe", timeout)
+
+        def read(path: Path) -> str:
+            try:
+                return path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                return ""
+
+        return _Done(process.exitcode if process.exitcode is not None else 1, read(out), read(err))
+
+
+def _spawned(argv: list[str], out: str, err: str) -> None:
+    """Entry of the spawned child: file descriptors 1 and 2 go to files, then probe."""
+    for fd, name in ((1, out), (2, err)):
+        handle = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(handle, fd)
+        os.close(handle)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    code = _child(argv)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _child(argv: list[str]) -> int:

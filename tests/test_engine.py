@@ -419,3 +419,19 @@ def test_llama_cpp_log_goes_to_logging_not_the_terminal(
     lines = [r.getMessage() for r in caplog.records if r.name == llama_log.LOGGER_NAME]
     assert any("gptneox" in line for line in lines)
     assert llama_log.recent_lines()
+
+
+@pytest.mark.slow
+def test_frozen_builds_probe_through_multiprocessing(
+    tiny_gptneox_gguf: Path, tmp_path: Path
+) -> None:
+    """A PyInstaller build has no ``python -m``; there the probe spawns a process."""
+    argv = [str(tiny_gptneox_gguf), "--extra-buffer-types", "0", "--n-gpu-layers", "0"]
+    done = probe._spawn(argv, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert '"ok": true' in done.stdout
+    assert "gptneox" in done.stderr  # llama.cpp's log, captured from the child
+    odd = write_tiny_gptneox(tmp_path / "odd.gguf", architecture="reelwrightformer")
+    failed = probe._spawn([str(odd), "--extra-buffer-types", "0"], timeout=120)
+    assert failed.returncode == 1
+    assert "architecture 'reelwrightformer'" in failed.stdout
