@@ -435,3 +435,24 @@ def test_frozen_builds_probe_through_multiprocessing(
     failed = probe._spawn([str(odd), "--extra-buffer-types", "0"], timeout=120)
     assert failed.returncode == 1
     assert "architecture 'reelwrightformer'" in failed.stdout
+
+
+def test_characters_split_across_tokens_arrive_whole(tiny: LlamaEngine) -> None:
+    """Byte-level tokens carry one byte of "é" each; the text never shows half of one."""
+    request = GenerationRequest(
+        prompt="INT. CAFÉ", grammar='root ::= "Café — über " [a-z]', sampler=GREEDY
+    )
+    chunks = [i.text for i in tiny.generate(request) if isinstance(i, Chunk)]
+    text = "".join(chunks)
+    assert text.startswith("Café — über ")
+    assert "\ufffd" not in text
+    assert all("\ufffd" not in chunk for chunk in chunks)
+
+
+def test_context_full_while_writing_ends_with_length(tiny: LlamaEngine) -> None:
+    prompt = "EXT. FIELD - DAY\n\n" + "Wind. " * 160  # about 500 of the 512 tokens
+    request = GenerationRequest(prompt=prompt, sampler=SamplerSettings(max_tokens=400, seed=2))
+    finished = run(tiny, request)[1][0]
+    assert finished.reason in ("length", "stop")
+    assert finished.prompt_tokens + finished.completion_tokens <= 512
+    assert run(tiny, GenerationRequest(prompt="x", sampler=GREEDY))[1][0].reason != "error"

@@ -228,3 +228,15 @@ def test_http_errors_come_back_as_values() -> None:
     finally:
         httpd.shutdown()
         thread.join()
+
+
+def test_chat_messages_go_to_chat_completions(server: str) -> None:
+    engine = RemoteEngine(server, MODEL_NAME)
+    request = GenerationRequest(
+        messages=({"role": "user", "content": "Write a scene heading."},),
+        grammar='root ::= "EXT. " [A-Z]+',
+        sampler=SamplerSettings(temperature=0.0, max_tokens=8),
+    )
+    texts, finished = collect(engine, request)
+    assert re.fullmatch(r"EXT\. [A-Z]+", texts[0]), texts
+    assert finished[0].reason in ("length", "stop")
