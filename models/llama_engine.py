@@ -180,7 +180,7 @@ def backend_name(n_gpu_layers: int) -> str:
             reg = lib.ggml_backend_reg_get(index)
             name = (lib.ggml_backend_reg_name(reg) or b"").decode("utf-8", "replace")
             if name and name not in ("CPU", "BLAS", "RPC") and lib.ggml_backend_reg_dev_count(reg):
-                return name
+                return {"MTL": "Metal"}.get(name, name)
     except (AttributeError, OSError, ImportError) as error:
         log.info("could not read ggml's backend registry: %s", error)
     return "CPU"

@@ -456,3 +456,12 @@ def test_context_full_while_writing_ends_with_length(tiny: LlamaEngine) -> None:
     assert finished.reason in ("length", "stop")
     assert finished.prompt_tokens + finished.completion_tokens <= 512
     assert run(tiny, GenerationRequest(prompt="x", sampler=GREEDY))[1][0].reason != "error"
+
+
+def test_backend_and_threads_on_this_build() -> None:
+    from reelwright.models.llama_engine import backend_name, default_threads, gpu_offload_supported
+
+    assert backend_name(0) == "CPU"
+    if not gpu_offload_supported():
+        assert backend_name(33) == "CPU"  # no GPU backend registered in this build
+    assert 1 <= default_threads() <= 8
