@@ -233,3 +233,10 @@ def test_build_script_makes_portable_llama_builds() -> None:
         assert "-DGGML_NATIVE=OFF" in flags, backend
     assert "-DGGML_CUDA=ON" in build.GPU_CMAKE_ARGS["cuda"]
     assert "-DGGML_METAL=ON" in build.GPU_CMAKE_ARGS["metal"]
+
+
+def test_frozen_launcher_lets_spawned_children_run_their_target() -> None:
+    """models/probe.py spawns its child with multiprocessing in a frozen build."""
+    tree = ast.parse((INSTALLER / "launcher.py").read_text(encoding="utf-8"))
+    calls = [ast.unparse(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    assert calls.index("multiprocessing.freeze_support") < calls.index("main")
