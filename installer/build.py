@@ -37,8 +37,8 @@ REPO = HERE.parent
 DIST = REPO / "dist"
 WORK = REPO / "build" / "pyinstaller"
 DEFAULT_VENV = REPO / "build" / "bundle-venv"
-BUNDLE_TOOLS = ("pyinstaller>=6.10", "pillow>=10")
-"""Installed into the build venv when pyproject.toml has no ``bundle`` extra (yet)."""
+BUNDLE_TOOLS = ("pyinstaller>=6.10",)
+"""Installed into the build venv when pyproject.toml has no ``bundle`` extra."""
 
 PORTABLE = "-DGGML_NATIVE=OFF"
 """Without it llama.cpp compiles for the build machine's CPU (AVX-512 here) and the bundle
