@@ -1,0 +1,236 @@
+"""The main window: navigator, status bar, themes, settings, the screenshot command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+
+from reelwright.desktop.app import create_window
+from reelwright.desktop.documents import Prompts, UnsavedChoice
+from reelwright.desktop.navigator import outline_entries
+from reelwright.desktop.settings import OPTIONS, Settings
+from reelwright.desktop.themes import DARK
+
+SCRIPT = """Title: Harbour Lights
+
+# Act One
+
+INT. HARBOUR OFFICE - NIGHT #1#
+
+= Nora finds the ledger.
+
+NORA
+Who signed this?
+
+TOMAS
+(quietly)
+Your father.
+
+EXT. PIER - CONTINUOUS #2#
+
+Fog. A bell.
+
+# Act Two
+
+INT. LIGHTHOUSE - DAWN #3#
+
+TOMAS
+We wait for the tide.
+"""
+
+
+class DiscardingPrompts(Prompts):
+    """Closing a test window with typed text must not wait on a message box."""
+
+    def unsaved(self, name: str) -> UnsavedChoice:
+        return "discard"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "harbour.fountain"
+    path.write_text(SCRIPT, "utf-8")
+    win = create_window(path, Settings(), prompts=DiscardingPrompts())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_navigator_lists_sections_scenes_synopses_and_pages(window):
+    entries = window.navigator.entries
+    assert [(e.kind, e.text) for e in entries] == [
+        ("section", "Act One"),
+        ("scene", "INT. HARBOUR OFFICE - NIGHT"),
+        ("scene", "EXT. PIER - CONTINUOUS"),
+        ("section", "Act Two"),
+        ("scene", "INT. LIGHTHOUSE - DAWN"),
+    ]
+    office = entries[1]
+    assert office.number == "1" and office.synopsis == "Nora finds the ledger."
+    assert office.page == 1 and office.characters == {"NORA", "TOMAS"}
+    tree = window.navigator.tree
+    assert tree.topLevelItemCount() == 2  # the scenes sit under their sections
+    assert tree.topLevelItem(0).childCount() == 2
+
+
+def test_navigator_click_jumps_and_follows_the_caret(window, qtbot):
+    tree = window.navigator.tree
+    pier = tree.topLevelItem(0).child(1)
+    rect = tree.visualItemRect(pier)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.textCursor().block().text() == "EXT. PIER - CONTINUOUS #2#"
+    window.editor.go_to_line(SCRIPT.split("\n").index("We wait for the tide."))
+    current = tree.currentItem()
+    assert (
+        current is not None
+        and current.text(0) == ""
+        and window.navigator.current_line()
+        == (SCRIPT.split("\n").index("INT. LIGHTHOUSE - DAWN #3#"))
+    )
+    assert "Scene 3" in window.status.scene_label.text()
+
+
+def test_navigator_filter_by_text_and_character(window):
+    navigator = window.navigator
+    navigator.filter_edit.setText("nora")
+    assert [e.text for e in navigator.visible_entries() if e.kind == "scene"] == [
+        "INT. HARBOUR OFFICE - NIGHT"
+    ]
+    navigator.filter_edit.setText("TOM")
+    assert [e.number for e in navigator.visible_entries() if e.kind == "scene"] == ["1", "3"]
+    navigator.filter_edit.setText("pier")
+    assert [e.number for e in navigator.visible_entries() if e.kind == "scene"] == ["2"]
+    navigator.filter_edit.clear()
+    assert len(navigator.visible_entries()) == 5
+
+
+def test_navigator_rebuilds_only_after_typing_pauses(window, qtbot):
+    before = list(window.navigator.entries)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.editor, "EXT. BEACH - DAY")
+    assert window.navigator.entries == before  # nothing yet: typing has not paused
+    assert window.analyzer.pending()
+    qtbot.waitUntil(lambda: len(window.navigator.entries) == len(before) + 1, timeout=3000)
+    assert window.navigator.entries[-1].text == "EXT. BEACH - DAY"
+
+
+def test_go_to_scene(window):
+    assert window.go_to_scene("2")
+    assert window.editor.textCursor().block().text().startswith("EXT. PIER")
+    assert not window.go_to_scene("99")
+
+
+def test_page_rules_come_from_pagination(qtbot, corpus_dir):
+    win = create_window(corpus_dir / "Brick-and-Steel.fountain", Settings())
+    qtbot.addWidget(win)
+    starts = win.editor.page_starts
+    assert [page for _, page in starts] == list(range(2, win.analyzer.latest.page_count + 1))
+    assert win.status.page_label.text().endswith(f"of {win.analyzer.latest.page_count}")
+
+
+def test_dark_theme_renders_dark(window, qtbot):
+    window.set_theme("dark")
+    assert window.settings.get("editor/theme") == "dark"
+    image: QImage = window.grab().toImage()
+    editor_origin = window.editor.mapTo(window, window.editor.rect().topLeft())
+    viewport = window.editor.viewport()
+    page_origin = viewport.mapTo(window, viewport.rect().topLeft())
+    desk = QColor(image.pixel(editor_origin.x() + 3, editor_origin.y() + 200))
+    paper = QColor(image.pixel(page_origin.x() + 8, page_origin.y() + 8))
+    assert desk.name() == DARK.desk
+    assert paper.name() == DARK.paper
+    assert paper.lightness() < 60 and desk.lightness() < 40
+    # Text on the page is light: some pixel in the first lines is much brighter than paper.
+    brightest = max(
+        QColor(image.pixel(x, y)).lightness()
+        for x in range(page_origin.x(), page_origin.x() + viewport.width(), 2)
+        for y in range(page_origin.y(), page_origin.y() + 120, 2)
+    )
+    assert brightest > 150
+
+
+def test_settings_store_only_changes(tmp_path):
+    settings = Settings(tmp_path / "s.ini")
+    assert settings.get("editor/font_size") == 12
+    settings.set("editor/font_size", 12)
+    assert settings.stored_keys() == []
+    settings.set("editor/font_size", 14)
+    settings.set("editor/theme", "purple")  # not a choice: stays the default
+    assert settings.stored_keys() == ["editor/font_size"]
+    again = Settings(tmp_path / "s.ini")
+    assert again.get("editor/font_size") == 14
+    assert set(OPTIONS) >= {"model/path", "model/n_gpu_layers", "model/n_ctx", "model/threads"}
+    from reelwright.models.types import SamplerSettings
+
+    again.set_sampler("rewrite", SamplerSettings(temperature=0.3))
+    assert again.sampler("rewrite").temperature == 0.3
+    assert again.sampler("continue") == SamplerSettings()
+    assert "sampler/rewrite/temperature" in again.stored_keys()
+
+
+def test_settings_live_under_reelwright_home():
+    settings = Settings()
+    assert str(settings.path).startswith(os.environ["REELWRIGHT_HOME"])
+
+
+def test_screenshot_command(tmp_path, corpus_dir):
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reelwright.cli.main",
+            "open",
+            str(corpus_dir / "Brick-and-Steel.fountain"),
+            "--screenshot",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert image.width() >= 800 and image.height() >= 600
+
+
+def test_screenshot_of_a_missing_file_is_one_clear_line(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reelwright.cli.main",
+            "open",
+            str(tmp_path / "nope.fountain"),
+            "--screenshot",
+            str(tmp_path / "x.png"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("does not exist")
+    assert "Traceback" not in result.stderr
+
+
+def test_outline_entries_without_sections(qtbot):
+    from reelwright.desktop.analysis import analyse
+    from reelwright.screenplay.layout import layout_for
+
+    analysis = analyse("INT. A - DAY\n\nX.\n\nINT. B - DAY\n\nY.\n", layout_for("letter"))
+    assert [(e.number, e.text) for e in outline_entries(analysis)] == [
+        ("1", "INT. A - DAY"),
+        ("2", "INT. B - DAY"),
+    ]
