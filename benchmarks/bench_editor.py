@@ -60,11 +60,11 @@ def startup_seconds(script: Path, runs: int = 5) -> list[float]:
 
 
 def keystroke_ms(script: Path, keys: int = 400) -> list[float]:
-    import reelwright.desktop  # noqa: F401 - the PySide6 6.12 work-around first
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    import reelwright.desktop  # noqa: F401 - the PySide6 6.12 work-around first
     from reelwright.desktop.app import application, create_window
     from reelwright.desktop.settings import Settings
 
