@@ -189,6 +189,8 @@ class ScriptEditor(QTextEdit):
         font.setFixedPitch(True)
         font.setPointSizeF(max(6.0, self._base_size + self._zoom))
         font.setKerning(False)
+        # A new font or margin is not an edit of the script: keep the modified flag.
+        was_modified = self.document().isModified()
         self.document().setDefaultFont(font)
         self.setFont(font)
         width = self.char_width
@@ -196,6 +198,7 @@ class ScriptEditor(QTextEdit):
         self.setLineWrapColumnOrWidth(round(self._column_chars() * width + width * 8 + 2))
         self.setTabStopDistance(width * 4)
         self._refresh_all_formats()
+        self.document().setModified(was_modified)
         self._center_page()
 
     def _column_chars(self) -> int:

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.add_dock(self.navigator, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.navigator.setVisible(settings.get("window/navigator_visible"))
+        self.resizeDocks([self.navigator], [320], Qt.Orientation.Horizontal)
         self._restore_geometry()
         self._update_title(None)
         apply_theme(_application(), self.theme)

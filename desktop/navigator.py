@@ -71,7 +71,7 @@ def outline_entries(analysis: Analysis) -> list[OutlineEntry]:
             scene_count += 1
             current = {
                 "kind": "scene",
-                "text": element.text.strip(),
+                "text": " ".join(element.text.split()),
                 "line": element.start_line,
                 "number": element.scene_number or str(scene_count),
                 "page": analysis.scene_pages.get(index),

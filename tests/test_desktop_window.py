@@ -234,3 +234,54 @@ def test_outline_entries_without_sections(qtbot):
         ("1", "INT. A - DAY"),
         ("2", "INT. B - DAY"),
     ]
+
+
+def test_title_page_dialog_fields_round_trip(window):
+    from reelwright.desktop.title_page import read_title_page, replace_title_page
+
+    fields = read_title_page(window.editor.script_text())
+    assert fields == {"Title": "Harbour Lights"}
+    fields.update({"Author": "A. Writer", "Contact": "1 Quay St\nPortside"})
+    replace_title_page(window.editor, fields)
+    text = window.editor.script_text()
+    assert text.startswith(
+        "Title: Harbour Lights\nAuthor: A. Writer\nContact:\n    1 Quay St\n    Portside\n\n# Act One"
+    )
+    assert read_title_page(text)["Contact"] == "1 Quay St\nPortside"
+    window.editor.undo()
+    assert window.editor.script_text() == SCRIPT
+
+
+def test_find_and_replace_all_is_one_undo_step(window):
+    bar = window.find_bar
+    bar.open_bar(replace=True)
+    bar.find_edit.setText("TOMAS")
+    assert bar.find_next()
+    assert window.editor.textCursor().selectedText() == "TOMAS"
+    bar.replace_edit.setText("TOMÁS")
+    assert bar.replace_all() == 2
+    assert window.editor.script_text().count("TOMÁS") == 2
+    window.editor.undo()
+    assert window.editor.script_text() == SCRIPT
+
+
+def test_zoom_keeps_indents_in_character_widths(window):
+    from reelwright.desktop.highlighter import block_kind
+    from reelwright.desktop.linekinds import Kind
+
+    window.set_zoom(4)
+    assert window.settings.get("editor/zoom") == 4
+    doc = window.editor.document()
+    block = doc.begin()
+    while block.isValid() and block_kind(block) is not Kind.CHARACTER:
+        block = block.next()
+    assert block.blockFormat().leftMargin() == pytest.approx(20 * window.editor.char_width)
+    assert not window.document.modified
+
+
+def test_distraction_free_hides_everything_but_the_page(window):
+    window.set_distraction_free(True)
+    assert not window.navigator.isVisible() and not window.statusBar().isVisible()
+    assert window.editor.isVisible()
+    window.set_distraction_free(False)
+    assert window.navigator.isVisible() and window.statusBar().isVisible()
