@@ -245,7 +245,8 @@ def test_title_page_dialog_fields_round_trip(window):
     replace_title_page(window.editor, fields)
     text = window.editor.script_text()
     assert text.startswith(
-        "Title: Harbour Lights\nAuthor: A. Writer\nContact:\n    1 Quay St\n    Portside\n\n# Act One"
+        "Title: Harbour Lights\nAuthor: A. Writer\nContact:\n"
+        "    1 Quay St\n    Portside\n\n# Act One"
     )
     assert read_title_page(text)["Contact"] == "1 Quay St\nPortside"
     window.editor.undo()
