@@ -149,6 +149,8 @@ def classify(
     ``next_text`` the line below (None at the end), ``cue_mark`` whether the writer made
     this line a cue by Tab or Enter.
     """
+    if next_text is not None and next_text.lstrip().startswith("/*"):
+        next_text = ""  # a boneyard below ends the paragraph, like a blank line
     if prev_state < 0:
         context, boneyard_open, note_open = Kind.BLANK, False, False
     else:
@@ -166,11 +168,10 @@ def classify(
         after = kind if context_after is None else context_after
         return LineInfo(kind, int(after) | flags, visible)
 
-    # Lines that are only boneyard or only a note leave the context as it was.
-    if not stripped and text.strip():
-        return result(Kind.BONEYARD, context)
-    if boneyard_open and not stripped:
-        return result(Kind.BONEYARD, context)
+    # Boneyard is cut out of the script: what follows it starts a new paragraph. Lines that
+    # are only a note leave the context as it was.
+    if (not stripped and text.strip()) or (boneyard_open and not stripped):
+        return result(Kind.BONEYARD, Kind.BLANK)
     if note_open or NOTE_LINE_RE.match(visible):
         if note_open:
             close = visible.find("]]")
