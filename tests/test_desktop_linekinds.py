@@ -69,6 +69,8 @@ def test_cue_mark_and_the_line_under_a_cue():
 
 def test_boneyard_and_notes_keep_state_across_lines():
     lines = [
+        "Rain.",
+        "",
         "CUT TO:",
         "/*",
         "INT. GONE - DAY",
