@@ -165,6 +165,10 @@ class ScriptEditor(QTextEdit):
         self.viewport().setPalette(palette)
         self.viewport().setAutoFillBackground(True)
         self._highlighter.set_theme(theme)
+        # A new application style sheet re-polishes widgets and can reset the page's font.
+        wanted = max(6.0, self._base_size + self._zoom)
+        if self.document().defaultFont().pointSizeF() != wanted:
+            self._apply_font()
         self.viewport().update()
 
     def set_font_size(self, points: int) -> None:

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.navigator], [320], Qt.Orientation.Horizontal)
         self._restore_geometry()
         self._update_title(None)
+        settings.changed.connect(self._setting_changed)
         apply_theme(_application(), self.theme)
         self._full_screen_state: tuple[bool, bool, bool, bool] | None = None
 
@@ -213,6 +214,8 @@ class MainWindow(QMainWindow):
         self._action(edit, "Find and &Replace…", lambda: self.find_bar.open_bar(True), key.Replace)
         self._action(edit, "Find &Next", self.find_bar.find_next, key.FindNext)
         self._action(edit, "&Go to Scene…", self.go_to_scene_dialog, "Ctrl+G")
+        edit.addSeparator()
+        self._action(edit, "Pr&eferences…", self.preferences_dialog, key.Preferences)
 
         view = self.menu("&View")
         self._view_docks_anchor = view.addSeparator()
@@ -402,6 +405,27 @@ class MainWindow(QMainWindow):
         choice, ok = QInputDialog.getItem(self, "Go to Scene", "Scene:", labels, 0, False)
         if ok and choice:
             self.go_to_scene(choice.split(" ", 1)[0])
+
+    def preferences_dialog(self) -> None:
+        from reelwright.desktop.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            dialog.apply()
+
+    def _setting_changed(self, key: str) -> None:
+        """Preferences changed (by the dialog or a menu): follow them."""
+        if key == "editor/theme" and self.settings.get(key) != self.theme.name:
+            self.set_theme(self.settings.get(key))
+        elif key == "editor/font_size":
+            self.editor.set_font_size(self.settings.get(key))
+        elif key == "editor/paper":
+            paper = self.settings.get(key) or None
+            if paper != self._paper:
+                self._paper = paper
+                self.editor.set_page_layout(self._layout())
+                self.analyzer.layout = self._layout()
+                self.analyzer.run_now()
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -286,3 +286,18 @@ def test_distraction_free_hides_everything_but_the_page(window):
     assert window.editor.isVisible()
     window.set_distraction_free(False)
     assert window.navigator.isVisible() and window.statusBar().isVisible()
+
+
+def test_preferences_dialog_applies_settings(window):
+    from reelwright.desktop.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(window.settings, window)
+    dialog.font_size.setValue(14)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
+    dialog.scene_numbers.setCurrentIndex(dialog.scene_numbers.findData("both"))
+    dialog.apply()
+    assert window.theme.name == "dark"
+    assert window.editor.document().defaultFont().pointSizeF() == 14
+    assert window.editor.page_layout.name == "a4"
+    assert window.settings.get("export/scene_numbers") == "both"
