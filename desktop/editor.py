@@ -15,8 +15,6 @@ blank line Fountain needs. Headings and cues are upper-cased as typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -37,9 +35,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QMenu, QTextEdit, QWidget
 
+from reelwright.desktop import scene_access
 from reelwright.desktop.completion import CompletionData, completion_context
 from reelwright.desktop.highlighter import KIND_PROPERTY, ScriptHighlighter, block_kind
 from reelwright.desktop.linekinds import SPEECH, Kind, classify, is_heading, looks_like_cue
+from reelwright.desktop.scene_access import SceneSnapshot, Where
 from reelwright.desktop.themes import LIGHT, Theme
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.layout import Layout, layout_for
@@ -56,8 +56,6 @@ _KIND_TO_ELEMENT = {
     Kind.LYRICS: ElementType.LYRICS,
 }
 
-Where = Literal["cursor", "replace_selection", "after_paragraph", "end_of_scene"]
-
 
 class CueMark(QTextBlockUserData):
     """Attached to a block the writer made a cue before its dialogue exists."""
@@ -65,20 +63,6 @@ class CueMark(QTextBlockUserData):
 
 def is_cue_marked(block: QTextBlock) -> bool:
     return isinstance(block.userData(), CueMark)
-
-
-@dataclass(frozen=True, slots=True)
-class SceneSnapshot:
-    """A copy of the scene around the caret: plain data, safe to send to another thread."""
-
-    heading: str
-    start_line: int
-    """Block number of the heading (or 0 before the first heading)."""
-    end_line: int
-    """Block number after the scene's last line."""
-    text: str
-    cursor_line: int
-    cursor_column: int
 
 
 class ScriptEditor(QTextEdit):
@@ -609,74 +593,25 @@ class ScriptEditor(QTextEdit):
         bar.setValue(int(max(0, top - self.viewport().height() * 0.2)))
         self.setFocus()
 
-    # For the co-writer -------------------------------------------------------------------------
+    # For the co-writer (the work is done in scene_access) --------------------------------------
     def current_scene(self) -> SceneSnapshot:
         """A plain copy of the scene around the caret (safe to hand to a worker thread)."""
-        cursor = self.textCursor()
-        doc = self.document()
-        start = self.scene_line()
-        first = doc.findBlockByNumber(start) if start is not None else doc.begin()
-        block = first.next() if start is not None else first
-        while block.isValid() and block_kind(block) is not Kind.SCENE_HEADING:
-            block = block.next()
-        end_line = block.blockNumber() if block.isValid() else doc.blockCount()
-        lines: list[str] = []
-        walk = first
-        while walk.isValid() and walk.blockNumber() < end_line:
-            lines.append(walk.text())
-            walk = walk.next()
-        heading = first.text().strip() if start is not None else ""
-        return SceneSnapshot(
-            heading=heading,
-            start_line=start if start is not None else 0,
-            end_line=end_line,
-            text="\n".join(lines),
-            cursor_line=cursor.blockNumber(),
-            cursor_column=cursor.positionInBlock(),
-        )
+        return scene_access.current_scene(self)
 
     def selected_text(self) -> str:
         return self.textCursor().selection().toPlainText()
 
     def text_before_cursor(self, max_chars: int = 4000) -> str:
-        cursor = self.textCursor()
-        position = cursor.selectionStart()
-        text = self.toPlainText()
-        return text[max(0, position - max_chars) : position]
+        position = self.textCursor().selectionStart()
+        return self.toPlainText()[max(0, position - max_chars) : position]
 
     def insert_suggestion(self, text: str, where: Where = "cursor", join: bool = False) -> int:
-        """Insert accepted text as ONE undo step; ``join=True`` adds to the previous step.
+        """Insert accepted text as ONE undo step (``join=True``: part of the previous one).
 
-        ``where``: at the caret, over the selection, after the caret's paragraph (with the
-        blank line Fountain needs), or at the end of the caret's scene. Returns the position
-        just after the inserted text, where the caret goes.
+        ``where``: "cursor", "replace_selection", "after_paragraph" (with the blank line
+        Fountain needs) or "end_of_scene". Returns the position after the inserted text.
         """
-        cursor = self.textCursor()
-        doc = self.document()
-        if join:
-            cursor.joinPreviousEditBlock()
-        else:
-            cursor.beginEditBlock()
-        if where == "cursor":
-            cursor.clearSelection()
-        elif where == "after_paragraph":
-            block = cursor.block()
-            while block.next().isValid() and block.next().text().strip():
-                block = block.next()
-            cursor.setPosition(block.position() + block.length() - 1)
-            text = "\n\n" + text.strip("\n")
-        elif where == "end_of_scene":
-            scene = self.current_scene()
-            last = doc.findBlockByNumber(scene.end_line - 1)
-            while last.isValid() and not last.text().strip() and last.blockNumber() > 0:
-                last = last.previous()
-            cursor.setPosition(last.position() + last.length() - 1)
-            text = "\n\n" + text.strip("\n")
-        cursor.insertText(text)
-        cursor.endEditBlock()
-        self.setTextCursor(cursor)
-        self.apply_block_formats()
-        return cursor.position()
+        return scene_access.insert_suggestion(self, text, where, join)
 
     # Menus and painting ------------------------------------------------------------------------
     def contextMenuEvent(self, event: object) -> None:

@@ -301,3 +301,13 @@ def test_preferences_dialog_applies_settings(window):
     assert window.editor.document().defaultFont().pointSizeF() == 14
     assert window.editor.page_layout.name == "a4"
     assert window.settings.get("export/scene_numbers") == "both"
+
+
+def test_first_start_opens_the_sample_then_a_new_script(qtbot):
+    first = create_window(None, Settings(), prompts=DiscardingPrompts())
+    qtbot.addWidget(first)
+    assert first.editor.script_text().strip()
+    assert first.navigator.entries  # the sample has scenes
+    second = create_window(None, Settings(), prompts=DiscardingPrompts())
+    qtbot.addWidget(second)
+    assert second.editor.script_text() == ""
