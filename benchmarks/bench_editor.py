@@ -59,7 +59,9 @@ def startup_seconds(script: Path, runs: int = 5) -> list[float]:
     return results
 
 
-def keystroke_ms(script: Path, keys: int = 400) -> list[float]:
+def keystroke_ms(script: Path, keys: int = 400, analysing: bool = False) -> list[float]:
+    """With ``analysing``, a whole-script analysis is started on the worker thread every
+    40 keys, as a typing pause would, and the typing goes on while it runs."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -90,6 +92,8 @@ def keystroke_ms(script: Path, keys: int = 400) -> list[float]:
     samples = []
     for index in range(keys):
         char = text[index % len(text)]
+        if analysing and index % 40 == 0:
+            window.analyzer._run_in_background()
         painted.clear()
         sent = time.perf_counter()
         if index % 60 == 59:
@@ -108,6 +112,7 @@ def keystroke_ms(script: Path, keys: int = 400) -> list[float]:
         )
     editor.document().setModified(False)
     window.close()
+    window.analyzer.shutdown()
     return samples
 
 
@@ -117,12 +122,15 @@ def main() -> int:
     starts = startup_seconds(script)
     print(f"{script.name}: start-up to painted window, {len(starts)} runs")
     print(f"  median {statistics.median(starts):.3f} s, worst {max(starts):.3f} s (target < 1 s)")
-    samples = keystroke_ms(script)
-    samples.sort()
-    p50 = samples[len(samples) // 2]
-    p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
-    print(f"keystroke to repaint, {len(samples)} keys in the middle of the script")
-    print(f"  p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {samples[-1]:.2f} ms (target p99 < 16 ms)")
+    for analysing in (False, True):
+        samples = sorted(keystroke_ms(script, analysing=analysing))
+        p50 = samples[len(samples) // 2]
+        p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+        during = " while the worker analyses the script" if analysing else ""
+        print(f"keystroke to repaint, {len(samples)} keys in the middle{during}")
+        print(
+            f"  p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {samples[-1]:.2f} ms (target p99 < 16 ms)"
+        )
     return 0
 
 

@@ -496,6 +496,7 @@ class MainWindow(QMainWindow):
         self.settings.set("window/state", bytes(self.saveState().data()))
         self.settings.set("window/navigator_visible", self.navigator.isVisible())
         self.document.close()
+        self.analyzer.shutdown()
         event.accept()
 
     def wait_until_ready(self) -> None:
