@@ -27,7 +27,7 @@ ACTION_NAMES = (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "suggest",
         help="let the model write a scene, dialogue, shots, a trailer, a logline...",

@@ -129,6 +129,8 @@ class Plan:
     new_character: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
     max_tokens: int = 0
+    need: int = 0
+    """The fewest output tokens that always hold a complete, valid answer."""
 
 
 def run_action(
@@ -161,6 +163,10 @@ def run_action(
     n_ctx = engine.facts.n_ctx
     settings = sampler or default_sampler(action, n_ctx)
     plan = make_plan(recipe, story, cursor_line, scene, dict(options or {}), settings.max_tokens)
+    if settings.max_tokens < plan.need:
+        raise ReelwrightError(
+            f"{action} needs at least {plan.need} tokens of output room; raise the maximum tokens"
+        )
     if not use_grammar:
         plan.grammar = None
     base_seed = settings.seed if settings.seed is not None else random.randrange(1, 2**30)
@@ -319,6 +325,8 @@ def make_plan(
     known = tuple(story.characters)
     whole_script = action in ("trailer", "logline", "character", "marketing")
     index = _scene_index(story, cursor_line, scene) if not whole_script or scene else 0
+    if action == "between-scenes" and scene is None and cursor_line is None:
+        index = max(0, len(story.scenes) - 2)  # by default, the gap before the last scene
     current = story.scenes[index] if story.scenes else None
     focus: tuple[int, ...] = (index,)
     priority = _nearest(story, index)
@@ -380,10 +388,6 @@ def make_plan(
             schema = grammars.fit_schema(schema, max_tokens)
             grammar = grammars.json_grammar(schema)
         context["schema"] = schema
-    if max_tokens < need:
-        raise ReelwrightError(
-            f"{action} needs at least {need} tokens of output room; raise the maximum tokens"
-        )
     spec = PromptSpec(
         system=system,
         instruction=template.fill("instruction", values).strip(),
@@ -396,7 +400,23 @@ def make_plan(
         after_gap=after_gap,
         extra_characters=extra,
     )
-    return Plan(recipe, spec, grammar, known, new, context, max_tokens)
+    return Plan(recipe, spec, grammar, known, new, context, max_tokens, need)
+
+
+def minimum_max_tokens(
+    action: str,
+    script_text: str,
+    *,
+    scene: int | None = None,
+    cursor_line: int | None = None,
+    options: dict[str, Any] | None = None,
+) -> int:
+    """The smallest ``max_tokens`` with which ``action`` can always finish its answer."""
+    if action not in RECIPES:
+        raise ReelwrightError(f"unknown action {action!r}; choose one of {', '.join(ACTIONS)}")
+    story = read_story(parse(script_text))
+    plan = make_plan(RECIPES[action], story, cursor_line, scene, dict(options or {}), 10**6)
+    return plan.need
 
 
 def _last_speaker(story: Story, index: int, cut_at: int | None) -> str | None:
@@ -479,6 +499,7 @@ __all__ = [
     "Suggestion",
     "SuggestionChunk",
     "default_sampler",
+    "minimum_max_tokens",
     "run_action",
     "scale_beats",
 ]

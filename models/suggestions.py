@@ -325,9 +325,11 @@ def _render_character(data: dict[str, Any], context: dict[str, Any]) -> tuple[st
 
 def _render_marketing(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
     posts = [str(p) for p in data["posts"]]
-    words = len(str(data["blurb"]).split())
-    text = f"Tagline: {data['tagline']}\n\nBlurb ({words} words):\n{data['blurb']}\n\nPosts:\n"
+    blurb = " ".join(" ".join(str(s).split()) for s in data["blurb"])
+    data["blurb"] = blurb
+    words = len(blurb.split())
+    text = f"Tagline: {data['tagline']}\n\nBlurb ({words} words):\n{blurb}\n\nPosts:\n"
     text += "\n".join(f"- {p}" for p in posts) + "\n"
-    parts = [note("Tagline", data["tagline"]), note("Blurb", data["blurb"])]
+    parts = [note("Tagline", data["tagline"]), note("Blurb", blurb)]
     parts += [note("Post", p) for p in posts]
     return text, "\n\n".join(parts) + "\n", []
