@@ -77,7 +77,8 @@ def main() -> None:
     engine = load_engine(resolve_model(args.model), EngineSettings(n_ctx=4096))
     print(f"model {engine.facts.name} ({engine.facts.backend}), {args.runs} runs per row")
     print(
-        f"{'script':28} {'action':18} {'grammar':7} {'parse':>6} {'cues':>6} {'repeat':>7} {'s/sugg':>7}"
+        f"{'script':28} {'action':18} {'grammar':7} {'parse':>6} {'cues':>6} "
+        f"{'repeat':>7} {'s/sugg':>7}"
     )
     for script in scripts:
         text = script.read_text("utf-8")
