@@ -33,7 +33,7 @@ class RecordingPrompts(Prompts):
     def error(self, message: str) -> None:
         self.errors.append(message)
 
-    def unsaved(self, name: str) -> str:  # type: ignore[override]
+    def unsaved(self, name: str) -> str:
         return "discard"  # the window closes at the end of a test with the text unsaved
 
 
