@@ -43,6 +43,7 @@ from reelwright.desktop.settings import Settings
 from reelwright.desktop.statusbar import ScriptStatusBar
 from reelwright.desktop.themes import apply_theme, theme_named
 from reelwright.desktop.title_page import TitlePageDialog, read_title_page, replace_title_page
+from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.layout import Layout, layout_for
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,43 @@ def _application() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     return app
+
+
+def system_report(settings: Settings) -> str:
+    """What the co-writer runs on: llama.cpp build, backend, offloaded layers, threads, model.
+
+    llama.cpp is imported here, when the writer asks, never at start-up.
+    """
+    from reelwright.models import store
+    from reelwright.models.llama_engine import backend_name, default_threads
+
+    try:
+        import llama_cpp
+
+        offload = bool(llama_cpp.llama_supports_gpu_offload())
+        version = llama_cpp.__version__
+    except (ImportError, OSError) as error:
+        return f"llama.cpp could not be loaded: {error}"
+    engine = settings.engine_settings()
+    layers = -1 if engine.n_gpu_layers is None else engine.n_gpu_layers
+    if not offload:
+        layers = 0
+    layer_text = "all" if layers < 0 else str(layers)
+    try:
+        model = settings.get("model/path") or settings.get("model/id") or "default"
+        model_path = store.resolve_model(model)
+        model_text = f"{model} ({model_path.name})"
+    except ReelwrightError as error:
+        model_text = f"not usable: {error}"
+    return (
+        f"llama-cpp-python {version}\n"
+        f"Backend: {backend_name(layers)} "
+        f"(GPU offload {'available' if offload else 'not built in'})\n"
+        f"Offloaded layers: {layer_text}\n"
+        f"CPU threads: {engine.n_threads or default_threads()}\n"
+        f"Context: {engine.n_ctx} tokens\n"
+        f"Model: {model_text}"
+    )
 
 
 class MainWindow(QMainWindow):
@@ -433,7 +471,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About Reelwright",
-            "Reelwright: write screenplays in Fountain, offline, with a local co-writer.",
+            "Reelwright: write screenplays in Fountain, offline, with a local co-writer.\n\n"
+            + system_report(self.settings),
         )
 
     # Analysis ------------------------------------------------------------------------------
