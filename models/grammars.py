@@ -262,9 +262,15 @@ class GrammarError(ValueError):
 
 @cache
 def _vocab_model(path: str) -> Any:
+    import atexit
+
     import llama_cpp
 
-    return llama_cpp.Llama(model_path=path, vocab_only=True, verbose=False)
+    model = llama_cpp.Llama(model_path=path, vocab_only=True, verbose=False)
+    # Freed before the interpreter tears down llama_cpp's module globals, which its
+    # ``__del__`` needs (otherwise: "TypeError: 'NoneType' object is not callable" at exit).
+    atexit.register(model.close)
+    return model
 
 
 def compile_grammar(grammar: str, model_path: Path) -> None:
