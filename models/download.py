@@ -45,7 +45,7 @@ from reelwright.models.catalog import CatalogEntry, get_entry
 from reelwright.models.store import catalog_download_path, downloaded_path
 from reelwright.models.types import CancelToken
 from reelwright.screenplay.errors import ModelError, ReelwrightError
-from reelwright.screenplay.fileio import atomic_write_text
+from reelwright.screenplay.fileio import atomic_write_text, fsync_folder
 
 log = logging.getLogger(__name__)
 
@@ -269,17 +269,6 @@ def _discard(*paths: Path) -> None:
             path.unlink()
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _transfer_once(state: _Transfer, cancel: CancelToken | None) -> None:
     """One GET from ``state.done`` on; ``_TransferBrokenError`` when the connection breaks."""
     headers = build_hf_headers()
@@ -404,6 +393,6 @@ def download_model(
         os.replace(part, target)
     except OSError as error:
         raise ModelError(f"could not move the download to {target}: {error.strerror}") from error
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
     _discard(part_meta)
     return target
