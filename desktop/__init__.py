@@ -6,6 +6,8 @@ by one; after a few thousand calls CPython aborts with "deallocating None". CPyt
 made ``None`` immortal (PEP 683), which hides the bug there. Until a fixed PySide6 is
 required, importing this package makes ``None`` effectively immortal on the affected
 versions, the way 3.12 does, so that the editor cannot crash after a few minutes of typing.
+``Signal.emit()`` has the same bug with its ``True`` result, so ``True`` and ``False`` are
+made immortal as well.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ def _immortalize_none() -> None:
     import ctypes
 
     # ob_refcnt is the first field of every CPython object: a Py_ssize_t.
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    # ``SignalInstance.emit()`` returns ``True`` the same way (one reference lost per emit;
+    # a streamed suggestion emits once per token), so the two bools get the same treatment.
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 _immortalize_none()
