@@ -1,0 +1,574 @@
+"""The model manager: installed models with their facts, the catalog with downloads, and
+how the model runs (GPU layers, context size, threads).
+
+Facts come from the GGUF header (``models.gguf_info``: read without loading the model),
+so a broken file shows what is wrong and how to fix it instead of failing at the first
+suggestion. Downloads run on their own thread (:class:`Downloader`, owned by the
+co-writer so that closing the dialog does not stop one); progress arrives over queued
+signals, cancel keeps the partial file, and the next start resumes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reelwright.desktop.settings import Settings
+from reelwright.models.types import CancelToken
+
+log = logging.getLogger(__name__)
+
+PROGRESS_STEPS = 1000
+"""The bar counts thousandths: a byte count would overflow Qt's int for files over 2 GB."""
+
+
+def configured_spec(settings: Settings) -> str:
+    """What ``resolve_model`` should load: the path, else the id, else the embedded default."""
+    return settings.get("model/path").strip() or settings.get("model/id").strip() or "default"
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "time left unknown"
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s left"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s left"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min left"
+
+
+def progress_text(done: int, total: int, speed: float, eta: float | None) -> str:
+    from reelwright.models.download import format_bytes
+
+    return (
+        f"{format_bytes(done)} of {format_bytes(total)} · {format_bytes(speed)}/s · "
+        f"{format_duration(eta)}"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ModelRow:
+    """One installed model as the dialog shows it; ``problem`` and ``fix`` when broken."""
+
+    id: str
+    name: str
+    source: str
+    path: Path
+    architecture: str = ""
+    parameters: str = ""
+    quantization: str = ""
+    context: str = ""
+    size: str = ""
+    memory: str = ""
+    problem: str = ""
+    fix: str = ""
+
+
+def describe_installed(n_ctx: int) -> list[ModelRow]:
+    """The installed models with their facts (headers only; nothing is loaded)."""
+    from reelwright.models.download import format_bytes
+    from reelwright.models.gguf_info import inspect_gguf
+    from reelwright.models.store import installed_models
+    from reelwright.screenplay.errors import ReelwrightError
+
+    rows = []
+    for model in installed_models():
+        if not model.exists:
+            rows.append(
+                ModelRow(
+                    model.id,
+                    model.name,
+                    model.source,
+                    model.path,
+                    problem=f"the file is gone: {model.path}",
+                    fix="Add it again from where it is now, or remove it from the list.",
+                )
+            )
+            continue
+        try:
+            info = inspect_gguf(model.path)
+        except ReelwrightError as error:
+            fix = (
+                "Download it again (remove it first)."
+                if model.source == "catalog"
+                else "Remove it and add a complete .gguf file."
+            )
+            rows.append(
+                ModelRow(
+                    model.id, model.name, model.source, model.path, problem=str(error), fix=fix
+                )
+            )
+            continue
+        count = info.parameter_count
+        params = f"{count / 1e9:.2f} B" if count >= 1e9 else f"{count / 1e6:.0f} M"
+        rows.append(
+            ModelRow(
+                model.id,
+                model.name,
+                model.source,
+                model.path,
+                architecture=info.architecture,
+                parameters=params,
+                quantization=info.quantization,
+                context=f"{info.context_length:,}" if info.context_length else "?",
+                size=format_bytes(info.file_size),
+                memory=format_bytes(info.memory_estimate(min(n_ctx, info.context_length or n_ctx))),
+            )
+        )
+    return rows
+
+
+class _DownloadWorker(QObject):
+    progress = Signal(str, object)
+    finished = Signal(str, str)
+    failed = Signal(str, str)
+    cancelled = Signal(str, str)
+
+    @Slot(str, object)
+    def download(self, model_id: str, cancel: CancelToken) -> None:
+        from reelwright.models.download import DownloadCancelledError, download_model
+        from reelwright.screenplay.errors import ReelwrightError
+
+        try:
+            path = download_model(
+                model_id, progress=lambda p: self.progress.emit(model_id, p), cancel=cancel
+            )
+        except DownloadCancelledError as error:
+            self.cancelled.emit(model_id, str(error))
+        except ReelwrightError as error:
+            self.failed.emit(model_id, str(error))
+        except Exception as error:  # a bug in a transfer must not take the app down
+            log.exception("download of %s failed", model_id)
+            self.failed.emit(model_id, f"{type(error).__name__}: {error}")
+        else:
+            self.finished.emit(model_id, str(path))
+
+
+class Downloader(QObject):
+    """One download at a time on one thread; ``shutdown`` cancels and waits."""
+
+    progress = Signal(str, object)
+    """Model id, DownloadProgress."""
+    finished = Signal(str, str)
+    """Model id, path of the checked file."""
+    failed = Signal(str, str)
+    cancelled = Signal(str, str)
+    _start = Signal(str, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._thread.setObjectName("reelwright-download")
+        self._worker = _DownloadWorker()
+        self._worker.moveToThread(self._thread)
+        self._start.connect(self._worker.download)
+        self._worker.progress.connect(self.progress)
+        self._worker.finished.connect(self._ended)
+        self._worker.failed.connect(self._ended_failed)
+        self._worker.cancelled.connect(self._ended_cancelled)
+        self.active: str | None = None
+        self._cancel: CancelToken | None = None
+        self._closed = False
+        self._thread.start()
+
+    def start(self, model_id: str) -> bool:
+        if self.active is not None or self._closed:
+            return False
+        self.active = model_id
+        self._cancel = CancelToken()
+        self._start.emit(model_id, self._cancel)
+        return True
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def _ended(self, model_id: str, path: str) -> None:
+        self.active = None
+        self.finished.emit(model_id, path)
+
+    def _ended_failed(self, model_id: str, message: str) -> None:
+        self.active = None
+        self.failed.emit(model_id, message)
+
+    def _ended_cancelled(self, model_id: str, message: str) -> None:
+        self.active = None
+        self.cancelled.emit(model_id, message)
+
+    def shutdown(self, timeout_ms: int = 1000) -> bool:
+        if self._closed:
+            return True
+        self._closed = True
+        self.cancel()
+        self._thread.quit()
+        in_time = self._thread.wait(timeout_ms)
+        if not in_time:
+            log.warning("the download thread is still busy; waiting for it")
+            self._thread.wait()
+        return in_time
+
+
+class ModelManagerDialog(QDialog):
+    """See the module docstring. Changes go to ``settings``; the co-writer reloads on them."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        downloader: Downloader,
+        status_line: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Models")
+        self.setObjectName("modelManager")
+        self.resize(980, 620)
+        self.settings = settings
+        self.downloader = downloader
+        self.rows: list[ModelRow] = []
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 14, 16, 12)
+        column.setSpacing(10)
+        self.active_label = QLabel("", self)
+        self.active_label.setObjectName("activeModel")
+        self.active_label.setWordWrap(True)
+        column.addWidget(self.active_label)
+        self.status_line = status_line
+
+        self.tabs = QTabWidget(self)
+        column.addWidget(self.tabs, 1)
+        self.installed = self._table(
+            [
+                "Model",
+                "Source",
+                "Architecture",
+                "Parameters",
+                "Quantization",
+                "Context",
+                "Size",
+                "Memory",
+                "Status",
+            ]
+        )
+        self.problem = QLabel("", self)
+        self.problem.setObjectName("modelProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b03a2e;")
+        self.problem.hide()
+        installed_page = QWidget(self)
+        installed_column = QVBoxLayout(installed_page)
+        installed_column.setContentsMargins(0, 8, 0, 0)
+        installed_column.addWidget(self.installed, 1)
+        installed_column.addWidget(self.problem)
+        buttons = QHBoxLayout()
+        self.use_button = QPushButton("Use This Model", installed_page)
+        self.use_button.setObjectName("useModel")
+        self.use_button.clicked.connect(self.use_selected)
+        add = QPushButton("Add .gguf File…", installed_page)
+        add.setObjectName("addModel")
+        add.clicked.connect(self.add_dialog)
+        self.remove_button = QPushButton("Remove", installed_page)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addWidget(self.use_button)
+        buttons.addWidget(add)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        installed_column.addLayout(buttons)
+        self.tabs.addTab(installed_page, "Installed")
+        self.installed.itemSelectionChanged.connect(self._selection_changed)
+
+        catalog_page = QWidget(self)
+        catalog_column = QVBoxLayout(catalog_page)
+        catalog_column.setContentsMargins(0, 8, 0, 0)
+        self.catalog = self._table(
+            [
+                "Model",
+                "Architecture",
+                "Parameters",
+                "Quantization",
+                "Download",
+                "Licence",
+                "Good for",
+                "",
+            ]
+        )
+        catalog_column.addWidget(self.catalog, 1)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar(catalog_page)
+        self.progress.setObjectName("downloadProgress")
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress_label = QLabel("", catalog_page)
+        self.progress_label.setObjectName("downloadLabel")
+        self.progress_label.setMinimumWidth(330)
+        self.cancel_button = QPushButton("Cancel", catalog_page)
+        self.cancel_button.setObjectName("cancelDownload")
+        self.cancel_button.clicked.connect(self.downloader.cancel)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress_label)
+        progress_row.addWidget(self.cancel_button)
+        catalog_column.addLayout(progress_row)
+        self.tabs.addTab(catalog_page, "Catalog")
+
+        box = QGroupBox("How the model runs", self)
+        form = QFormLayout(box)
+        self.gpu_layers = QSpinBox(box)
+        self.gpu_layers.setRange(-1, 999)
+        self.gpu_layers.setSpecialValueText("all, when a GPU is there")
+        self.gpu_layers.setValue(settings.get("model/n_gpu_layers"))
+        self.context = QSpinBox(box)
+        self.context.setRange(512, 131072)
+        self.context.setSingleStep(1024)
+        self.context.setSuffix(" tokens")
+        self.context.setValue(settings.get("model/n_ctx"))
+        self.threads = QSpinBox(box)
+        self.threads.setRange(0, 256)
+        self.threads.setSpecialValueText("automatic")
+        self.threads.setValue(settings.get("model/threads"))
+        form.addRow("GPU layers", self.gpu_layers)
+        form.addRow("Context size", self.context)
+        form.addRow("CPU threads", self.threads)
+        column.addWidget(box)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        close.accepted.connect(self.accept)
+        column.addWidget(close)
+
+        self.gpu_layers.valueChanged.connect(lambda v: settings.set("model/n_gpu_layers", v))
+        self.context.valueChanged.connect(self._context_changed)
+        self.threads.valueChanged.connect(lambda v: settings.set("model/threads", v))
+        downloader.progress.connect(self._progress)
+        downloader.finished.connect(self._download_finished)
+        downloader.failed.connect(self._download_failed)
+        downloader.cancelled.connect(self._download_cancelled)
+        self.refresh()
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(self)
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(True)
+        table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        return table
+
+    # Filling -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        spec = configured_spec(self.settings)
+        self.rows = describe_installed(self.settings.get("model/n_ctx"))
+        table = self.installed
+        table.setRowCount(len(self.rows))
+        active_row = -1
+        for row, model in enumerate(self.rows):
+            is_active = spec in (model.id, str(model.path))
+            if is_active:
+                active_row = row
+            name = ("● " if is_active else "") + model.name
+            status = f"✗ {model.problem}" if model.problem else "ready"
+            cells = [
+                name,
+                model.source,
+                model.architecture,
+                model.parameters,
+                model.quantization,
+                model.context,
+                model.size,
+                model.memory,
+                status,
+            ]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setToolTip(str(model.path) if column == 0 else value)
+                if model.problem and column == 8:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                table.setItem(row, column, item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(8, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        if active_row >= 0:
+            table.selectRow(active_row)
+        name = next((m.name for m in self.rows if spec in (m.id, str(m.path))), spec)
+        text = f"<b>Active model:</b> {name}"
+        if self.status_line:
+            text += f" &nbsp;·&nbsp; {self.status_line}"
+        self.active_label.setText(text)
+        self._fill_catalog()
+        self._selection_changed()
+
+    def _fill_catalog(self) -> None:
+        from reelwright.models.catalog import load_catalog
+        from reelwright.models.download import format_bytes
+        from reelwright.models.store import downloaded_path, partial_download
+
+        entries = load_catalog()
+        table = self.catalog
+        table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            cells = [
+                entry.name,
+                entry.architecture,
+                f"{entry.parameters_billions:g} B",
+                entry.quantization,
+                ("≈ " if entry.size_approx else "") + format_bytes(entry.size_bytes),
+                entry.licence,
+                entry.good_for,
+            ]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                table.setItem(row, column, item)
+            button = QPushButton(table)
+            button.setObjectName(f"download-{entry.id}")
+            if downloaded_path(entry) is not None:
+                button.setText("Installed")
+                button.setEnabled(False)
+            else:
+                partial = partial_download(entry)
+                if partial and partial[1]:
+                    button.setText(f"Resume ({100 * partial[0] // partial[1]}%)")
+                else:
+                    button.setText("Download")
+                button.setEnabled(self.downloader.active in (None, entry.id))
+            if self.downloader.active == entry.id:
+                button.setText("Downloading…")
+                button.setEnabled(False)
+            button.clicked.connect(lambda _c=False, i=entry.id: self.download(i))
+            table.setCellWidget(row, 7, button)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        table.setColumnWidth(6, 300)
+        self.cancel_button.setEnabled(self.downloader.active is not None)
+
+    def download_button(self, model_id: str) -> QPushButton | None:
+        return self.catalog.findChild(QPushButton, f"download-{model_id}")
+
+    # Installed models ---------------------------------------------------------------------
+    def selected_row(self) -> ModelRow | None:
+        rows = self.installed.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        model = self.selected_row()
+        self.use_button.setEnabled(model is not None and not model.problem)
+        self.remove_button.setEnabled(model is not None and model.source != "embedded")
+        if model is not None and model.problem:
+            self.problem.setText(
+                f"<b>{model.name} cannot be used:</b> {model.problem}. {model.fix}"
+            )
+            self.problem.show()
+        else:
+            self.problem.hide()
+
+    def use_selected(self) -> None:
+        model = self.selected_row()
+        if model is not None:
+            self.use_model(model)
+
+    def use_model(self, model: ModelRow) -> None:
+        """Make ``model`` the co-writer's model (it loads with the next suggestion)."""
+        self.settings.set("model/path", "")
+        self.settings.set("model/id", "" if model.source == "embedded" else model.id)
+        self.refresh()
+
+    def add_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Add a Model", str(Path.home()), "GGUF models (*.gguf)"
+        )
+        if name:
+            self.add_path(name)
+
+    def add_path(self, path: str) -> bool:
+        """Add a local .gguf (checked first); a bad file says why and nothing changes."""
+        from reelwright.models.store import add_model_path
+        from reelwright.screenplay.errors import ReelwrightError
+
+        try:
+            add_model_path(path)
+        except ReelwrightError as error:
+            self.problem.setText(f"<b>Not added:</b> {error}")
+            self.problem.show()
+            return False
+        self.refresh()
+        return True
+
+    def remove_selected(self) -> None:
+        from reelwright.models.store import remove_model
+        from reelwright.screenplay.errors import ReelwrightError
+
+        model = self.selected_row()
+        if model is None:
+            return
+        try:
+            remove_model(model.id)
+        except ReelwrightError as error:
+            self.problem.setText(f"<b>Not removed:</b> {error}")
+            self.problem.show()
+            return
+        if configured_spec(self.settings) in (model.id, str(model.path)):
+            self.settings.set("model/id", "")
+            self.settings.set("model/path", "")
+        self.refresh()
+
+    def _context_changed(self, value: int) -> None:
+        self.settings.set("model/n_ctx", value)
+        self.refresh()
+
+    # Downloads ----------------------------------------------------------------------------
+    def download(self, model_id: str) -> None:
+        if self.downloader.start(model_id):
+            self.progress.setValue(0)
+            self.progress_label.setText("Asking the hub…")
+            self._fill_catalog()
+
+    def _progress(self, model_id: str, progress: object) -> None:
+        done, total = progress.done, progress.total  # type: ignore[attr-defined]
+        if total > 0:
+            self.progress.setValue(min(PROGRESS_STEPS, done * PROGRESS_STEPS // total))
+        self.progress.setFormat(f"{model_id} %p%")
+        self.progress_label.setText(
+            progress_text(done, total, progress.speed, progress.eta_seconds)  # type: ignore[attr-defined]
+        )
+
+    def _download_finished(self, model_id: str, path: str) -> None:
+        self.progress.setValue(PROGRESS_STEPS)
+        self.progress_label.setText(f"{model_id} is installed and checked.")
+        self.refresh()
+
+    def _download_failed(self, model_id: str, message: str) -> None:
+        self.progress_label.setText(f"<span style='color:#b03a2e'>{message}</span>")
+        self._fill_catalog()
+
+    def _download_cancelled(self, model_id: str, message: str) -> None:
+        self.progress_label.setText("Cancelled; Resume continues where it stopped.")
+        self._fill_catalog()

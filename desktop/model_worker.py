@@ -1,0 +1,358 @@
+"""The co-writer's model thread: ONE worker object on ONE ``QThread`` owns the loaded engine.
+
+Why one thread: a llama.cpp model used from two threads fails (``llama_decode returned
+-1``), and a load or a generation must never run on the GUI thread. The worker receives
+plain data only (a :class:`ModelChoice` or an :class:`ActionJob`: the script as a string,
+a line number, the action's options and sampler), never a widget or the live document, and
+sends every event back over queued signals tagged with the job's request id.
+
+The GUI side is :class:`ModelHost`: it hands out request ids, keeps the cancel token of the
+current job, and forwards only the current job's events; chunks of a job that was cancelled
+or replaced are dropped there. Shutdown sets the token, quits the thread's event loop and
+waits: the engine checks the token between tokens and prompt batches, so a running
+generation ends within one token.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from reelwright.models.types import CancelToken, EngineSettings, ModelFacts, SamplerSettings
+
+log = logging.getLogger(__name__)
+
+SWITCH_INTERVAL_S = 0.0005
+"""How often CPython hands the GIL between threads; the default 5 ms would let the model
+thread's Python parts delay a repaint (the analysis worker sets the same value)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelChoice:
+    """Which model to load and how. ``spec`` is what ``resolve_model`` takes: ``default``,
+    a catalog or installed id, or a ``.gguf`` path."""
+
+    spec: str
+    settings: EngineSettings = field(default_factory=EngineSettings)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedModel:
+    """A model that loaded: where from, and what the engine says about itself."""
+
+    choice: ModelChoice
+    path: str
+    facts: ModelFacts
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class ActionJob:
+    """One writing action to run: a snapshot of the script, never the live document."""
+
+    request_id: int
+    action: str
+    script_text: str
+    cursor_line: int | None = None
+    scene: int | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    sampler: SamplerSettings | None = None
+    """The whole sampler; None: the action's defaults for the loaded model's context..."""
+    sampler_changes: Mapping[str, Any] = field(default_factory=dict)
+    """...with these fields changed (the writer's settings for this action)."""
+    n: int = 1
+    cancel: CancelToken = field(default_factory=CancelToken)
+    """Set from the GUI thread; the engine checks it between tokens."""
+
+
+@dataclass(frozen=True, slots=True)
+class JobDone:
+    """The end of a job: ``reason`` is "done", "cancelled" or "error" (``message`` says why)."""
+
+    request_id: int
+    reason: str
+    message: str = ""
+    completion_tokens: int = 0
+    generating_seconds: float = 0.0
+    """Seconds spent producing tokens, summed over alternatives (prompt reading excluded)."""
+    wall_seconds: float = 0.0
+
+    @property
+    def tokens_per_second(self) -> float:
+        if self.generating_seconds <= 0:
+            return 0.0
+        return self.completion_tokens / self.generating_seconds
+
+
+class ModelWorker(QObject):
+    """Lives on the model thread; every slot runs there. Not used directly by widgets."""
+
+    loading = Signal(object)
+    """ModelChoice: a load started."""
+    loaded = Signal(object)
+    """LoadedModel."""
+    load_failed = Signal(object, str)
+    """ModelChoice, one sentence saying what is wrong."""
+    produced = Signal(int, object)
+    """Request id, an action event (PromptReady, SuggestionChunk, Retry, Suggestion)."""
+    done = Signal(object)
+    """JobDone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._engine: Any = None
+        self._loaded: LoadedModel | None = None
+        self._failure: tuple[ModelChoice, str] | None = None
+
+    @Slot(object)
+    def load(self, choice: ModelChoice) -> None:
+        """Load ``choice`` (probing a new file in a child process first); the old model goes."""
+        if self._loaded is not None and self._loaded.choice == choice:
+            self.loaded.emit(self._loaded)
+            return
+        self.loading.emit(choice)
+        self.release()
+        started = time.perf_counter()
+        try:
+            from reelwright.models.llama_engine import load_engine
+            from reelwright.models.store import resolve_model
+
+            path = resolve_model(choice.spec)
+            engine = load_engine(path, choice.settings)
+        except Exception as error:  # ModelError, ReelwrightError, or a missing llama_cpp
+            message = _sentence(error)
+            log.warning("could not load %s: %s", choice.spec, message)
+            self._failure = (choice, message)
+            self.load_failed.emit(choice, message)
+            return
+        self._engine = engine
+        self._failure = None
+        self._loaded = LoadedModel(choice, str(path), engine.facts, time.perf_counter() - started)
+        self.loaded.emit(self._loaded)
+
+    @Slot(object)
+    def run(self, job: ActionJob) -> None:
+        """Run one action and stream its events; errors end the job, never the thread."""
+        started = time.perf_counter()
+        if job.cancel.cancelled:
+            self.done.emit(JobDone(job.request_id, "cancelled"))
+            return
+        if self._engine is None:
+            why = self._failure[1] if self._failure else "no model is loaded"
+            self.done.emit(JobDone(job.request_id, "error", why))
+            return
+        from reelwright.models.actions import Suggestion, default_sampler, run_action
+
+        tokens = 0
+        generating = 0.0
+        failures: list[str] = []
+        try:
+            sampler = job.sampler or default_sampler(job.action, self._engine.facts.n_ctx)
+            if job.sampler_changes:
+                sampler = replace(sampler, **dict(job.sampler_changes))
+            events = run_action(
+                self._engine,
+                job.action,
+                job.script_text,
+                cursor_line=job.cursor_line,
+                scene=job.scene,
+                options=dict(job.options),
+                sampler=sampler,
+                n=job.n,
+                cancel=job.cancel,
+            )
+            for event in events:
+                if isinstance(event, Suggestion) and event.finished is not None:
+                    tokens += event.finished.completion_tokens
+                    finished = event.finished
+                    generating += max(0.0, finished.seconds - finished.first_token_seconds)
+                    if event.finished.reason == "error":
+                        failures.append(event.failure or "the model failed")
+                self.produced.emit(job.request_id, event)
+        except Exception as error:  # a request that cannot be made: one sentence
+            log.info("action %s refused: %s", job.action, error)
+            self.done.emit(JobDone(job.request_id, "error", _sentence(error)))
+            return
+        wall = time.perf_counter() - started
+        if job.cancel.cancelled:
+            reason, message = "cancelled", ""
+        elif failures:
+            reason, message = "error", failures[0]
+        else:
+            reason, message = "done", ""
+        self.done.emit(JobDone(job.request_id, reason, message, tokens, generating, wall))
+
+    @Slot()
+    def release(self) -> None:
+        """Free the model (on this thread, or on any thread once this one has ended)."""
+        engine, self._engine, self._loaded = self._engine, None, None
+        if engine is not None:
+            engine.close()
+
+
+def _sentence(error: BaseException) -> str:
+    from reelwright.screenplay.errors import ReelwrightError
+
+    if isinstance(error, ReelwrightError):
+        return str(error)
+    if isinstance(error, ImportError):
+        return f"llama-cpp-python is not usable here ({error}); reinstall it"
+    return f"{type(error).__name__}: {error}"
+
+
+class ModelHost(QObject):
+    """The GUI thread's handle on the model thread.
+
+    ``run`` returns a request id; the events of that request come out of ``event`` and
+    ``done``, those of any earlier request are dropped (the worker may still be finishing
+    one that was cancelled). ``shutdown`` must be called before the host is destroyed.
+    """
+
+    loading = Signal(object)
+    loaded = Signal(object)
+    load_failed = Signal(object, str)
+    produced = Signal(int, object)
+    done = Signal(object)
+    _load_requested = Signal(object)
+    _run_requested = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
+        self._thread = QThread(self)
+        self._thread.setObjectName("reelwright-model")
+        self._worker = ModelWorker()
+        self._worker.moveToThread(self._thread)
+        self._load_requested.connect(self._worker.load)
+        self._run_requested.connect(self._worker.run)
+        self._worker.loading.connect(self.loading)
+        self._worker.loaded.connect(self._on_loaded)
+        self._worker.load_failed.connect(self._on_load_failed)
+        self._worker.produced.connect(self._on_event)
+        self._worker.done.connect(self._on_done)
+        self._next_id = 0
+        self._current: ActionJob | None = None
+        self._choice: ModelChoice | None = None
+        self.model: LoadedModel | None = None
+        self.failure: str | None = None
+        self._closed = False
+        self._thread.start()
+
+    # Requests ---------------------------------------------------------------------------
+    def use_model(self, choice: ModelChoice) -> None:
+        """Load ``choice`` unless it is the model already loaded or loading."""
+        if self._closed or choice == self._choice:
+            return
+        self._choice = choice
+        self.model = None
+        self.failure = None
+        self._load_requested.emit(choice)
+
+    def reload(self) -> None:
+        """Load the current choice again (after a failure the writer fixed)."""
+        choice, self._choice = self._choice, None
+        if choice is not None:
+            self.use_model(choice)
+
+    @property
+    def choice(self) -> ModelChoice | None:
+        return self._choice
+
+    def run(
+        self,
+        action: str,
+        script_text: str,
+        *,
+        cursor_line: int | None = None,
+        scene: int | None = None,
+        options: Mapping[str, Any] | None = None,
+        sampler: SamplerSettings | None = None,
+        sampler_changes: Mapping[str, Any] | None = None,
+        n: int = 1,
+    ) -> int:
+        """Start an action (cancelling the one running); returns its request id."""
+        self.cancel()
+        self._next_id += 1
+        job = ActionJob(
+            self._next_id,
+            action,
+            script_text,
+            cursor_line,
+            scene,
+            dict(options or {}),
+            sampler,
+            dict(sampler_changes or {}),
+            n,
+        )
+        self._current = job
+        if not self._closed:
+            self._run_requested.emit(job)
+        return job.request_id
+
+    def cancel(self) -> None:
+        """Stop the current job; its ``done`` still arrives (reason "cancelled")."""
+        if self._current is not None:
+            self._current.cancel.cancel()
+
+    @property
+    def current_id(self) -> int | None:
+        return self._current.request_id if self._current is not None else None
+
+    @property
+    def busy(self) -> bool:
+        return self._current is not None
+
+    # Shutdown ---------------------------------------------------------------------------
+    def shutdown(self, timeout_ms: int = 1000) -> bool:
+        """Cancel, quit the thread and wait for it; True when it ended within the timeout.
+
+        A model load cannot be interrupted; if one is running past ``timeout_ms`` this
+        waits for it anyway (a thread destroyed while running would abort the process).
+        """
+        if self._closed:
+            return True
+        self._closed = True
+        if self._current is not None:
+            self._current.cancel.cancel()
+        self._thread.quit()
+        in_time = self._thread.wait(timeout_ms)
+        if not in_time:
+            log.warning("the model thread is still busy (loading?); waiting for it")
+            self._thread.wait()
+        self._worker.release()
+        self._current = None
+        return in_time
+
+    @property
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
+    # From the worker --------------------------------------------------------------------
+    def _on_loaded(self, model: LoadedModel) -> None:
+        if model.choice != self._choice:
+            return
+        self.model = model
+        self.failure = None
+        self.loaded.emit(model)
+
+    def _on_load_failed(self, choice: ModelChoice, message: str) -> None:
+        if choice != self._choice:
+            return
+        self.failure = message
+        self.load_failed.emit(choice, message)
+
+    def _on_event(self, request_id: int, event: object) -> None:
+        if self._current is not None and request_id == self._current.request_id:
+            self.produced.emit(request_id, event)
+
+    def _on_done(self, done: JobDone) -> None:
+        if self._current is None or done.request_id != self._current.request_id:
+            return
+        self._current = None
+        self.done.emit(done)
