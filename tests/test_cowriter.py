@@ -4,21 +4,26 @@ quitting mid-stream and a model that cannot load."""
 
 from __future__ import annotations
 
-import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
-from test_cowriter_support import DIALOGUE_LINE, SCRIPT, fix_sampler, make_window  # noqa: F401
+from test_cowriter_support import DIALOGUE_LINE, SCRIPT, WindowFactory, fix_sampler, window_factory
 
 from reelwright.models.actions import Suggestion, SuggestionChunk
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.parser import parse
 
 LONG_WAIT_MS = 240_000
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path) -> Iterator[WindowFactory]:
+    yield from window_factory(qtbot, tmp_path)
 
 
 def click_action(qtbot, window, cowriter, action: str) -> None:
@@ -139,7 +144,7 @@ def test_two_quick_requests_show_only_the_second(
     panel = cowriter.panel
     assert panel.action == "continue-dialogue"
     take = panel.takes[0]
-    final = [e for r, e in produced if r == second and isinstance(e, Suggestion)][0]
+    final = next(e for r, e in produced if r == second and isinstance(e, Suggestion))
     chunks = [
         e.text
         for r, e in produced
@@ -203,7 +208,8 @@ def test_context_menu_acts_on_the_scene_under_the_mouse(
     menu = QMenu()
     for provider in editor.context_menu_providers:
         provider(menu, QTextCursor(block))
-    sub = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    sub = menu.findChild(QMenu, "cowriterContextMenu")
+    assert isinstance(sub, QMenu)
     names = {a.objectName() for a in sub.actions()}
     assert {"context-continue-dialogue", "context-shots", "context-character"} <= names
     profile = next(a for a in sub.actions() if a.objectName() == "context-character")

@@ -7,8 +7,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
 from reelwright.desktop.app import create_window
 from reelwright.desktop.cowriter import CoWriter, install_cowriter
 from reelwright.desktop.documents import Prompts, UnsavedChoice
@@ -71,9 +69,8 @@ def fix_sampler(
 WindowFactory = Callable[..., tuple[MainWindow, CoWriter]]
 
 
-@pytest.fixture
-def make_window(qtbot, tmp_path: Path) -> Iterator[WindowFactory]:
-    """Windows with the co-writer installed; their threads are drained in teardown."""
+def window_factory(qtbot, tmp_path: Path) -> Iterator[WindowFactory]:
+    """For a fixture: windows with the co-writer installed; threads drained in teardown."""
     made: list[CoWriter] = []
 
     def make(model: str | Path | None = None) -> tuple[MainWindow, CoWriter]:
