@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -297,6 +296,7 @@ class ModelManagerDialog(QDialog):
         buttons.addWidget(self.remove_button)
         installed_column.addLayout(buttons)
         self.tabs.addTab(installed_page, "Installed")
+        self.installed.setWordWrap(False)
         self.installed.itemSelectionChanged.connect(self._selection_changed)
 
         catalog_page = QWidget(self)
@@ -334,10 +334,11 @@ class ModelManagerDialog(QDialog):
         self.tabs.addTab(catalog_page, "Catalog")
 
         box = QGroupBox("How the model runs", self)
-        form = QFormLayout(box)
+        settings_column = QVBoxLayout(box)
+        row = QHBoxLayout()
         self.gpu_layers = QSpinBox(box)
         self.gpu_layers.setRange(-1, 999)
-        self.gpu_layers.setSpecialValueText("all, when a GPU is there")
+        self.gpu_layers.setSpecialValueText("all, with a GPU")
         self.gpu_layers.setValue(settings.get("model/n_gpu_layers"))
         self.context = QSpinBox(box)
         self.context.setRange(512, 131072)
@@ -348,9 +349,25 @@ class ModelManagerDialog(QDialog):
         self.threads.setRange(0, 256)
         self.threads.setSpecialValueText("automatic")
         self.threads.setValue(settings.get("model/threads"))
-        form.addRow("GPU layers", self.gpu_layers)
-        form.addRow("Context size", self.context)
-        form.addRow("CPU threads", self.threads)
+        for label, spin in (
+            ("GPU layers", self.gpu_layers),
+            ("Context size", self.context),
+            ("CPU threads", self.threads),
+        ):
+            spin.setMinimumWidth(150)
+            row.addWidget(QLabel(label, box))
+            row.addWidget(spin)
+            row.addSpacing(18)
+        row.addStretch(1)
+        settings_column.addLayout(row)
+        hint = QLabel(
+            "Changes apply from the next suggestion (the model loads again). A bigger context "
+            "lets the model read more of the script and needs more memory.",
+            box,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        settings_column.addWidget(hint)
         column.addWidget(box)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -468,10 +485,15 @@ class ModelManagerDialog(QDialog):
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         table.setColumnWidth(6, 300)
+        table.resizeRowsToContents()
         self.cancel_button.setEnabled(self.downloader.active is not None)
 
     def download_button(self, model_id: str) -> QPushButton | None:
-        return self.catalog.findChild(QPushButton, f"download-{model_id}")
+        for row in range(self.catalog.rowCount()):
+            widget = self.catalog.cellWidget(row, 7)
+            if isinstance(widget, QPushButton) and widget.objectName() == f"download-{model_id}":
+                return widget
+        return None
 
     # Installed models ---------------------------------------------------------------------
     def selected_row(self) -> ModelRow | None:

@@ -97,6 +97,8 @@ def readable_partial_json(raw: str) -> str:
     lines: list[str] = []
     stack: list[str] = []
     key: str | None = None
+    wants_value = False
+    """In an object: a key was read, so the next string or number is its value."""
     i, n = 0, len(raw)
 
     def label(name: str | None) -> str:
@@ -108,39 +110,52 @@ def readable_partial_json(raw: str) -> str:
         else:
             lines.append(f"{label(key)}: {value}" if key else value)
 
+    def in_object() -> bool:
+        return bool(stack) and stack[-1] == "{"
+
     while i < n:
         char = raw[i]
         if char == '"':
             j, text = _read_string(raw, i + 1)
-            k = j + 1
-            while k < n and raw[k] in " \t\r\n":
-                k += 1
-            if j < n and k < n and raw[k] == ":" and (not stack or stack[-1] == "{"):
-                key = text
-                i = k + 1
+            if in_object() and not wants_value:
+                key = text  # a key (perhaps still being written)
+                k = j + 1
+                while k < n and raw[k] in " \t\r\n":
+                    k += 1
+                i = k + 1 if k < n and raw[k] == ":" else j + 1
+                wants_value = k < n and raw[k] == ":"
                 continue
             emit(text)
+            wants_value = False
             i = j + 1
         elif char == "{":
-            if stack and stack[-1] == "[" and lines and lines[-1] != "":
+            if stack and stack[-1] == "[" and lines and not lines[-1].endswith(":"):
                 lines.append("")
             stack.append("{")
+            wants_value = False
             i += 1
         elif char == "[":
-            if key and (not stack or stack[-1] == "{"):
+            if key and wants_value:
                 lines.append(f"{label(key)}:")
             stack.append("[")
+            wants_value = False
             i += 1
         elif char in "]}":
             if stack:
                 stack.pop()
+            wants_value = False
             i += 1
         elif char in "-0123456789":
             j = i
             while j < n and raw[j] in "-+.eE0123456789":
                 j += 1
-            emit(raw[i:j])
+            if not in_object() or wants_value:
+                emit(raw[i:j])
+            wants_value = False
             i = j
+        elif char == ":" and in_object():
+            wants_value = True
+            i += 1
         else:
             i += 1
     return "\n".join(lines)
