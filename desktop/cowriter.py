@@ -551,6 +551,9 @@ def suggest_and_wait(window: MainWindow, action: str, timeout: float) -> bool:
         cowriter.stop()
         return False
     cowriter.panel.flush()
+    settle = QEventLoop()  # let the last repaint and the status bar's layout happen
+    QTimer.singleShot(100, settle.quit)
+    settle.exec()
     ready = [t for t in cowriter.panel.takes if t.suggestion is not None and t.suggestion.ok]
     return outcome[0].reason == "done" and bool(ready)
 

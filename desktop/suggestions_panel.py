@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QTextCursor
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -282,6 +282,8 @@ class TakeView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.fit_rows())
         self.stack.addWidget(self.text)
         self.stack.addWidget(self.table)
         column.addWidget(self.trailer_bar)
@@ -290,6 +292,32 @@ class TakeView(QWidget):
 
     def show_table(self, on: bool) -> None:
         self.stack.setCurrentWidget(self.table if on else self.text)
+        QTimer.singleShot(0, self.fit_rows)  # once the columns have their widths
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.stack.currentWidget() is self.table:
+            QTimer.singleShot(0, self.fit_rows)
+
+    def fit_rows(self) -> None:
+        """Row heights that show every cell's text wrapped to its column (measured here:
+        the view's own size hint does not wrap inside the styled window)."""
+        table = self.table
+        metrics = QFontMetrics(table.font())
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for row in range(table.rowCount()):
+            height = metrics.height()
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                widget = table.cellWidget(row, column)
+                if widget is not None:
+                    height = max(height, widget.sizeHint().height())
+                if item is None or not item.text():
+                    continue
+                width = max(20, table.columnWidth(column) - 14)
+                box = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, item.text())
+                height = max(height, box.height())
+            table.setRowHeight(row, height + 12)
 
 
 # --- the panel --------------------------------------------------------------------------------
@@ -414,9 +442,14 @@ class SuggestionsPanel(QDockWidget):
         self.accept_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.accept_menu = QMenu(self.accept_button)
         self.accept_button.setMenu(self.accept_menu)
+        self.export_button = QPushButton("Export PDF…", body)
+        self.export_button.setObjectName("exportPromoButton")
+        self.export_button.setToolTip("The trailer as a two-column promo script")
+        self.export_button.clicked.connect(self._export)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.regenerate_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
         buttons.addWidget(self.accept_button)
         column.addLayout(buttons)
         self.setWidget(body)
@@ -658,6 +691,7 @@ class SuggestionsPanel(QDockWidget):
             table.setItem(row, 1, QTableWidgetItem(" ".join(str(shot["action"]).split())))
             button = QPushButton("Insert", table)
             button.setObjectName(f"insertShot{row}")
+            button.setFixedHeight(button.sizeHint().height())
             button.clicked.connect(lambda _c=False, t=take, r=row: self.insert_shot(t, r))
             table.setCellWidget(row, 2, button)
         header = table.horizontalHeader()
@@ -665,7 +699,6 @@ class SuggestionsPanel(QDockWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        table.resizeRowsToContents()
         view.show_table(True)
 
     def shot_fountain(self, take: Take, row: int) -> str:
@@ -718,7 +751,6 @@ class SuggestionsPanel(QDockWidget):
         for column, width in enumerate((76, 96, 190, 170, 120)):
             table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
-        table.resizeRowsToContents()
         view.text.setPlainText(take.suggestion.to_fountain().rstrip("\n"))
         running = beats[-1].end if beats else 0
         target = int(data.get("length", self.request_options.get("length", 60)))
@@ -840,6 +872,8 @@ class SuggestionsPanel(QDockWidget):
         label = "Accept" if kind != "shots" else "Accept All"
         self.accept_button.setText(label)
         self.accept_button.setEnabled(bool(ready and not self.streaming))
+        self.export_button.setVisible(kind == "trailer")
+        self.export_button.setEnabled(bool(ready and not self.streaming))
 
     def _export(self) -> None:
         promo = self.promo_script()
