@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,6 +138,9 @@ class CoWriter(QObject):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+        # Last resort, for a window deleted without being closed: stop the threads before
+        # Qt destroys them (``destroyed`` comes before this object's children go).
+        self.destroyed.connect(_stopper(self.host, self.downloader))
         self._show_configured_model()
 
     # Menu, toolbar, shortcuts, context menu ---------------------------------------------------
@@ -509,6 +513,14 @@ class CoWriter(QObject):
         self.panel._timer.stop()
         self.host.shutdown()
         self.downloader.shutdown()
+
+
+def _stopper(host: ModelHost, downloader: Downloader) -> Callable[..., None]:
+    def stop(*_args: object) -> None:
+        host.shutdown()
+        downloader.shutdown()
+
+    return stop
 
 
 def install_cowriter(window: MainWindow) -> CoWriter:

@@ -190,14 +190,15 @@ class Downloader(QObject):
         self._worker.cancelled.connect(self._ended_cancelled)
         self.active: str | None = None
         self._cancel: CancelToken | None = None
-        self._closed = False
-        self._thread.start()
+        self._closed = False  # the thread starts with the first download
 
     def start(self, model_id: str) -> bool:
         if self.active is not None or self._closed:
             return False
         self.active = model_id
         self._cancel = CancelToken()
+        if not self._thread.isRunning():
+            self._thread.start()
         self._start.emit(model_id, self._cancel)
         return True
 

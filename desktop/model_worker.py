@@ -242,7 +242,8 @@ class ModelHost(QObject):
         self.model: LoadedModel | None = None
         self.failure: str | None = None
         self._closed = False
-        self._thread.start()
+        # The thread starts with the first request: a window whose co-writer is never used
+        # has no thread to stop (tests and windows closed without asking for anything).
 
     # Requests ---------------------------------------------------------------------------
     def use_model(self, choice: ModelChoice) -> None:
@@ -252,6 +253,7 @@ class ModelHost(QObject):
         self._choice = choice
         self.model = None
         self.failure = None
+        self._ensure_thread()
         self._load_requested.emit(choice)
 
     def reload(self) -> None:
@@ -292,6 +294,7 @@ class ModelHost(QObject):
         )
         self._current = job
         if not self._closed:
+            self._ensure_thread()
             self._run_requested.emit(job)
         return job.request_id
 
@@ -307,6 +310,10 @@ class ModelHost(QObject):
     @property
     def busy(self) -> bool:
         return self._current is not None
+
+    def _ensure_thread(self) -> None:
+        if not self._thread.isRunning():
+            self._thread.start()
 
     # Shutdown ---------------------------------------------------------------------------
     def shutdown(self, timeout_ms: int = 1000) -> bool:

@@ -332,3 +332,54 @@ def test_trailer_table_retimes_exports_a_promo_pdf_and_inserts_fountain(
     editor.undo()
     assert editor.script_text() == original
     assert SCRIPT.strip() in original
+
+
+def test_an_unused_cowriter_starts_no_thread_and_installs_once(qtbot, make_window) -> None:
+    from reelwright.desktop.cowriter import install_cowriter
+
+    window, cowriter = make_window()
+    assert install_cowriter(window) is cowriter
+    assert not cowriter.host.running and not cowriter.downloader._thread.isRunning()
+    titles = [a.text() for a in window.menu("&Write").actions() if a.text()]
+    assert titles[:8] == [
+        "Next Scene",
+        "Continue Dialogue",
+        "Scene Between",
+        "Shot Directions",
+        "Trailer Beats",
+        "Logline & Synopsis",
+        "Character Profile",
+        "Marketing Copy",
+    ]
+    assert cowriter.actions["next-scene"].shortcut().toString() == "Ctrl+Alt+N"
+    assert cowriter.model_status.text() == "SmolLM2 135M (embedded)"
+    assert not cowriter.panel.isVisible()  # it opens with the first suggestion
+
+
+def test_a_window_deleted_mid_stream_without_closing_does_not_abort(
+    qtbot, tiny_gptneox_gguf: Path, tmp_path: Path
+) -> None:
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from reelwright.desktop.app import create_window
+    from reelwright.desktop.cowriter import install_cowriter
+    from reelwright.desktop.settings import Settings
+
+    settings = Settings()
+    settings.set("model/path", str(tiny_gptneox_gguf))
+    path = tmp_path / "s.fountain"
+    path.write_text(SCRIPT, "utf-8")
+    window = create_window(path, settings)
+    cowriter = install_cowriter(window)
+    fix_sampler(settings, "continue-dialogue", n_ctx=512)
+    host = cowriter.host
+    worker = host._worker  # owned by Python, outlives the window
+    cowriter.start("continue-dialogue", DIALOGUE_LINE)
+    qtbot.waitUntil(lambda: host.running, timeout=5000)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Qt would have aborted the process on deleting a running QThread; instead the
+    # threads were stopped first and the model freed.
+    assert not shiboken6.isValid(window)
+    assert worker._engine is None
