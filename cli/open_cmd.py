@@ -22,8 +22,15 @@ def run(args: argparse.Namespace) -> int:
 
     if args.suggest and not args.screenshot:
         raise ReelwrightError("--suggest works together with --screenshot")
+    if args.suggest:
+        from reelwright.models.actions import ACTIONS
+
+        if args.suggest not in ACTIONS:
+            raise ReelwrightError(
+                f"unknown action {args.suggest!r}; choose one of {', '.join(ACTIONS)}"
+            )
     try:
         from reelwright.desktop.app import run as run_app
     except ImportError as error:
         raise ReelwrightError(f"the desktop app cannot start: {error}") from error
-    return run_app(args.file, args.screenshot)
+    return run_app(args.file, args.screenshot, args.suggest)

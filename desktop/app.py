@@ -68,6 +68,9 @@ def create_window(
     application()
     settings = settings or Settings()
     window = MainWindow(settings, prompts)
+    from reelwright.desktop.cowriter import install_cowriter
+
+    install_cowriter(window)
     if file is not None:
         target = Path(file)
         if not target.exists():
@@ -90,8 +93,9 @@ def save_screenshot(window: MainWindow, out: str | Path) -> None:
         raise ReelwrightError(f"could not write the picture {out}")
 
 
-def run(file: str | None = None, screenshot: str | None = None) -> int:
-    """Start the app; with ``screenshot``, save a picture of the laid-out window and exit."""
+def run(file: str | None = None, screenshot: str | None = None, suggest: str | None = None) -> int:
+    """Start the app; with ``screenshot``, save a picture of the laid-out window and exit,
+    after running the writing action ``suggest`` to the end when one is given."""
     app = application()
     window = create_window(file, offer_recovery=screenshot is None)
     window.show()
@@ -102,6 +106,11 @@ def run(file: str | None = None, screenshot: str | None = None) -> int:
 
     def shoot() -> None:
         try:
+            if suggest:
+                from reelwright.desktop.cowriter import suggest_and_wait
+
+                if not suggest_and_wait(window, suggest, timeout=600.0):
+                    failure.append(f"the {suggest} suggestion did not finish")
             save_screenshot(window, screenshot)
         except ReelwrightError as error:
             failure.append(str(error))
