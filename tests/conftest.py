@@ -15,7 +15,7 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 
-pytest_plugins = ["model_fixtures"]
+pytest_plugins = ["model_fixtures", "hub_server"]
 
 
 @pytest.fixture(autouse=True)

@@ -25,9 +25,14 @@ import json
 import re
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+
+from reelwright.models.catalog import CatalogEntry
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 _RESOLVE = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<rev>[^/]+)/(?P<file>.+)$")
@@ -287,3 +292,46 @@ class HubServer:
 
     def cdn_gets(self) -> list[Request]:
         return [r for r in self.state.requests if r.server == "cdn" and r.method == "GET"]
+
+
+TINY_REPO = "reelwright-tests/tiny-GGUF"
+TINY_FILENAME = "tiny.Q8_0.gguf"
+
+
+def tiny_catalog_entry(
+    repo: str = TINY_REPO, filename: str = TINY_FILENAME, size: int = 1
+) -> CatalogEntry:
+    """A catalog entry for a file the stand-in hub serves."""
+    return CatalogEntry(
+        id="tiny-test",
+        name="Tiny test model",
+        repo_id=repo,
+        filename=filename,
+        size_bytes=size,
+        size_approx=True,
+        architecture="gptneox",
+        parameters_billions=0.001,
+        quantization="Q8_0",
+        licence="apache-2.0",
+        context_length=256,
+        kind="base",
+        good_for="tests",
+        min_ram_gb=0.1,
+    )
+
+
+@pytest.fixture
+def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[HubServer]:
+    """The stand-in hub, running, with huggingface-hub and our downloads pointed at it."""
+    from huggingface_hub import constants
+
+    from reelwright.models import download as dl
+
+    server = HubServer().start()
+    monkeypatch.setenv("HF_ENDPOINT", server.url)
+    # conftest sets HF_HUB_OFFLINE=1 before huggingface-hub reads it; these tests go online
+    # to 127.0.0.1 only, so switch the hub's own flag off for their duration.
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(dl, "RETRY_WAIT_S", 0.0)
+    yield server
+    server.stop()

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,11 @@ from hub_server import HubServer
 from huggingface_hub import constants
 
 from reelwright.cli.main import main
-from reelwright.models import download as dl
 from reelwright.models.catalog import get_entry
 from reelwright.models.store import catalog_download_path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PYTHIA = get_entry("pythia-1b")
-
-
-@pytest.fixture
-def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[HubServer]:
-    server = HubServer().start()
-    monkeypatch.setenv("HF_ENDPOINT", server.url)
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-    monkeypatch.setattr(dl, "RETRY_WAIT_S", 0.0)
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -6,54 +6,23 @@ import hashlib
 import os
 import shutil
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hub_server import COMMIT, HubServer
+from hub_server import COMMIT, TINY_FILENAME, TINY_REPO, HubServer, tiny_catalog_entry
 from huggingface_hub import constants
 
-from reelwright.models import download as dl
-from reelwright.models.catalog import CatalogEntry
 from reelwright.models.download import DownloadCancelledError, DownloadProgress, download_model
 from reelwright.models.gguf_info import inspect_gguf
 from reelwright.models.store import catalog_download_path, downloaded_path, resolve_model
 from reelwright.models.types import CancelToken
 from reelwright.screenplay.errors import ModelError
 
-REPO = "reelwright-tests/tiny-GGUF"
-FILENAME = "tiny.Q8_0.gguf"
+REPO = TINY_REPO
+FILENAME = TINY_FILENAME
 
 
-def make_entry(repo: str = REPO, filename: str = FILENAME, size: int = 1) -> CatalogEntry:
-    return CatalogEntry(
-        id="tiny-test",
-        name="Tiny test model",
-        repo_id=repo,
-        filename=filename,
-        size_bytes=size,
-        size_approx=True,
-        architecture="gptneox",
-        parameters_billions=0.001,
-        quantization="Q8_0",
-        licence="apache-2.0",
-        context_length=256,
-        kind="base",
-        good_for="tests",
-        min_ram_gb=0.1,
-    )
-
-
-@pytest.fixture
-def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[HubServer]:
-    server = HubServer().start()
-    monkeypatch.setenv("HF_ENDPOINT", server.url)
-    # conftest sets HF_HUB_OFFLINE=1 before huggingface-hub reads it; these tests go online
-    # to 127.0.0.1 only, so switch the hub's own flag off for their duration.
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-    monkeypatch.setattr(dl, "RETRY_WAIT_S", 0.0)
-    yield server
-    server.stop()
+make_entry = tiny_catalog_entry
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hub_server import HubServer, tiny_catalog_entry
 from model_fixtures import write_tiny_gptneox
 
 from reelwright.cli.main import main
@@ -154,43 +155,17 @@ def test_hostile_gguf(tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFi
                 inspect_gguf(path)
 
 
-def test_download_with_wrong_checksum(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_download_with_wrong_checksum(hub: HubServer) -> None:
     import hashlib
 
-    from hub_server import HubServer
-    from huggingface_hub import constants
-
     from reelwright.models import download as dl
-    from reelwright.models.catalog import CatalogEntry
     from reelwright.models.store import catalog_download_path
     from reelwright.screenplay.errors import ModelError
 
-    entry = CatalogEntry(
-        id="tiny-test",
-        name="Tiny test model",
-        repo_id="reelwright-tests/tiny-GGUF",
-        filename="tiny.Q8_0.gguf",
-        size_bytes=1,
-        size_approx=True,
-        architecture="gptneox",
-        parameters_billions=0.001,
-        quantization="Q8_0",
-        licence="apache-2.0",
-        context_length=256,
-        kind="base",
-        good_for="tests",
-        min_ram_gb=0.1,
-    )
-    server = HubServer().start()
-    try:
-        monkeypatch.setenv("HF_ENDPOINT", server.url)
-        monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-        monkeypatch.setattr(dl, "RETRY_WAIT_S", 0.0)
-        server.add_file(entry.repo_id, entry.filename, hashlib.sha256(b"x").digest() * 4096)
-        server.state.corrupt = True
-        with pytest.raises(ModelError, match="checksum") as caught:
-            dl.download_model(entry)
-        assert "was deleted" in str(caught.value)
-        assert list(catalog_download_path(entry).parent.iterdir()) == []
-    finally:
-        server.stop()
+    entry = tiny_catalog_entry()
+    hub.add_file(entry.repo_id, entry.filename, hashlib.sha256(b"x").digest() * 4096)
+    hub.state.corrupt = True
+    with pytest.raises(ModelError, match="checksum") as caught:
+        dl.download_model(entry)
+    assert "was deleted" in str(caught.value)
+    assert list(catalog_download_path(entry).parent.iterdir()) == []

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from hub_server import HubServer
-from huggingface_hub import constants
 from PySide6.QtCore import Qt
 
 from reelwright.desktop.model_manager import (
@@ -21,21 +20,10 @@ from reelwright.desktop.model_manager import (
     progress_text,
 )
 from reelwright.desktop.settings import Settings
-from reelwright.models import download as dl
 from reelwright.models.catalog import find_entry
 from reelwright.models.store import downloaded_path, installed_models
 
 CATALOG_ID = "qwen2.5-0.5b-instruct"
-
-
-@pytest.fixture
-def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[HubServer]:
-    server = HubServer().start()
-    monkeypatch.setenv("HF_ENDPOINT", server.url)
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-    monkeypatch.setattr(dl, "RETRY_WAIT_S", 0.0)
-    yield server
-    server.stop()
 
 
 @pytest.fixture
