@@ -33,7 +33,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reelwright.desktop.editor import ScriptEditor
-from reelwright.desktop.settings import Settings, data_dir
+from reelwright.desktop.settings import Settings
+from reelwright.models.store import data_dir
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.fileio import atomic_write_text
 
@@ -99,7 +100,7 @@ class RecoveryStore:
     """This session's autosave file, and the ones crashed sessions left behind."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or data_dir() / "recovery"
+        self.folder = folder or data_dir() / "recovery"  # beside the models: one folder per writer
         self.session = uuid.uuid4().hex[:12]
 
     @property

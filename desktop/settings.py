@@ -15,9 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from reelwright.models import store
 from reelwright.models.types import EngineSettings, SamplerSettings
-
-APP_NAME = "reelwright"
 
 
 def config_dir() -> Path:
@@ -27,17 +26,7 @@ def config_dir() -> Path:
         return Path(home) / "config"
     import platformdirs
 
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-
-
-def data_dir() -> Path:
-    """Per-user data (the recovery folder): ``$REELWRIGHT_HOME/data``, else the platform's."""
-    home = os.environ.get("REELWRIGHT_HOME")
-    if home:
-        return Path(home) / "data"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.user_config_dir(store.APP_NAME, appauthor=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +110,7 @@ class Settings(QObject):
 
     def __init__(self, path: str | os.PathLike[str] | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        file = Path(path) if path is not None else config_dir() / f"{APP_NAME}.ini"
+        file = Path(path) if path is not None else config_dir() / "reelwright.ini"
         self.path = file
         self._store = QSettings(str(file), QSettings.Format.IniFormat)
 
