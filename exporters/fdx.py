@@ -113,7 +113,7 @@ def _title_page(root: ET.Element, script: Script) -> None:
         for key in group:
             for line in script.title_page[key].split("\n"):
                 paragraph = ET.SubElement(content, "Paragraph", Alignment=alignment)
-                paragraph.set(KEY_ATTRIBUTE, key)
+                paragraph.set(KEY_ATTRIBUTE, _XML_BAD.sub("", key))  # XML cannot hold all
                 _add_text(paragraph, line.strip())
             ET.SubElement(content, "Paragraph", Alignment=alignment)
 

@@ -598,6 +598,19 @@ def _cut(body: list[_Row], room: int, mode: str) -> tuple[list[_Row], list[_Row]
     return None
 
 
+def _cue_length(rows: list[_Row]) -> int:
+    """Rows of the cue that opens a speech's rows (a long cue wraps, and stays whole); 0
+    for the rest of a speech cut without (MORE), which does not start with its cue."""
+    cue = 0
+    while (
+        cue < len(rows)
+        and rows[cue].type is T.CHARACTER
+        and rows[cue].element_index == rows[0].element_index
+    ):
+        cue += 1
+    return cue
+
+
 class _Paginator:
     def __init__(self, layout: Layout, options: PrintOptions) -> None:
         self.layout = layout
@@ -673,12 +686,36 @@ class _Paginator:
             more=True,
         )
 
-    def contd_cue(self, cue: _Row) -> _Row:
-        if cue.contd or _WRITTEN_CONTD.search(cue.text) or self.options.contd in cue.text:
-            return cue._replace(contd=True)
-        text = f"{cue.text} {self.options.contd}"
-        runs = (*cue.runs, Run(f" {self.options.contd}"))
-        return cue._replace(text=text, runs=runs, contd=True)
+    def contd_cue(self, cue: list[_Row]) -> list[_Row]:
+        """The rows of a cue repeated over a cut speech: the whole cue, ``(CONT'D)`` at its
+        end, rewrapped in the cue's column (a long cue wraps to more than one row)."""
+        text = " ".join(row.text for row in cue)
+        if cue[0].contd or _WRITTEN_CONTD.search(text) or self.options.contd in text:
+            return [cue[0]._replace(contd=True), *cue[1:]]
+        mark = f" {self.options.contd}"
+        last = cue[-1]
+        para = last.para
+        if para is None:
+            end = last._replace(text=last.text + mark, runs=(*last.runs, Run(mark)))
+            rows = [*cue[:-1], end]
+        else:
+            more = replace(para, plain=para.plain + mark, runs=(*para.runs, Run(mark)))
+            rows = [row for row in cue if row.para is not para] + more.rows()
+        rows[0] = rows[0]._replace(contd=True)
+        return rows
+
+    def repeatable(self, cue: list[_Row]) -> bool:
+        """Whether a cue repeated with (CONT'D) leaves room for two lines on a page."""
+        return len(self.contd_cue(cue)) + 2 <= self.capacity
+
+    def least_cut(self, block: _Block) -> int:
+        """The fewest rows a cut anywhere leaves on a page: a speech keeps its cue, a line
+        and (MORE), unless its cue is too long to repeat."""
+        if block.kind == "speech":
+            cue = _cue_length(block.rows)
+            if 0 < cue < len(block.rows) and self.repeatable(block.rows[:cue]):
+                return cue + 2
+        return 1
 
     def min_first(self, block: _Block | None) -> int:
         """The fewest slots ``block`` may put on a page (its blank lines included)."""
@@ -706,7 +743,18 @@ class _Paginator:
             need = block.height + self.min_first(following)
             if need > avail and self.used:
                 self.new_page()
-                blank, avail = 0, self.capacity
+                blank, avail = 0, self.capacity - self.used  # below headings carried over
+            if block.height > avail:  # longer than the page: what fits, the rest after
+                if avail < 1:
+                    self.new_page(carry=False)
+                    blank, avail = 0, self.capacity
+                self.scene_pages[block.element_index] = self.page.number
+                self.used += blank
+                self.place(block.rows[:avail])
+                self.new_page(carry=False)
+                rest = _Block("other", block.rows[avail:], 0, element_index=block.element_index)
+                self.add(rest, following)
+                return
             self.scene_pages[block.element_index] = self.page.number
             self.used += blank
             self.place(block.rows)
@@ -722,7 +770,11 @@ class _Paginator:
             self.add(block, following)
             return
         # Longer than a whole page (under its heading): split where the rules allow, then
-        # anywhere.
+        # anywhere; on the next page when the headings leave too little room for a cut.
+        if avail < self.least_cut(block):
+            self.new_page(carry=False)
+            self.add(block, following)
+            return
         if not self.split(block, avail, blank, strict=False):
             self.split(block, avail, blank, strict=None)
 
@@ -754,8 +806,11 @@ class _Paginator:
         modes: tuple[str, ...] = {True: ("sentence",), False: ("line",), None: ("any",)}[strict]
         if block.kind == "action" and strict:
             modes = ("sentence", "line")
-        body = rows[1:] if speech else rows
-        room = avail - 2 if speech else avail
+        cue = _cue_length(rows) if speech else 0
+        # A cue alone (before lyrics), or one too long to repeat, is cut as it is.
+        speech = speech and 0 < cue < len(rows) and self.repeatable(rows[:cue])
+        body = rows[cue:] if speech else rows
+        room = avail - cue - 1 if speech else avail
         for mode in modes:
             parts = _cut(body, room, mode)
             if parts is not None:
@@ -764,17 +819,20 @@ class _Paginator:
             return False
         head, tail = parts
         self.used += blank
+        repeated: list[_Row] = []
         if speech:
-            self.place([rows[0], *head, self.more_row(head[-1])])
-            tail = [self.contd_cue(rows[0]), *tail]
+            self.place([*rows[:cue], *head, self.more_row(head[-1])])
+            repeated = self.contd_cue(rows[:cue])
+            tail = [*repeated, *tail]
         else:
             self.place(head)
         self.new_page()
         page = self.page
         self.add(_Block(block.kind, tail, 0, element_index=block.element_index), None)
-        if speech and tail[1].source_line is not None:
+        speech_line = tail[len(repeated)].source_line if speech else None
+        if speech_line is not None:
             # The repeated cue is not where the page starts in the source: its speech is.
-            page.first_source_line = tail[1].source_line
+            page.first_source_line = speech_line
         return True
 
     def finish(self) -> Pagination:

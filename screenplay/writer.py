@@ -176,4 +176,6 @@ def write(script: Script) -> str:
         if title_page_entries(head) is not None:
             first[0] = _FORCE_MARK[leaders[0]] + first[0]
     blocks = ([title] if title else []) + paragraphs
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n" if blocks else ""
+    text = "\n\n".join("\n".join(block) for block in blocks) + "\n" if blocks else ""
+    # The parser drops a byte-order mark at the start: a U+FEFF that is text gets one ahead.
+    return "\ufeff" + text if text.startswith("\ufeff") else text
