@@ -67,14 +67,22 @@ class Recipe:
     max_tokens: int
     temperature: float
     repeat_penalty: float = 1.15
+    dry_multiplier: float = 0.0
     stop: tuple[str, ...] = ()
     """Only used without a grammar (the benchmark's comparison): grammars end by themselves."""
 
 
+DRY = 0.8
+"""DRY strength for the script actions: small models loop on their own lines without it."""
+SCENE_STOPS = ("\n\nINT.", "\n\nEXT.")
 RECIPES = {
-    "next-scene": Recipe("next-scene", "scene", 700, 0.8, stop=("\n\nINT.", "\n\nEXT.")),
-    "continue-dialogue": Recipe("continue-dialogue", "dialogue", 400, 0.8, stop=("\n\nINT.",)),
-    "between-scenes": Recipe("between-scenes", "scene", 700, 0.8, stop=("\n\nINT.", "\n\nEXT.")),
+    "next-scene": Recipe("next-scene", "scene", 700, 0.8, dry_multiplier=DRY, stop=SCENE_STOPS),
+    "continue-dialogue": Recipe(
+        "continue-dialogue", "dialogue", 400, 0.8, dry_multiplier=DRY, stop=("\n\nINT.",)
+    ),
+    "between-scenes": Recipe(
+        "between-scenes", "scene", 700, 0.8, dry_multiplier=DRY, stop=SCENE_STOPS
+    ),
     "shots": Recipe("shots", "shots", 1200, 0.6),
     "trailer": Recipe("trailer", "trailer", 2400, 0.8),
     "logline": Recipe("logline", "logline", 1400, 0.7),
@@ -210,6 +218,7 @@ def default_sampler(action: str, n_ctx: int = 4096) -> SamplerSettings:
     return SamplerSettings(
         temperature=recipe.temperature,
         repeat_penalty=recipe.repeat_penalty,
+        dry_multiplier=recipe.dry_multiplier,
         max_tokens=min(recipe.max_tokens, n_ctx // 2),
     )
 

@@ -46,6 +46,11 @@ log = logging.getLogger(__name__)
 
 PENALTY_LAST_N = 64
 """Tokens the repeat penalty looks back over (llama-cpp-python's default)."""
+DRY_BASE = 1.75
+DRY_ALLOWED_LENGTH = 2
+DRY_BREAKERS = ("\n", ":", '"', "*")
+"""llama.cpp's defaults: a repeat may run two tokens free; the penalty grows by 1.75x per
+further token; matching restarts at a line end, a colon, a quote and an asterisk."""
 
 
 class StopFilter:
@@ -451,8 +456,9 @@ class LlamaEngine:
             self._llama._ctx.kv_cache_clear()
 
     def _sampler(self, settings: SamplerSettings, grammar: str | None, seed: int) -> Any:
-        """The same chain as llama-cpp-python's ``Llama.generate`` (so results match), with
-        the grammar checked: llama.cpp returns no sampler for a grammar it cannot parse."""
+        """The same chain as llama-cpp-python's ``Llama.generate`` (so results match), plus
+        DRY when asked for, with the grammar checked: llama.cpp returns no sampler for a
+        grammar it cannot parse."""
         import llama_cpp
         from llama_cpp._internals import LlamaSampler
 
@@ -464,6 +470,15 @@ class LlamaEngine:
             penalty_freq=0.0,
             penalty_present=0.0,
         )
+        if settings.dry_multiplier > 0:
+            chain.add_dry(
+                self._llama._model,
+                settings.dry_multiplier,
+                DRY_BASE,
+                DRY_ALLOWED_LENGTH,
+                -1,  # look back over the whole context
+                list(DRY_BREAKERS),
+            )
         if grammar:
             llama_log.clear_recent()
             grammar_sampler = llama_cpp.llama_sampler_init_grammar(

@@ -232,6 +232,8 @@ class RemoteEngine:
             "min_p": sampler.min_p,
             "repeat_penalty": sampler.repeat_penalty,
         }
+        if sampler.dry_multiplier > 0:
+            body["dry_multiplier"] = sampler.dry_multiplier  # llama.cpp's server
         if request.stop:
             body["stop"] = list(request.stop)[:4]
         if request.grammar:

@@ -18,6 +18,11 @@ class SamplerSettings:
     max_tokens: int = 400
     seed: int | None = None
     """None draws a fresh seed for each request."""
+    dry_multiplier: float = 0.0
+    """DRY ("don't repeat yourself") strength; 0 turns it off. Unlike the repeat penalty,
+    which pushes down single tokens seen lately (names and common words too), DRY pushes
+    down the token that would continue a sequence already written, more the longer the
+    repeat, over all the text of the answer so far."""
 
 
 @dataclass(frozen=True, slots=True)
