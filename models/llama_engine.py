@@ -22,6 +22,7 @@ import dataclasses
 import logging
 import os
 import random
+import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -46,6 +47,9 @@ log = logging.getLogger(__name__)
 
 PENALTY_LAST_N = 64
 """Tokens the repeat penalty looks back over (llama-cpp-python's default)."""
+TEMPLATE_SECONDS = 2.0
+"""The longest a chat template may run: it is a program from a stranger's file, and the
+sandbox caps each ``range()`` but not the work of nested loops."""
 DRY_BASE = 1.75
 DRY_ALLOWED_LENGTH = 2
 DRY_BREAKERS = ("\n", ":", '"', "*")
@@ -97,7 +101,56 @@ class _Loaded:
     n_gpu_layers: int
 
 
-_params_lock = threading.Lock()
+_params_lock = threading.RLock()  # loads wrap llama_cpp functions one at a time
+
+
+class _UnusedChatFormatter:
+    """Stands in for the chat handlers that ``Llama()`` builds from every template in the
+    file while it loads. Reelwright never calls them (``render_chat`` compiles the template
+    when it is first needed, and a failure there falls back to a plain prompt), so a
+    template that does not even compile must not fail the load of a good model."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def to_chat_handler(self) -> Any:
+        def unused(*args: Any, **kwargs: Any) -> Any:
+            raise ModelError("use LlamaEngine.render_chat for chat prompts")
+
+        return unused
+
+
+@contextlib.contextmanager
+def _no_chat_handlers() -> Iterator[None]:
+    import llama_cpp.llama as high_level
+
+    formatters = high_level.llama_chat_format
+    with _params_lock:
+        original = formatters.Jinja2ChatFormatter
+        formatters.Jinja2ChatFormatter = _UnusedChatFormatter  # type: ignore[misc,assignment]
+        try:
+            yield
+        finally:
+            formatters.Jinja2ChatFormatter = original  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop Python code running in this thread once ``seconds`` have passed (checked on
+    every line and call through a trace function, so only for short stretches of code)."""
+    end = time.monotonic() + seconds
+    previous = sys.gettrace()
+
+    def check(frame: Any, event: str, arg: Any) -> Any:
+        if time.monotonic() > end:
+            raise TimeoutError(f"it ran for more than {seconds:g} s")
+        return check
+
+    sys.settrace(check)
+    try:
+        yield
+    finally:
+        sys.settrace(previous)
 
 
 @contextlib.contextmanager
@@ -283,7 +336,11 @@ class LlamaEngine:
         for layers in dict.fromkeys(attempts):
             llama_log.clear_recent()
             try:
-                with _model_params(self.extra_buffer_types), llama_log.python_prints_to_log():
+                with (
+                    _model_params(self.extra_buffer_types),
+                    _no_chat_handlers(),
+                    llama_log.python_prints_to_log(),
+                ):
                     llama = llama_cpp.Llama(
                         model_path=str(self.info.path),
                         n_gpu_layers=layers,
@@ -349,7 +406,8 @@ class LlamaEngine:
                     bos_token=model.token_get_text(bos) if bos >= 0 else "",
                     add_generation_prompt=True,
                 )
-            result = self._formatter(messages=[dict(m) for m in messages])
+            with _time_limit(TEMPLATE_SECONDS):
+                result = self._formatter(messages=[dict(m) for m in messages])
         except Exception as error:  # jinja2 raises many kinds; all mean "unusable"
             raise ModelError(
                 f"the chat template of {self.info.name} failed to render ({error})"

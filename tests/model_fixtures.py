@@ -48,8 +48,18 @@ def gpt2_byte_tokens() -> list[str]:
     return [chars[b] for b in range(256)]
 
 
-def write_tiny_gptneox(path: Path, *, architecture: str = "gptneox", seed: int = 1234) -> Path:
-    """Write a tiny F32 GPT-NeoX GGUF at ``path`` (random weights, byte-level BPE)."""
+def write_tiny_gptneox(
+    path: Path,
+    *,
+    architecture: str = "gptneox",
+    seed: int = 1234,
+    chat_template: str | None = None,
+) -> Path:
+    """Write a tiny F32 GPT-NeoX GGUF at ``path`` (random weights, byte-level BPE).
+
+    ``chat_template`` (written as ``tokenizer.chat_template``) makes it look like an
+    instruction-tuned model; without one it is a base model, as GPT-NeoX is.
+    """
     import gguf
     import numpy as np
 
@@ -80,6 +90,8 @@ def write_tiny_gptneox(path: Path, *, architecture: str = "gptneox", seed: int =
     writer.add_bos_token_id(eot)
     writer.add_eos_token_id(eot)
     writer.add_add_bos_token(False)
+    if chat_template is not None:
+        writer.add_chat_template(chat_template)
 
     rng = np.random.default_rng(seed)
 
