@@ -534,7 +534,7 @@ class LlamaEngine:
                 settings.dry_multiplier,
                 DRY_BASE,
                 DRY_ALLOWED_LENGTH,
-                -1,  # look back over the whole context
+                self._llama.n_ctx(),  # the whole context (-1 would mean none here)
                 list(DRY_BREAKERS),
             )
         if grammar:

@@ -465,3 +465,19 @@ def test_backend_and_threads_on_this_build() -> None:
     if not gpu_offload_supported():
         assert backend_name(33) == "CPU"  # no GPU backend registered in this build
     assert 1 <= default_threads() <= 8
+
+
+def test_dry_keeps_greedy_output_from_repeating_itself(tiny: LlamaEngine) -> None:
+    """The tiny model loops on its own tokens under greedy sampling; DRY must change that
+    (a DRY sampler built with a look-back of -1 looks back over nothing, silently)."""
+
+    def greedy(dry: float) -> str:
+        sampler = SamplerSettings(
+            temperature=0.0, repeat_penalty=1.0, max_tokens=60, dry_multiplier=dry
+        )
+        request = GenerationRequest(prompt="the the the", sampler=sampler)
+        return "".join(c.text for c in tiny.generate(request) if isinstance(c, Chunk))
+
+    plain, dry = greedy(0.0), greedy(5.0)
+    assert plain == greedy(0.0), "greedy sampling is repeatable"
+    assert dry != plain
