@@ -1,7 +1,8 @@
-"""Suggestion quality and speed: parse share, known cues, repeated lines, seconds each.
+"""Suggestion quality and speed: parse share, known cues, repeated lines, seconds each;
+then how much of the prompt the KV cache keeps between consecutive suggestions.
 
     .venv/bin/python benchmarks/bench_suggest.py [--model PATH|ID] [--scripts F ...]
-        [--actions A ...] [--runs K] [--max-tokens N]
+        [--actions A ...] [--runs K] [--max-tokens N] [--no-kv]
 
 Targets with the grammar: 100% parse as the expected Fountain, >= 95% known cues,
 repeated lines < 5%. Each row runs with and without the grammar.
@@ -63,6 +64,38 @@ def measure(engine, action: str, text: str, runs: int, max_tokens: int, grammar:
     }
 
 
+def kv_reuse(engine, text: str, max_tokens: int) -> None:
+    """Consecutive suggestions on one script, as a writer asks for them: the share of each
+    prompt that the KV cache already held, and the time to the first token."""
+    edited = text.rstrip("\n") + "\n\nA door slams somewhere below.\n"
+    steps = [
+        ("next-scene", text, "first request"),
+        ("next-scene", text, "same request again"),
+        ("continue-dialogue", text, "another action"),
+        ("shots", text, "another action"),
+        ("next-scene", edited, "after typing a line"),
+    ]
+    print(f"{'request':34} {'prompt':>7} {'reused':>7} {'evaluated':>9} {'first token':>11}")
+    for action, script, label in steps:
+        need = minimum_max_tokens(action, script)
+        sampler = replace(
+            default_sampler(action, engine.facts.n_ctx), max_tokens=max(need, max_tokens), seed=1
+        )
+        final = next(
+            e
+            for e in run_action(engine, action, script, sampler=sampler)
+            if isinstance(e, Suggestion)
+        )
+        finished = final.finished
+        first = f"{finished.first_token_seconds:.2f} s" if finished else "-"
+        prompt = engine.last_prompt_reused + engine.last_prompt_evaluated
+        print(
+            f"{action + ' (' + label + ')':34} {prompt:7} {engine.last_prompt_reused:7} "
+            f"{engine.last_prompt_evaluated:9} {first:>11}",
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", default="default")
@@ -70,6 +103,7 @@ def main() -> None:
     parser.add_argument("--actions", nargs="*", default=ACTIONS)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--max-tokens", type=int, default=400)
+    parser.add_argument("--no-kv", action="store_true", help="skip the KV-reuse section")
     args = parser.parse_args()
     scripts = args.scripts or [
         p for p in [*SCRIPTS, ROOT / "resources/sample.fountain"] if p.exists()
@@ -91,6 +125,9 @@ def main() -> None:
                     f"{row['seconds']:7.1f}",
                     flush=True,
                 )
+    if not args.no_kv:
+        print()
+        kv_reuse(engine, scripts[0].read_text("utf-8"), args.max_tokens)
     engine.close()
 
 
