@@ -36,7 +36,7 @@ from reelwright.desktop.editor import ScriptEditor
 from reelwright.desktop.settings import Settings
 from reelwright.models.store import data_dir
 from reelwright.screenplay.errors import ReelwrightError
-from reelwright.screenplay.fileio import atomic_write_text
+from reelwright.screenplay.fileio import WriteError, atomic_write_text, fsync_folder
 
 OutsideChoice = Literal["reload", "keep"]
 UnsavedChoice = Literal["save", "discard", "cancel"]
@@ -102,6 +102,9 @@ class RecoveryStore:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or data_dir() / "recovery"  # beside the models: one folder per writer
         self.session = uuid.uuid4().hex[:12]
+        self._superseded: RecoveryEntry | None = None
+        """A crashed session's copy that :meth:`adopt` could not take over: it goes once
+        this session writes its own copy or saves."""
 
     @property
     def text_path(self) -> Path:
@@ -117,11 +120,35 @@ class RecoveryStore:
         meta = {"original": str(original) if original else None, "saved_at": time.time()}
         meta["pid"] = os.getpid()
         atomic_write_text(self.meta_path, json.dumps(meta))
+        self._discard_superseded()
+
+    def adopt(self, entry: RecoveryEntry) -> None:
+        """Make a crashed session's copy this session's own. A crash at any point leaves
+        exactly one copy to offer (two would bring the older back later, over newer work):
+        this session's meta file first (alone it is ignored), then the text moved over in
+        one rename, then the old meta file removed (alone it is ignored)."""
+        self._superseded = entry  # until taken over
+        meta = {"original": entry.original, "saved_at": entry.saved_at, "pid": os.getpid()}
+        atomic_write_text(self.meta_path, json.dumps(meta))
+        try:
+            os.replace(entry.text_path, self.text_path)
+        except OSError as error:
+            raise WriteError(f"could not take over {entry.text_path}: {error.strerror}") from error
+        self._superseded = None
+        fsync_folder(self.folder)
+        with contextlib.suppress(OSError):
+            entry.meta_path.unlink()
 
     def clear(self) -> None:
         for path in (self.text_path, self.meta_path):
             with contextlib.suppress(OSError):
                 path.unlink()
+        self._discard_superseded()
+
+    def _discard_superseded(self) -> None:
+        if self._superseded is not None:
+            self.discard(self._superseded)
+            self._superseded = None
 
     def orphans(self) -> list[RecoveryEntry]:
         """Autosaves of sessions that are no longer running, newest first."""
@@ -312,8 +339,13 @@ class Document(QObject):
         self._set_path(original)
         self._known = fingerprint(original) if original else None
         self.editor.document().setModified(True)
-        self.recovery.write(text, original)  # this session now owns the copy
-        self.recovery.discard(entry)
+        try:
+            self.recovery.adopt(entry)  # this session now owns the copy
+        except ReelwrightError as error:  # the copy stays where it was, for the next start
+            self.status.emit(
+                f"Restored unsaved work; save it to keep it (autosave failed: {error})"
+            )
+            return True
         self.status.emit("Restored unsaved work; save it to keep it")
         return True
 

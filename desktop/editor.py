@@ -266,6 +266,7 @@ class ScriptEditor(QTextEdit):
         numbers = sorted(pending)
         pending.clear()
         doc = self.document()
+        was_modified = doc.isModified()  # formats are no change of the text: a save stays
         cursor = QTextCursor(doc)
         if self._loading:
             cursor.beginEditBlock()
@@ -285,6 +286,7 @@ class ScriptEditor(QTextEdit):
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
         cursor.endEditBlock()
+        doc.setModified(was_modified)
 
     def _refresh_all_formats(self) -> None:
         """After a font or paper change: every block's indents in the new character width."""
@@ -323,7 +325,8 @@ class ScriptEditor(QTextEdit):
         self._cursor_moved()
 
     def script_text(self) -> str:
-        return self.toPlainText()
+        """The text as written: ``toPlainText`` would turn no-break spaces into spaces."""
+        return self.document().toRawText().replace("\u2029", "\n")
 
     # Keys --------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
