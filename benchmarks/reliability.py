@@ -1,15 +1,17 @@
 """The figures of the README's reliability section, rerunnable by anyone.
 
     .venv/bin/python benchmarks/reliability.py [--kills N] [--fuzz-examples N]
-        [--atheris-seconds S] [--suggestions N] [--pages N] [--skip PART ...]
+        [--atheris-seconds S] [--suggestions N] [--rotation ACTION ...] [--threads N]
+        [--pages N] [--skip PART ...]
 
 Parts (each can be skipped): ``kills`` (the SIGKILL loops of tests/test_hardening_kill.py,
 N kills per test), ``fuzz`` (the hypothesis fuzz tests of the parser, paginator and
 exporters, N examples per test, counted by hypothesis itself), ``atheris`` (the
 coverage-guided fuzzer, when atheris is installed: ``pip install -e '.[fuzz]'``),
-``memory`` (N suggestions in a row with the embedded model in this process: resident size,
-open files and threads at 10 and at N), ``large`` (benchmarks/large_script.py: open, edit,
-navigate, paginate and export a script of N pages). Prints one table at the end.
+``memory`` (N suggestions in a row with the embedded model in this process, the actions of
+``--rotation`` taking turns: resident size, open files and threads at 10 and at N),
+``large`` (benchmarks/large_script.py: open, edit, navigate, paginate and export a script of
+N pages). Prints one table at the end.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ def resident_mib() -> float:
     return float("nan")
 
 
-def memory(count: int) -> list[tuple[str, str]]:
+def memory(count: int, rotation: tuple[str, ...], threads: int | None) -> list[tuple[str, str]]:
     from reelwright.models.actions import (
         Suggestion,
         default_sampler,
@@ -109,13 +111,13 @@ def memory(count: int) -> list[tuple[str, str]]:
     from reelwright.models.types import EngineSettings
 
     text = SCRIPT.read_text("utf-8")
-    engine = load_engine(resolve_model("default"), EngineSettings(n_ctx=4096))
+    engine = load_engine(resolve_model("default"), EngineSettings(n_ctx=4096, n_threads=threads))
     samples: dict[int, tuple[float, int, int]] = {}
     valid = 0
     started = time.perf_counter()
     try:
         for number in range(1, count + 1):
-            action = ROTATION[number % len(ROTATION)]
+            action = rotation[number % len(rotation)]
             need = minimum_max_tokens(action, text)
             sampler = replace(default_sampler(action, 4096), max_tokens=need + 16, seed=number)
             events = run_action(engine, action, text, sampler=sampler)
@@ -131,7 +133,7 @@ def memory(count: int) -> list[tuple[str, str]]:
     (rss10, fds10, th10), (rss_n, fds_n, th_n) = samples[10], samples[count]
     return [
         (
-            f"{count} suggestions in one process (embedded model, {', '.join(ROTATION)})",
+            f"{count} suggestions in one process (embedded model, {', '.join(rotation)})",
             f"{valid} valid; resident {rss10:.1f} MiB at 10, {rss_n:.1f} MiB at {count}; "
             f"open files {fds10} -> {fds_n}; threads {th10} -> {th_n} ({seconds:.0f} s)",
         )
@@ -164,6 +166,8 @@ def main() -> None:
     parser.add_argument("--fuzz-examples", type=int, default=500)
     parser.add_argument("--atheris-seconds", type=int, default=120)
     parser.add_argument("--suggestions", type=int, default=200)
+    parser.add_argument("--rotation", nargs="+", default=list(ROTATION), help="writing actions")
+    parser.add_argument("--threads", type=int, default=None, help="llama.cpp threads")
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument("--skip", nargs="*", default=[], choices=PARTS)
     args = parser.parse_args()
@@ -171,7 +175,7 @@ def main() -> None:
         "kills": lambda: kills(args.kills),
         "fuzz": lambda: fuzz(args.fuzz_examples),
         "atheris": lambda: atheris(args.atheris_seconds),
-        "memory": lambda: memory(args.suggestions),
+        "memory": lambda: memory(args.suggestions, tuple(args.rotation), args.threads),
         "large": lambda: large(args.pages),
     }
     table: list[tuple[str, str]] = []

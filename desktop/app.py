@@ -77,6 +77,8 @@ def create_window(
             raise ReelwrightError(f"{target} does not exist")
         if not window.document.open(target, ask=False):
             raise ReelwrightError(f"could not open {target}")
+        if offer_recovery:  # after a crash the writer often starts again on the same file
+            window.document.offer_recovery(of_file=target)
     elif not (offer_recovery and window.document.offer_recovery()):
         sample = sample_path()
         if sample is not None and not settings.get("files/opened_before"):

@@ -163,10 +163,12 @@ class RecoveryStore:
                 meta = json.loads(meta_path.read_text("utf-8"))
             except (OSError, ValueError):
                 continue
-            if not text_path.is_file():
-                continue
             pid = int(meta.get("pid", 0))
             if _alive(pid):
+                continue
+            if not text_path.is_file():  # a kill during clear(): the meta file alone is litter
+                with contextlib.suppress(OSError):
+                    meta_path.unlink()
                 continue
             entries.append(
                 RecoveryEntry(
@@ -180,6 +182,15 @@ class RecoveryStore:
         for path in (entry.text_path, entry.meta_path):
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+def _same_file(original: str | None, path: Path) -> bool:
+    if not original:
+        return False
+    try:
+        return Path(original).resolve() == path.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 # Questions -----------------------------------------------------------------------------------
@@ -349,9 +360,12 @@ class Document(QObject):
         self.status.emit("Restored unsaved work; save it to keep it")
         return True
 
-    def offer_recovery(self) -> bool:
-        """At start-up: offer each crashed session's autosave, newest first."""
+    def offer_recovery(self, of_file: Path | None = None) -> bool:
+        """At start-up: offer each crashed session's autosave, newest first; with
+        ``of_file`` (the app was started on a file) only the autosaves of that file."""
         for entry in self.recovery.orphans():
+            if of_file is not None and not _same_file(entry.original, of_file):
+                continue
             if self.prompts.restore(entry):
                 return self.restore(entry)
             self.recovery.discard(entry)

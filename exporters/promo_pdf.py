@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reelwright.exporters.fonts import font_set, script_language
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.fileio import atomic_writer
 
@@ -99,6 +98,8 @@ def render_promo_pdf(promo: PromoScript) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import inch
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from reelwright.exporters.fonts import font_set, script_language
 
     if not promo.beats:
         raise ReelwrightError("the trailer has no beats to export")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import subprocess
@@ -226,12 +227,18 @@ def test_export_pdf_and_fdx(make_window, tmp_path):
     assert imported.document.path is None and imported.document.modified
 
 
-def test_reportlab_is_not_imported_at_start():
+def test_reportlab_is_not_imported_at_start(tmp_path):
+    """The window opens without the PDF library or llama.cpp (each costs start-up time)."""
     code = (
         "import sys, reelwright.desktop.app as a; "
+        "a.create_window(None, a.Settings(), offer_recovery=False); "
         "print('reportlab' in sys.modules, 'llama_cpp' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REELWRIGHT_HOME": str(tmp_path)}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
     assert out.stdout.split() == ["False", "False"]
 
 
@@ -240,3 +247,52 @@ def test_recovery_store_ignores_running_sessions(tmp_path):
     store.write("text", Path("/x.fountain"))
     other = RecoveryStore(tmp_path)
     assert other.orphans() == []  # this process is alive
+
+
+def crashed_copy(folder: Path, name: str, text: str, original: Path) -> None:
+    """What a session killed after an autosave leaves in the recovery folder."""
+    gone = subprocess.Popen([sys.executable, "-c", ""])
+    gone.wait()  # its process id: no longer running
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.fountain").write_text(text, "utf-8")
+    meta = {"original": str(original), "saved_at": time.time(), "pid": gone.pid}
+    (folder / f"{name}.json").write_text(json.dumps(meta), "utf-8")
+
+
+def test_starting_on_a_file_offers_that_files_recovery_copy(make_window, tmp_path, monkeypatch):
+    """After a crash the writer double-clicks the script: its autosave is offered (it used
+    to be offered only to a start without a file); another script's copy waits."""
+    target = tmp_path / "attic.fountain"
+    target.write_text(SCENE, "utf-8")
+    other = tmp_path / "cellar.fountain"
+    other.write_text(SCENE, "utf-8")
+    folder = RecoveryStore().folder
+    crashed_copy(folder, "attic", SCENE + "\nNORA\nThe trunk is open.\n", target)
+    crashed_copy(folder, "cellar", "INT. CELLAR - DAY\n", other)
+    monkeypatch.chdir(tmp_path)  # started as `reelwright attic.fountain`
+    window, prompts = make_window("attic.fountain", restore=True)
+    assert prompts.asked == [("restore", str(target))]
+    assert window.editor.script_text().endswith("The trunk is open.\n")
+    assert window.document.path.resolve() == target and window.document.modified
+    assert target.read_text("utf-8") == SCENE  # nothing written until the writer saves
+    assert [entry.original for entry in RecoveryStore().orphans()] == [str(other)]
+    window.editor.document().setModified(False)
+
+
+def test_declining_a_recovery_copy_keeps_the_file_as_saved(make_window, tmp_path):
+    target = tmp_path / "attic.fountain"
+    target.write_text(SCENE, "utf-8")
+    crashed_copy(RecoveryStore().folder, "attic", "INT. ELSEWHERE - DAY\n", target)
+    window, prompts = make_window(target, restore=False)
+    assert prompts.asked == [("restore", str(target))]
+    assert window.editor.script_text() == SCENE and not window.document.modified
+    assert RecoveryStore().orphans() == []
+
+
+def test_a_meta_file_left_alone_by_a_kill_is_cleaned_up(tmp_path):
+    """A kill inside clear() (text removed, meta not yet) leaves a meta file alone: it is
+    never offered, and the next look at the folder removes it."""
+    crashed_copy(tmp_path, "half", "text", tmp_path / "x.fountain")
+    (tmp_path / "half.fountain").unlink()
+    assert RecoveryStore(tmp_path).orphans() == []
+    assert list(tmp_path.iterdir()) == []
