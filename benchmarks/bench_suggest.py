@@ -2,7 +2,7 @@
 then how much of the prompt the KV cache keeps between consecutive suggestions.
 
     .venv/bin/python benchmarks/bench_suggest.py [--model PATH|ID] [--scripts F ...]
-        [--actions A ...] [--runs K] [--max-tokens N] [--no-kv]
+        [--actions A ...] [--runs K] [--max-tokens N] [--grammar both|yes|no] [--no-kv]
 
 Targets with the grammar: 100% parse as the expected Fountain, >= 95% known cues,
 repeated lines < 5%. Each row runs with and without the grammar.
@@ -103,6 +103,9 @@ def main() -> None:
     parser.add_argument("--actions", nargs="*", default=ACTIONS)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--max-tokens", type=int, default=400)
+    parser.add_argument(
+        "--grammar", choices=("both", "yes", "no"), default="both", help="rows with, without"
+    )
     parser.add_argument("--no-kv", action="store_true", help="skip the KV-reuse section")
     args = parser.parse_args()
     scripts = args.scripts or [
@@ -117,7 +120,7 @@ def main() -> None:
     for script in scripts:
         text = script.read_text("utf-8")
         for action in args.actions:
-            for grammar in (True, False):
+            for grammar in {"both": (True, False), "yes": (True,), "no": (False,)}[args.grammar]:
                 row = measure(engine, action, text, args.runs, args.max_tokens, grammar)
                 print(
                     f"{script.stem[:28]:28} {action:18} {'yes' if grammar else 'no':7} "

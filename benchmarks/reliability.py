@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/reliability.py [--kills N] [--fuzz-examples N]
         [--atheris-seconds S] [--suggestions N] [--rotation ACTION ...] [--threads N]
+        [--scenes N]
         [--pages N] [--skip PART ...]
 
 Parts (each can be skipped): ``kills`` (the SIGKILL loops of tests/test_hardening_kill.py,
@@ -9,7 +10,8 @@ N kills per test), ``fuzz`` (the hypothesis fuzz tests of the parser, paginator 
 exporters, N examples per test, counted by hypothesis itself), ``atheris`` (the
 coverage-guided fuzzer, when atheris is installed: ``pip install -e '.[fuzz]'``),
 ``memory`` (N suggestions in a row with the embedded model in this process, the actions of
-``--rotation`` taking turns: resident size, open files and threads at 10 and at N),
+``--rotation`` taking turns: resident size, open files and threads at 10 and at N;
+``--scenes`` keeps the prompts short),
 ``large`` (benchmarks/large_script.py: open, edit, navigate, paginate and export a script of
 N pages). Prints one table at the end.
 """
@@ -99,7 +101,20 @@ def resident_mib() -> float:
     return float("nan")
 
 
-def memory(count: int, rotation: tuple[str, ...], threads: int | None) -> list[tuple[str, str]]:
+def first_scenes(text: str, scenes: int) -> str:
+    """``text`` cut before its scene heading number ``scenes + 1`` (0: the whole text)."""
+    from reelwright.screenplay.elements import ElementType
+    from reelwright.screenplay.parser import parse
+
+    headings = [e for e in parse(text).elements if e.type is ElementType.SCENE_HEADING]
+    if scenes <= 0 or len(headings) <= scenes:
+        return text
+    return "".join(text.splitlines(keepends=True)[: headings[scenes].start_line])
+
+
+def memory(
+    count: int, rotation: tuple[str, ...], threads: int | None, scenes: int
+) -> list[tuple[str, str]]:
     from reelwright.models.actions import (
         Suggestion,
         default_sampler,
@@ -110,7 +125,7 @@ def memory(count: int, rotation: tuple[str, ...], threads: int | None) -> list[t
     from reelwright.models.store import resolve_model
     from reelwright.models.types import EngineSettings
 
-    text = SCRIPT.read_text("utf-8")
+    text = first_scenes(SCRIPT.read_text("utf-8"), scenes)
     engine = load_engine(resolve_model("default"), EngineSettings(n_ctx=4096, n_threads=threads))
     samples: dict[int, tuple[float, int, int]] = {}
     valid = 0
@@ -133,7 +148,8 @@ def memory(count: int, rotation: tuple[str, ...], threads: int | None) -> list[t
     (rss10, fds10, th10), (rss_n, fds_n, th_n) = samples[10], samples[count]
     return [
         (
-            f"{count} suggestions in one process (embedded model, {', '.join(rotation)})",
+            f"{count} suggestions in one process (embedded model, {', '.join(rotation)}; "
+            f"{'the sample' if scenes <= 0 else f'the first {scenes} scenes of the sample'})",
             f"{valid} valid; resident {rss10:.1f} MiB at 10, {rss_n:.1f} MiB at {count}; "
             f"open files {fds10} -> {fds_n}; threads {th10} -> {th_n} ({seconds:.0f} s)",
         )
@@ -168,6 +184,7 @@ def main() -> None:
     parser.add_argument("--suggestions", type=int, default=200)
     parser.add_argument("--rotation", nargs="+", default=list(ROTATION), help="writing actions")
     parser.add_argument("--threads", type=int, default=None, help="llama.cpp threads")
+    parser.add_argument("--scenes", type=int, default=0, help="only the sample's first N scenes")
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument("--skip", nargs="*", default=[], choices=PARTS)
     args = parser.parse_args()
@@ -175,7 +192,7 @@ def main() -> None:
         "kills": lambda: kills(args.kills),
         "fuzz": lambda: fuzz(args.fuzz_examples),
         "atheris": lambda: atheris(args.atheris_seconds),
-        "memory": lambda: memory(args.suggestions, tuple(args.rotation), args.threads),
+        "memory": lambda: memory(args.suggestions, tuple(args.rotation), args.threads, args.scenes),
         "large": lambda: large(args.pages),
     }
     table: list[tuple[str, str]] = []

@@ -23,9 +23,8 @@ from reelwright.desktop.sampler_popover import (
     sampler_changes,
 )
 from reelwright.desktop.settings import Settings
-from reelwright.desktop.suggestions_panel import (
-    REPAINT_MS,
-    SuggestionsPanel,
+from reelwright.desktop.suggestions_panel import REPAINT_MS, SuggestionsPanel
+from reelwright.desktop.take_text import (
     notes_from_text,
     readable_partial_json,
     split_logline_text,

@@ -1,0 +1,162 @@
+"""What the review panel does with a suggestion's text, without widgets: JSON that is still
+streaming shown as readable lines, edited text turned back into Fountain notes and synopsis
+lines, and a trailer re-timed to another length."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def readable_partial_json(raw: str) -> str:
+    """JSON that is still being written, as readable lines: ``Label: value``, list items
+    as bullets. Tolerant of a cut-off end (an open string shows what it has so far)."""
+    lines: list[str] = []
+    stack: list[str] = []
+    key: str | None = None
+    wants_value = False
+    """In an object: a key was read, so the next string or number is its value."""
+    i, n = 0, len(raw)
+
+    def label(name: str | None) -> str:
+        return (name or "").replace("_", " ").strip().capitalize()
+
+    def emit(value: str) -> None:
+        if stack and stack[-1] == "[":
+            lines.append(f"  • {value}")
+        else:
+            lines.append(f"{label(key)}: {value}" if key else value)
+
+    def in_object() -> bool:
+        return bool(stack) and stack[-1] == "{"
+
+    while i < n:
+        char = raw[i]
+        if char == '"':
+            j, text = _read_string(raw, i + 1)
+            if in_object() and not wants_value:
+                key = text  # a key (perhaps still being written)
+                k = j + 1
+                while k < n and raw[k] in " \t\r\n":
+                    k += 1
+                i = k + 1 if k < n and raw[k] == ":" else j + 1
+                wants_value = k < n and raw[k] == ":"
+                continue
+            emit(text)
+            wants_value = False
+            i = j + 1
+        elif char == "{":
+            if stack and stack[-1] == "[" and lines and not lines[-1].endswith(":"):
+                lines.append("")
+            stack.append("{")
+            wants_value = False
+            i += 1
+        elif char == "[":
+            if key and wants_value:
+                lines.append(f"{label(key)}:")
+            stack.append("[")
+            wants_value = False
+            i += 1
+        elif char in "]}":
+            if stack:
+                stack.pop()
+            wants_value = False
+            i += 1
+        elif char in "-0123456789":
+            j = i
+            while j < n and raw[j] in "-+.eE0123456789":
+                j += 1
+            if not in_object() or wants_value:
+                emit(raw[i:j])
+            wants_value = False
+            i = j
+        elif char == ":" and in_object():
+            wants_value = True
+            i += 1
+        else:
+            i += 1
+    return "\n".join(lines)
+
+
+def _read_string(raw: str, i: int) -> tuple[int, str]:
+    """(index of the closing quote or len(raw), decoded text) of a JSON string from ``i``."""
+    out: list[str] = []
+    n = len(raw)
+    escapes = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "/": "/", "\\": "\\", '"': '"'}
+    while i < n:
+        char = raw[i]
+        if char == "\\":
+            if i + 1 >= n:
+                return n, "".join(out)
+            code = raw[i + 1]
+            if code == "u":
+                digits = raw[i + 2 : i + 6]
+                if len(digits) < 4:
+                    return n, "".join(out)
+                if all(c in "0123456789abcdefABCDEF" for c in digits):
+                    out.append(chr(int(digits, 16)))
+                i += 6
+                continue
+            out.append(escapes.get(code, code))
+            i += 2
+            continue
+        if char == '"':
+            return i, "".join(out)
+        out.append(char)
+        i += 1
+    return n, "".join(out)
+
+
+def notes_from_text(text: str) -> str:
+    """Edited readable text as Fountain notes: one ``[[...]]`` per non-empty line."""
+    out = []
+    for line in text.splitlines():
+        flat = " ".join(line.split()).replace("]]", "] ]")
+        if flat:
+            out.append(f"[[{flat}]]")
+    return "\n\n".join(out) + "\n"
+
+
+def synopsis_lines(logline: str, paragraphs: list[str]) -> str:
+    """A logline and synopsis as Fountain synopsis lines (``= ...``), one per paragraph."""
+    lines = [" ".join(p.split()) for p in [logline, *paragraphs]]
+    return "\n".join(f"= {line}" for line in lines if line) + "\n"
+
+
+def split_logline_text(text: str) -> tuple[str, list[str]]:
+    """The (possibly edited) readable logline text back into logline and paragraphs."""
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    logline, paragraphs = "", []
+    for block in blocks:
+        if block.lower().startswith("logline:") and not logline:
+            logline = block.split(":", 1)[1].strip()
+            continue
+        if block.lower().startswith("synopsis:"):
+            block = block.split(":", 1)[1].strip()
+        if block:
+            paragraphs.append(block)
+    return logline, paragraphs
+
+
+def retime_trailer(suggestion: Any, length: int, options: dict[str, Any]) -> Any | None:
+    """The trailer re-timed to ``length`` seconds by the model layer's own check and
+    renderer (``check_output`` scales the beats' relative durations to fill it)."""
+    from dataclasses import replace
+
+    from reelwright.models.suggestions import check_output
+
+    data = {k: v for k, v in (suggestion.data or {}).items() if k != "fountain"}
+    if len(data.get("beats", [])) > length:
+        return None
+    context = {
+        "length": length,
+        "genre": str(options.get("genre") or "drama"),
+        "audience": str(options.get("audience") or "a general audience"),
+        "points": list(options.get("selling_points") or []),
+    }
+    text, new_data, check = check_output(
+        "trailer", json.dumps(data), truncated=False, known=(), new_character=None, context=context
+    )
+    if not check.ok or new_data is None:
+        return None
+    return replace(suggestion, text=text, data=new_data, check=check)
