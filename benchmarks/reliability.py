@@ -140,8 +140,12 @@ def memory(
             if number in (10, count):
                 fds = len(os.listdir("/proc/self/fd"))
                 samples[number] = (resident_mib(), fds, threading.active_count())
-            if number % 10 == 0:
-                print(f"  {number} suggestions, {resident_mib():.1f} MiB", flush=True)
+            if number % 10 == 0 or number <= 3:
+                print(
+                    f"  {number} suggestions, {resident_mib():.1f} MiB, "
+                    f"{time.perf_counter() - started:.0f} s",
+                    flush=True,
+                )
     finally:
         engine.close()
     seconds = time.perf_counter() - started

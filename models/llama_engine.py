@@ -258,14 +258,18 @@ def load_engine(
     settings = settings or EngineSettings()
     info = inspect_gguf(path)
     extra_buffer_types = True
+    template_error = None
     if probe:
         from reelwright.models.probe import ensure_loadable
 
         verdict = ensure_loadable(info.path, settings)
         extra_buffer_types = verdict.extra_buffer_types
+        template_error = verdict.template_error
         if verdict.cpu_only:
             settings = dataclasses.replace(settings, n_gpu_layers=0)
-    return LlamaEngine(info, settings, extra_buffer_types=extra_buffer_types)
+    engine = LlamaEngine(info, settings, extra_buffer_types=extra_buffer_types)
+    engine.template_error = template_error
+    return engine
 
 
 class LlamaEngine:
@@ -282,6 +286,9 @@ class LlamaEngine:
         self._cancel: CancelToken | None = None
         self._abort_callback: Any = None
         self._formatter: Any = None
+        self.template_error: str | None = None
+        """Set when the chat template failed its trial render in the probe's child
+        process: it is then never compiled here (see ``probe``)."""
         self.last_prompt_reused = 0
         """Prompt tokens of the last request found in the KV cache (not evaluated again)."""
         self.last_prompt_evaluated = 0
@@ -394,6 +401,8 @@ class LlamaEngine:
         template = self.info.chat_template
         if not template:
             raise ModelError(f"{self.info.name} has no chat template; use a plain prompt")
+        if self.template_error:
+            raise ModelError(self.template_error)
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
         try:
@@ -410,7 +419,8 @@ class LlamaEngine:
                 result = self._formatter(messages=[dict(m) for m in messages])
         except Exception as error:  # jinja2 raises many kinds; all mean "unusable"
             raise ModelError(
-                f"the chat template of {self.info.name} failed to render ({error})"
+                f"the chat template of {self.info.name} failed to render "
+                f"({error or type(error).__name__})"
             ) from error
         return str(result.prompt)
 

@@ -11,11 +11,21 @@ memory, so later loads start at once.
 When the child dies from a signal the probe tries again without llama.cpp's weight
 repacking (the AMX and CPU "extra buffer types", which crash on some machines), then on
 the CPU alone; the settings that worked are remembered with the file.
+
+A model's chat template is a program from a stranger, and Jinja folds constant expressions
+when it compiles one: ``{{ 'x' * 10**10 }}`` asks for 10 GB, ``{{ 10**10**10 }}`` runs for
+hours, before any time limit of ours can stop it. So the child, once the model has loaded,
+also renders the template once, with at most ``TEMPLATE_MEMORY`` more memory and
+``TEMPLATE_CPU_SECONDS`` of processor time (where the system has resource limits). A
+template that fails there is remembered with the file, and the app never compiles it: its
+prompts are plain script prompts, with a warning.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -36,6 +46,12 @@ PROBE_CONTEXT = 256
 PROBE_PROMPT = "INT. KITCHEN - NIGHT\n\nA kettle whistles. MARA, 40s, turns off the stove.\n\n"
 TIMEOUT_SECONDS = 600.0
 """A 40 GB model on a slow disk takes minutes to map; a hung child is killed after this."""
+TEMPLATE_MEMORY = 1 << 30
+TEMPLATE_CPU_SECONDS = 5
+TRIAL_MESSAGES = (
+    {"role": "system", "content": "You are a screenwriter's assistant."},
+    {"role": "user", "content": PROBE_PROMPT + "Continue the scene."},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +60,9 @@ class ProbeVerdict:
 
     extra_buffer_types: bool = True
     cpu_only: bool = False
+    template_error: str | None = None
+    """Why the model's chat template failed its trial render; None when it rendered (or
+    the model has none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +70,7 @@ class _Outcome:
     ok: bool
     crashed: bool
     message: str
+    template_error: str | None = None
 
 
 _memory: dict[tuple[str, int, int], ProbeVerdict] = {}
@@ -104,9 +124,11 @@ def known_verdict(path: str | os.PathLike[str]) -> ProbeVerdict | None:
             return _memory[key]
     entry = _read_cache().get(key[0])
     if isinstance(entry, dict) and entry.get("size") == key[1] and entry.get("mtime_ns") == key[2]:
+        refused = entry.get("template_error")
         verdict = ProbeVerdict(
             extra_buffer_types=bool(entry.get("extra_buffer_types", True)),
             cpu_only=bool(entry.get("cpu_only", False)),
+            template_error=str(refused) if refused else None,
         )
         with _memory_lock:
             _memory[key] = verdict
@@ -139,8 +161,9 @@ def ensure_loadable(
                     file.name,
                     "weight repacking off" if not attempt.cpu_only else "the CPU alone",
                 )
-            _remember(_key(file), attempt)
-            return attempt
+            verdict = dataclasses.replace(attempt, template_error=last.template_error)
+            _remember(_key(file), verdict)
+            return verdict
         if not last.crashed:
             raise ModelError(last.message)
     raise ModelError(
@@ -187,15 +210,22 @@ def _run_child(
     except OSError as error:
         return _Outcome(False, False, f"could not start a process to try {file.name}: {error}")
     report: dict[str, Any] = {}
-    for line in reversed(done.stdout.splitlines()):
+    for line in done.stdout.splitlines():
         if line.startswith("{"):
             try:
-                report = json.loads(line)
+                report.update(json.loads(line))
             except ValueError:
                 continue
-            break
-    if done.returncode == 0 and report.get("ok"):
-        return _Outcome(True, False, "")
+    if report.get("ok"):  # loaded; a death after that is the chat template's trial render
+        template = report.get("template", "ok")
+        if done.returncode != 0 and template == "ok":
+            template = (
+                f"the chat template of {file.name} failed to render (it needed more than "
+                f"{TEMPLATE_MEMORY >> 20} MiB or {TEMPLATE_CPU_SECONDS} s)"
+            )
+        if template != "ok":
+            log.warning("%s; its prompts will be plain script prompts", template)
+        return _Outcome(True, False, "", None if template == "ok" else str(template))
     if report.get("error"):
         return _Outcome(False, False, str(report["error"]))
     lines = [line.strip() for line in done.stderr.splitlines() if line.strip()]
@@ -284,7 +314,6 @@ def _child(argv: list[str]) -> int:
             if error:
                 raise ModelError(error)
         facts = engine.facts
-        engine.close()
     except ModelError as error:
         print(json.dumps({"ok": False, "error": str(error)}), flush=True)
         return 1
@@ -292,7 +321,45 @@ def _child(argv: list[str]) -> int:
         json.dumps({"ok": True, "backend": facts.backend, "n_gpu_layers": facts.n_gpu_layers}),
         flush=True,
     )
+    if facts.chat_template:
+        print(json.dumps({"template": _trial_render(engine)}), flush=True)
+    engine.close()
     return 0
+
+
+def _limit_resources(resource: Any) -> None:
+    """At most TEMPLATE_MEMORY more address space and TEMPLATE_CPU_SECONDS more CPU time."""
+    with contextlib.suppress(ValueError, OSError):
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+        limit = pages * os.sysconf("SC_PAGE_SIZE") + TEMPLATE_MEMORY
+        if hard == resource.RLIM_INFINITY or limit < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    with contextlib.suppress(ValueError, OSError):
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        spent = int(used.ru_utime + used.ru_stime) + TEMPLATE_CPU_SECONDS
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        if hard == resource.RLIM_INFINITY or spent < hard:
+            resource.setrlimit(resource.RLIMIT_CPU, (spent, hard))
+
+
+def _trial_render(engine: Any) -> str:
+    """Render the chat template once: "ok", or why it cannot be used. Under resource
+    limits where the system has them: past them this process gets a MemoryError or is
+    killed, and the parent reads that as a failed render."""
+    try:
+        import resource
+    except ImportError:  # Windows: the engine's 2-second render limit still holds
+        pass
+    else:
+        _limit_resources(resource)
+    try:
+        engine.render_chat([dict(m) for m in TRIAL_MESSAGES])
+    except ModelError as error:
+        return str(error)
+    except MemoryError:
+        return f"the chat template of {engine.facts.name} failed to render (out of memory)"
+    return "ok"
 
 
 if __name__ == "__main__":
