@@ -143,7 +143,8 @@ def memory(
             if number % 10 == 0 or number <= 3:
                 print(
                     f"  {number} suggestions, {resident_mib():.1f} MiB, "
-                    f"{time.perf_counter() - started:.0f} s",
+                    f"{len(os.listdir('/proc/self/fd'))} open files, "
+                    f"{threading.active_count()} threads, {time.perf_counter() - started:.0f} s",
                     flush=True,
                 )
     finally:

@@ -73,7 +73,9 @@ class Recipe:
 
 
 DRY = 0.8
-"""DRY strength for the script actions: small models loop on their own lines without it."""
+"""DRY strength for the script actions: small models loop on their own lines without it (in
+a shot list too: the JSON's quotes and colons break DRY's matching, so only repeats inside
+the text of the shots are penalised)."""
 SCENE_STOPS = ("\n\nINT.", "\n\nEXT.")
 RECIPES = {
     "next-scene": Recipe("next-scene", "scene", 700, 0.8, dry_multiplier=DRY, stop=SCENE_STOPS),
@@ -83,7 +85,7 @@ RECIPES = {
     "between-scenes": Recipe(
         "between-scenes", "scene", 700, 0.8, dry_multiplier=DRY, stop=SCENE_STOPS
     ),
-    "shots": Recipe("shots", "shots", 1200, 0.6),
+    "shots": Recipe("shots", "shots", 1200, 0.6, dry_multiplier=DRY),
     "trailer": Recipe("trailer", "trailer", 2400, 0.8),
     "logline": Recipe("logline", "logline", 1400, 0.7),
     "character": Recipe("character", "character", 1200, 0.7),
