@@ -226,4 +226,7 @@ def test_the_app_quits_mid_suggestion_cleanly(tmp_path: Path, default_model_path
     assert process.returncode == 0, errors
     assert "EXITED False" in rest
     assert "Destroyed while thread" not in errors
-    assert elapsed < 1.5  # the thread stops mid-token; the rest is interpreter shutdown
+    # The thread stops mid-token (well under a second on an idle machine; the rest is the
+    # interpreter's shutdown) instead of finishing the scene. The bound is loose so that a
+    # busy machine passes too (1.5 s failed with four jobs on two cores).
+    assert elapsed < 5.0
