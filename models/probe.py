@@ -13,7 +13,7 @@ repacking (the AMX and CPU "extra buffer types", which crash on some machines), 
 the CPU alone; the settings that worked are remembered with the file.
 
 A model's chat template is a program from a stranger, and Jinja folds constant expressions
-when it compiles one: ``{{ 'x' * 10**10 }}`` asks for 10 GB, ``{{ 10**10**10 }}`` runs for
+when it compiles one: ``{{ 'x' * 10**10 }}`` asks for 10 GB, ``{{ 10 ** (10 ** 10) }}`` runs for
 hours, before any time limit of ours can stop it. So the child, once the model has loaded,
 also renders the template once, with at most ``TEMPLATE_MEMORY`` more memory and
 ``TEMPLATE_CPU_SECONDS`` of processor time (where the system has resource limits). A
@@ -218,7 +218,7 @@ def _run_child(
                 continue
     if report.get("ok"):  # loaded; a death after that is the chat template's trial render
         template = report.get("template", "ok")
-        if done.returncode != 0 and template == "ok":
+        if report.get("has_template") and "template" not in report:
             template = (
                 f"the chat template of {file.name} failed to render (it needed more than "
                 f"{TEMPLATE_MEMORY >> 20} MiB or {TEMPLATE_CPU_SECONDS} s)"
@@ -318,7 +318,14 @@ def _child(argv: list[str]) -> int:
         print(json.dumps({"ok": False, "error": str(error)}), flush=True)
         return 1
     print(
-        json.dumps({"ok": True, "backend": facts.backend, "n_gpu_layers": facts.n_gpu_layers}),
+        json.dumps(
+            {
+                "ok": True,
+                "backend": facts.backend,
+                "n_gpu_layers": facts.n_gpu_layers,
+                "has_template": bool(facts.chat_template),
+            }
+        ),
         flush=True,
     )
     if facts.chat_template:
