@@ -267,16 +267,21 @@ def load_engine(
         template_error = verdict.template_error
         if verdict.cpu_only:
             settings = dataclasses.replace(settings, n_gpu_layers=0)
-    engine = LlamaEngine(info, settings, extra_buffer_types=extra_buffer_types)
-    engine.template_error = template_error
-    return engine
+    return LlamaEngine(
+        info, settings, extra_buffer_types=extra_buffer_types, template_error=template_error
+    )
 
 
 class LlamaEngine:
     """A loaded GGUF model implementing the ``Engine`` protocol (see the module docstring)."""
 
     def __init__(
-        self, info: GGUFInfo, settings: EngineSettings, *, extra_buffer_types: bool = True
+        self,
+        info: GGUFInfo,
+        settings: EngineSettings,
+        *,
+        extra_buffer_types: bool = True,
+        template_error: str | None = None,
     ) -> None:
         self.info = info
         self.settings = settings
@@ -286,7 +291,7 @@ class LlamaEngine:
         self._cancel: CancelToken | None = None
         self._abort_callback: Any = None
         self._formatter: Any = None
-        self.template_error: str | None = None
+        self.template_error = template_error
         """Set when the chat template failed its trial render in the probe's child
         process: it is then never compiled here (see ``probe``)."""
         self.last_prompt_reused = 0
