@@ -41,6 +41,7 @@ from reelwright.desktop.highlighter import KIND_PROPERTY, ScriptHighlighter, blo
 from reelwright.desktop.linekinds import SPEECH, Kind, classify, is_heading, looks_like_cue
 from reelwright.desktop.scene_access import SceneSnapshot, Where
 from reelwright.desktop.themes import LIGHT, Theme
+from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.layout import Layout, layout_for
 
@@ -267,25 +268,20 @@ class ScriptEditor(QTextEdit):
         pending.clear()
         doc = self.document()
         was_modified = doc.isModified()  # formats are no change of the text: a save stays
-        cursor = QTextCursor(doc)
-        if self._loading:
-            cursor.beginEditBlock()
-        else:
-            cursor.joinPreviousEditBlock()
         formats: dict[Kind, QTextBlockFormat] = {}
-        for number in numbers:
-            block = doc.findBlockByNumber(number)
-            if not block.isValid():
-                continue
-            kind = self._classify(block)
-            if block_kind(block) is kind:
-                continue
-            fmt = formats.get(kind)
-            if fmt is None:
-                fmt = formats[kind] = self.block_format_for(kind)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-        cursor.endEditBlock()
+        with edit_block(doc, join=not self._loading) as cursor:
+            for number in numbers:
+                block = doc.findBlockByNumber(number)
+                if not block.isValid():
+                    continue
+                kind = self._classify(block)
+                if block_kind(block) is kind:
+                    continue
+                fmt = formats.get(kind)
+                if fmt is None:
+                    fmt = formats[kind] = self.block_format_for(kind)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
         doc.setModified(was_modified)
 
     def _refresh_all_formats(self) -> None:
@@ -295,16 +291,14 @@ class ScriptEditor(QTextEdit):
             return
         formats = {kind: self.block_format_for(kind) for kind in Kind}
         was_modified = doc.isModified()
-        cursor = QTextCursor(doc)
-        cursor.joinPreviousEditBlock() if doc.isUndoAvailable() else cursor.beginEditBlock()
-        block = doc.begin()
-        while block.isValid():
-            kind = block_kind(block)
-            if kind is not None:
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(formats[kind])
-            block = block.next()
-        cursor.endEditBlock()
+        with edit_block(doc, join=doc.isUndoAvailable()) as cursor:
+            block = doc.begin()
+            while block.isValid():
+                kind = block_kind(block)
+                if kind is not None:
+                    cursor.setPosition(block.position())
+                    cursor.setBlockFormat(formats[kind])
+                block = block.next()
         doc.setModified(was_modified)
 
     # Text in and out -------------------------------------------------------------------------
@@ -430,11 +424,9 @@ class ScriptEditor(QTextEdit):
         if upper == line:
             return
         column = cursor.positionInBlock()
-        edit = QTextCursor(block)
-        edit.joinPreviousEditBlock()
-        edit.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        edit.insertText(upper)
-        edit.endEditBlock()
+        with edit_block(QTextCursor(block), join=True) as edit:
+            edit.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            edit.insertText(upper)
         cursor.setPosition(block.position() + column)
         self.setTextCursor(cursor)
 
@@ -552,14 +544,14 @@ class ScriptEditor(QTextEdit):
         popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
 
     def _insert_completion(self, text: str) -> None:
-        cursor = self.textCursor()
-        end = cursor.position()
-        cursor.beginEditBlock()
-        cursor.setPosition(self._completion_start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        suffix = " " if text in ("INT.", "EXT.", "INT./EXT.", "EXT./INT.", "I/E.", "EST.") else ""
-        cursor.insertText(text + suffix)
-        cursor.endEditBlock()
+        with edit_block(self) as cursor:
+            end = cursor.position()
+            cursor.setPosition(self._completion_start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            suffix = (
+                " " if text in ("INT.", "EXT.", "INT./EXT.", "EXT./INT.", "I/E.", "EST.") else ""
+            )
+            cursor.insertText(text + suffix)
         self.setTextCursor(cursor)
         self.apply_block_formats()
 

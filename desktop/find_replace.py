@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reelwright.desktop.undo import edit_block
+
 
 class FindBar(QWidget):
     """Searches ``editor``; Enter finds the next match, Shift+Enter the previous one."""
@@ -132,13 +134,11 @@ class FindBar(QWidget):
             return 0
         doc = self.editor.document()
         count = 0
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        found = doc.find(needle, 0, self._flags())
-        while not found.isNull():
-            found.insertText(self.replace_edit.text())
-            count += 1
-            found = doc.find(needle, found, self._flags())
-        cursor.endEditBlock()
+        with edit_block(doc):
+            found = doc.find(needle, 0, self._flags())
+            while not found.isNull():
+                found.insertText(self.replace_edit.text())
+                count += 1
+                found = doc.find(needle, found, self._flags())
         self.result.setText(f"{count} replaced")
         return count

@@ -2,7 +2,7 @@
 
 Plain data goes out (:class:`SceneSnapshot`, safe to hand to a worker thread); accepted
 text comes back through :func:`insert_suggestion` as a single undo step
-(``beginEditBlock``, or ``joinPreviousEditBlock`` to extend the previous step).
+(:func:`~reelwright.desktop.undo.edit_block`, joined to the previous step on request).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 from reelwright.desktop.highlighter import block_kind
 from reelwright.desktop.linekinds import Kind
+from reelwright.desktop.undo import edit_block
 
 if TYPE_CHECKING:
     from reelwright.desktop.editor import ScriptEditor
@@ -67,29 +68,24 @@ def insert_suggestion(editor: ScriptEditor, text: str, where: Where, join: bool)
     blank line Fountain needs), or at the end of the caret's scene. Returns the position
     just after the inserted text, where the caret goes.
     """
-    cursor = editor.textCursor()
     doc = editor.document()
-    if join:
-        cursor.joinPreviousEditBlock()
-    else:
-        cursor.beginEditBlock()
-    if where == "cursor":
-        cursor.clearSelection()
-    elif where == "after_paragraph":
-        block = cursor.block()
-        while block.next().isValid() and block.next().text().strip():
-            block = block.next()
-        cursor.setPosition(block.position() + block.length() - 1)
-        text = "\n\n" + text.strip("\n")
-    elif where == "end_of_scene":
-        scene = editor.current_scene()
-        last = doc.findBlockByNumber(scene.end_line - 1)
-        while last.isValid() and not last.text().strip() and last.blockNumber() > 0:
-            last = last.previous()
-        cursor.setPosition(last.position() + last.length() - 1)
-        text = "\n\n" + text.strip("\n")
-    cursor.insertText(text)
-    cursor.endEditBlock()
+    with edit_block(editor, join=join) as cursor:
+        if where == "cursor":
+            cursor.clearSelection()
+        elif where == "after_paragraph":
+            block = cursor.block()
+            while block.next().isValid() and block.next().text().strip():
+                block = block.next()
+            cursor.setPosition(block.position() + block.length() - 1)
+            text = "\n\n" + text.strip("\n")
+        elif where == "end_of_scene":
+            scene = editor.current_scene()
+            last = doc.findBlockByNumber(scene.end_line - 1)
+            while last.isValid() and not last.text().strip() and last.blockNumber() > 0:
+                last = last.previous()
+            cursor.setPosition(last.position() + last.length() - 1)
+            text = "\n\n" + text.strip("\n")
+        cursor.insertText(text)
     editor.setTextCursor(cursor)
     editor.apply_block_formats()
     return cursor.position()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reelwright.desktop.undo import edit_block
+
 FIELDS = ("Title", "Credit", "Author", "Source", "Draft date", "Contact", "Copyright", "Notes")
 MULTILINE = frozenset({"Contact", "Notes"})
 _KEY = re.compile(r"^([^\s:][^:]*):[ \t]*(.*)$")
@@ -67,16 +69,14 @@ def replace_title_page(editor: QTextEdit, fields: dict[str, str]) -> None:
     lines = editor.toPlainText().split("\n")
     end = title_block_end(lines)
     new_lines = title_page_lines(fields)
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    cursor.setPosition(0)
-    if end:
-        last = doc.findBlockByNumber(end - 1)
-        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText("\n".join(new_lines))
-    elif new_lines:
-        cursor.insertText("\n".join(new_lines) + "\n\n")
-    cursor.endEditBlock()
+    with edit_block(doc) as cursor:
+        cursor.setPosition(0)
+        if end:
+            last = doc.findBlockByNumber(end - 1)
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText("\n".join(new_lines))
+        elif new_lines:
+            cursor.insertText("\n".join(new_lines) + "\n\n")
 
 
 class TitlePageDialog(QDialog):
