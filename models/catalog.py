@@ -39,6 +39,11 @@ class CatalogEntry:
     good_for: str
     min_ram_gb: float
     revision: str = "main"
+    languages: tuple[str, ...] = ("en",)
+    """ISO 639-1 codes of the languages it writes well, first the strongest."""
+    recommend: int = 0
+    """0: never recommended on its own; otherwise its rank among the models
+    ``models.recommend`` may name (1 the best writer; the first that fits the machine wins)."""
 
     @property
     def is_chat(self) -> bool:
@@ -80,6 +85,18 @@ def _entry(raw: Any, position: int) -> CatalogEntry:
         raise ModelError(f"the model catalog is damaged: {label} does not name a GGUF on the hub")
     if raw["size_bytes"] <= 0 or raw["context_length"] <= 0:
         raise ModelError(f"the model catalog is damaged: sizes of {label} must be positive")
+    languages = raw.get("languages", ["en"])
+    if (
+        not isinstance(languages, list)
+        or not languages
+        or not all(isinstance(code, str) and code.isalpha() for code in languages)
+    ):
+        raise ModelError(
+            f"the model catalog is damaged: languages of {label} must be a list of codes"
+        )
+    recommend = raw.get("recommend", 0)
+    if not isinstance(recommend, int) or isinstance(recommend, bool) or recommend < 0:
+        raise ModelError(f"the model catalog is damaged: recommend of {label} must be a rank")
     return CatalogEntry(
         id=raw["id"],
         name=raw["name"],
@@ -96,6 +113,8 @@ def _entry(raw: Any, position: int) -> CatalogEntry:
         good_for=raw["good_for"],
         min_ram_gb=float(raw["min_ram_gb"]),
         revision=str(raw.get("revision", "main")),
+        languages=tuple(code.casefold() for code in languages),
+        recommend=recommend,
     )
 
 
