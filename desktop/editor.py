@@ -120,6 +120,11 @@ class ScriptEditor(QTextEdit):
         self._apply_font()
         self.set_theme(theme)
 
+    @property
+    def highlighter(self) -> ScriptHighlighter:
+        """The block highlighter; others add formats with ``highlighter.add_decorator``."""
+        return self._highlighter
+
     # Appearance ------------------------------------------------------------------------------
     @property
     def theme(self) -> Theme:

@@ -7,12 +7,20 @@ markup characters, emphasis, inline notes and boneyard. Offsets passed to ``setF
 are UTF-16 code units, as Qt counts them.
 
 The highlighter also notices when a block's kind differs from the kind its block format
-was made for and reports it through ``kind_changed``; the editor then updates the block's
+was made for and reports it through ``on_kind_change``; the editor then updates the block's
 indents. It never edits the document itself (that would re-enter Qt's change handling).
+
+Other parts of the program lay their own character formats over a block without owning
+the highlighter (spell check underlines, search hits): :meth:`ScriptHighlighter.add_decorator`
+installs a function ``fn(block_text, block)`` that returns ``(start, length, format)`` spans
+in Python string indices; each format is merged over the script's own formats, last. A
+decorator whose answer changed without an edit (a word added to the dictionary) asks for
+:meth:`ScriptHighlighter.refresh_blocks`. Without decorators, nothing of this runs.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable
 
@@ -28,8 +36,16 @@ from reelwright.desktop.themes import Theme
 KIND_PROPERTY = 0x100100
 """QTextFormat user property on a block format: the Kind (+1) its indents were made for."""
 
+log = logging.getLogger(__name__)
+
 Span = tuple[int, int, str]
 """(start, end, format name) in Python string indices."""
+
+Decoration = tuple[int, int, QTextCharFormat]
+"""(start, length, format) in Python string indices, from a decorator."""
+
+Decorator = Callable[[str, QTextBlock], Iterable[Decoration]]
+"""Called with a block's text and the block; returns the spans to lay over it."""
 
 _NOTE_RE = re.compile(r"\[\[.*?(\]\]|$)")
 _BONEYARD_RE = re.compile(r"/\*.*?(\*/|$)")
@@ -217,6 +233,50 @@ class ScriptHighlighter(QSyntaxHighlighter):
         self.changed_kinds: set[int] = set()
         """Block numbers whose kind differs from their block format; the editor drains it."""
         self.on_kind_change: Callable[[], None] = lambda: None
+        self._decorators: list[Decorator] = []
+
+    # Decorators: formats other modules lay over blocks ---------------------------------------
+    def add_decorator(self, decorator: Decorator, refresh: bool = True) -> None:
+        """Lay ``decorator``'s spans over every block from now on (all blocks are redone
+        at once unless ``refresh`` is False)."""
+        if decorator not in self._decorators:
+            self._decorators.append(decorator)
+        if refresh:
+            self.refresh_blocks()
+
+    def remove_decorator(self, decorator: Decorator, refresh: bool = True) -> None:
+        if decorator in self._decorators:
+            self._decorators.remove(decorator)
+            if refresh:
+                self.refresh_blocks()
+
+    def decorators(self) -> tuple[Decorator, ...]:
+        return tuple(self._decorators)
+
+    def refresh_blocks(self, blocks: Iterable[QTextBlock | int] | None = None) -> None:
+        """Highlight these blocks (block objects or numbers) again, or every block."""
+        if blocks is None:
+            self.rehighlight()
+            return
+        doc = self.document()
+        for item in blocks:
+            block = doc.findBlockByNumber(item) if isinstance(item, int) else item
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def _decorate(self, text: str, block: QTextBlock, to16: Callable[[int], int]) -> None:
+        size = len(text)
+        for decorator in self._decorators:
+            try:
+                spans = list(decorator(text, block))
+            except Exception:  # someone else's bug must not stop the script from showing
+                log.exception("highlighter decorator %r failed", decorator)
+                continue
+            for start, length, fmt in spans:
+                first = max(0, start)
+                end = min(size, start + length)
+                if end > first:
+                    self._merge(to16(first), to16(end), fmt)
 
     def set_theme(self, theme: Theme) -> None:
         self._formats = build_formats(theme)
@@ -264,6 +324,8 @@ class ScriptHighlighter(QSyntaxHighlighter):
         if note_open or boneyard_open or "[[" in text or "/*" in text:
             for span in inline_spans(text, note_open, boneyard_open):
                 apply(*span)
+        if self._decorators:
+            self._decorate(text, block, to16)
 
     def _merge(self, start: int, end: int, extra: QTextCharFormat) -> None:
         """Lay emphasis over whatever format the characters already have."""
