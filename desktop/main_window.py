@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reelwright.desktop import keymap
 from reelwright.desktop.analysis import Analysis, Analyzer
 from reelwright.desktop.documents import Document, Prompts
 from reelwright.desktop.editor import ScriptEditor
@@ -205,94 +206,115 @@ class MainWindow(QMainWindow):
     # Menus ---------------------------------------------------------------------------------------
     def _action(
         self,
-        menu: QMenu,
-        text: str,
+        menu: QMenu | None,
+        action_id: str,
         slot: Callable[..., object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         checkable: bool = False,
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        """The action ``action_id`` of the key map (its text, keys and tip), in ``menu``."""
+        spec = keymap.BY_ID[action_id]
+        action = QAction(spec.text, self)
+        action.setObjectName(action_id)
+        action.setShortcuts(keymap.sequences(spec))
+        if spec.tip:
+            action.setStatusTip(spec.tip[:1].upper() + spec.tip[1:])
         action.setCheckable(checkable)
         if checkable:
             action.toggled.connect(slot)
         else:
             action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        else:
+            self.addAction(action)
+        self.actions_by_id[action_id] = action
         return action
 
     def _build_menus(self) -> None:
-        key = QKeySequence.StandardKey
+        self.actions_by_id: dict[str, QAction] = {}
         file_menu = self.menu("&File")
-        new = self._action(file_menu, "&New", self.new_file, key.New)
-        open_action = self._action(file_menu, "&Open…", self.open_dialog, key.Open)
+        new = self._action(file_menu, "file.new", self.new_file)
+        open_action = self._action(file_menu, "file.open", self.open_dialog)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._action(file_menu, "&Import Final Draft (FDX)…", self.import_dialog)
+        self._action(file_menu, "file.import_fdx", self.import_dialog)
         file_menu.addSeparator()
-        save = self._action(file_menu, "&Save", self.save, key.Save)
-        self._action(file_menu, "Save &As…", self.save_as_dialog, key.SaveAs)
+        save = self._action(file_menu, "file.save", self.save)
+        self._action(file_menu, "file.save_as", self.save_as_dialog)
         file_menu.addSeparator()
-        export_pdf = self._action(file_menu, "Export &PDF…", lambda: self.export_dialog("pdf"))
-        self._action(file_menu, "Export &Final Draft (FDX)…", lambda: self.export_dialog("fdx"))
-        self._action(file_menu, "Export F&ountain…", lambda: self.export_dialog("fountain"))
+        export_pdf = self._action(file_menu, "file.export_pdf", lambda: self.export_dialog("pdf"))
+        self._action(file_menu, "file.export_fdx", lambda: self.export_dialog("fdx"))
+        self._action(file_menu, "file.export_fountain", lambda: self.export_dialog("fountain"))
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, key.Quit)
+        self._action(file_menu, "file.quit", self.close)
 
         edit = self.menu("&Edit")
-        self._action(edit, "&Undo", self.editor.undo, key.Undo)
-        self._action(edit, "&Redo", self.editor.redo, key.Redo)
+        self._action(edit, "edit.undo", self.editor.undo)
+        self._action(edit, "edit.redo", self.editor.redo)
         edit.addSeparator()
-        self._action(edit, "Cu&t", self.editor.cut, key.Cut)
-        self._action(edit, "&Copy", self.editor.copy, key.Copy)
-        self._action(edit, "&Paste", self.editor.paste, key.Paste)
+        self._action(edit, "edit.cut", self.editor.cut)
+        self._action(edit, "edit.copy", self.editor.copy)
+        self._action(edit, "edit.paste", self.editor.paste)
+        self._action(edit, "edit.select_all", self.editor.selectAll)
         edit.addSeparator()
-        self._action(edit, "&Find…", lambda: self.find_bar.open_bar(), key.Find)
-        self._action(edit, "Find and &Replace…", lambda: self.find_bar.open_bar(True), key.Replace)
-        self._action(edit, "Find &Next", self.find_bar.find_next, key.FindNext)
-        self._action(edit, "&Go to Scene…", self.go_to_scene_dialog, "Ctrl+G")
+        self._action(edit, "edit.find", lambda: self.find_bar.open_bar())
+        self._action(edit, "edit.replace", lambda: self.find_bar.open_bar(True))
+        self._action(edit, "edit.find_next", self.find_bar.find_next)
+        self._action(edit, "edit.find_previous", self.find_bar.find_previous)
+        self._action(edit, "edit.go_to_scene", self.go_to_scene_dialog)
         edit.addSeparator()
-        self._action(edit, "Pr&eferences…", self.preferences_dialog, key.Preferences)
+        self._action(edit, "edit.preferences", self.preferences_dialog)
 
         view = self.menu("&View")
         self._view_docks_anchor = view.addSeparator()
-        self._action(view, "Zoom &In", lambda: self.set_zoom(self.editor.zoom() + 1), key.ZoomIn)
-        self._action(view, "Zoom &Out", lambda: self.set_zoom(self.editor.zoom() - 1), key.ZoomOut)
-        self._action(view, "&Actual Size", lambda: self.set_zoom(0), "Ctrl+0")
+        self._action(view, "view.zoom_in", lambda: self.set_zoom(self.editor.zoom() + 1))
+        self._action(view, "view.zoom_out", lambda: self.set_zoom(self.editor.zoom() - 1))
+        self._action(view, "view.zoom_reset", lambda: self.set_zoom(0))
         view.addSeparator()
         themes = QActionGroup(self)
-        for name, label in (("light", "&Light Theme"), ("dark", "&Dark Theme")):
-            action = QAction(label, self, checkable=True)
+        for name in ("light", "dark"):
+            action = self._action(view, f"view.theme_{name}", lambda n=name: self.set_theme(n))
+            action.setCheckable(True)
             action.setChecked(self.theme.name == name)
-            action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
             themes.addAction(action)
-            view.addAction(action)
         view.addSeparator()
-        rules = self._action(view, "Page &Breaks", self._toggle_page_rules, checkable=True)
+        rules = self._action(view, "view.page_breaks", self._toggle_page_rules, checkable=True)
         rules.setChecked(self.editor.page_rules_visible)
         self.focus_action = self._action(
-            view, "&Distraction-Free Mode", self.set_distraction_free, "F11", checkable=True
+            view, "view.distraction_free", self.set_distraction_free, checkable=True
         )
 
         script = self.menu("&Script")
-        self._action(script, "&Title Page…", self.title_page_dialog, "Ctrl+Shift+T")
+        self._action(script, "script.title_page", self.title_page_dialog)
         paper = script.addMenu("&Paper Size")
         papers = QActionGroup(self)
         current = self._layout().name
-        for name, label in (("letter", "US &Letter"), ("a4", "&A4")):
-            action = QAction(label, self, checkable=True)
+        for name in ("letter", "a4"):
+            action = self._action(paper, f"script.paper_{name}", lambda n=name: self.set_paper(n))
+            action.setCheckable(True)
             action.setChecked(current == name)
-            action.triggered.connect(lambda _checked=False, n=name: self.set_paper(n))
             papers.addAction(action)
-            paper.addAction(action)
 
         help_menu = self.menu("&Help")
-        self._action(help_menu, "&About Reelwright", self._about)
+        self._action(help_menu, "help.keyboard", self.keyboard_reference)
+        self._action(help_menu, "help.fountain", self.fountain_help)
+        help_menu.addSeparator()
+        self._action(help_menu, "help.about", self._about)
 
         for action in (new, open_action, save, export_pdf):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
+
+    def keyboard_reference(self) -> None:
+        """Help → Keyboard Reference: every key of the window, from the key map."""
+        from reelwright.desktop.help import show_keyboard_reference
+
+        show_keyboard_reference(self)
+
+    def fountain_help(self) -> None:
+        from reelwright.desktop.help import show_fountain_syntax
+
+        show_fountain_syntax(self)
 
     # Files -------------------------------------------------------------------------------------
     def _start_folder(self) -> str:
@@ -468,12 +490,9 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(
-            self,
-            "About Reelwright",
-            "Reelwright: write screenplays in Fountain, offline, with a local co-writer.\n\n"
-            + system_report(self.settings),
-        )
+        from reelwright.desktop.help import about_text
+
+        QMessageBox.about(self, "About Reelwright", about_text(system_report(self.settings)))
 
     # Analysis ------------------------------------------------------------------------------
     def _text_changed(self) -> None:

@@ -1,0 +1,294 @@
+"""Every key of the editor and the window, in one table.
+
+The menus take their text and shortcuts from :data:`KEYMAP` (``MainWindow`` builds each
+action from its id), the Help menu's keyboard reference is printed from the same table,
+and lists beside them the keys other modules bound to the window's actions (the
+co-writer's, made from its writing-action registry): one source per key, so the reference
+cannot drift from what the keys do (a test checks the window against it).
+
+Keys are written the portable way Qt reads them: ``Ctrl`` is the Command key on macOS
+(Qt maps it), so ``Ctrl+1`` is Cmd+1 there, as in Final Draft. Where a platform has its own
+convention for a command, ``standard`` names Qt's standard key and the platform's bindings
+are used; explicit keys of other entries win over those bindings (GNOME binds Find Next to
+Ctrl+G too, and Go to Scene claims it). Keys that Linux desktops take for themselves
+(Ctrl+Alt+T opens a terminal, Ctrl+Alt+L locks the screen, Ctrl+Alt+D shows the desktop,
+Ctrl+Alt+arrows switch workspaces, anything with the Super key) are never bound.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QKeySequence
+
+Standard = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True, slots=True)
+class KeySpec:
+    """One command or typing key."""
+
+    id: str
+    """Stable id, ``"menu.command"``; the window's QAction carries it as objectName."""
+    text: str
+    """Menu text, with ``&`` before the mnemonic letter."""
+    group: str
+    """The menu it lives in; "Typing" for keys the editor handles itself (not menu actions)."""
+    keys: tuple[str, ...] = ()
+    """Portable key sequences (``Ctrl`` means Cmd on macOS)."""
+    standard: QKeySequence.StandardKey | None = None
+    """Qt's standard key for this command: the platform's own bindings come first."""
+    mac: tuple[str, ...] | None = None
+    """Keys on macOS when they differ from ``keys``."""
+    tip: str = ""
+    """What the key does, for the keyboard reference and the status tip."""
+
+    @property
+    def label(self) -> str:
+        """The text without mnemonics or an ellipsis."""
+        return self.text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+
+
+KEYMAP: tuple[KeySpec, ...] = (
+    # File
+    KeySpec("file.new", "&New", "File", standard=Standard.New, tip="a new, empty script"),
+    KeySpec("file.open", "&Open…", "File", standard=Standard.Open, tip="open a script"),
+    KeySpec("file.import_fdx", "&Import Final Draft (FDX)…", "File"),
+    KeySpec("file.save", "&Save", "File", standard=Standard.Save, tip="save the script"),
+    KeySpec("file.save_as", "Save &As…", "File", standard=Standard.SaveAs),
+    KeySpec("file.export_pdf", "Export &PDF…", "File", ("Ctrl+E",), tip="print to PDF"),
+    KeySpec("file.export_fdx", "Export &Final Draft (FDX)…", "File"),
+    KeySpec("file.export_fountain", "Export F&ountain…", "File"),
+    KeySpec("file.quit", "&Quit", "File", ("Ctrl+Q",), standard=Standard.Quit),
+    # Edit
+    KeySpec("edit.undo", "&Undo", "Edit", standard=Standard.Undo, tip="about a word at a time"),
+    KeySpec("edit.redo", "&Redo", "Edit", standard=Standard.Redo),
+    KeySpec("edit.cut", "Cu&t", "Edit", standard=Standard.Cut),
+    KeySpec("edit.copy", "&Copy", "Edit", standard=Standard.Copy),
+    KeySpec("edit.paste", "&Paste", "Edit", standard=Standard.Paste),
+    KeySpec("edit.select_all", "Select &All", "Edit", standard=Standard.SelectAll),
+    KeySpec("edit.find", "&Find…", "Edit", standard=Standard.Find),
+    KeySpec("edit.replace", "Find and &Replace…", "Edit", ("Ctrl+H",), mac=("Ctrl+Alt+F",)),
+    KeySpec("edit.find_next", "Find &Next", "Edit", ("F3",), mac=("Ctrl+G",)),
+    KeySpec("edit.find_previous", "Find Pre&vious", "Edit", ("Shift+F3",), mac=("Ctrl+Shift+G",)),
+    KeySpec(
+        "edit.go_to_scene", "&Go to Scene…", "Edit", ("Ctrl+G",), mac=("Ctrl+L",), tip="by number"
+    ),
+    KeySpec("edit.preferences", "Pr&eferences…", "Edit", ("Ctrl+,",)),
+    # View
+    KeySpec("view.zoom_in", "Zoom &In", "View", ("Ctrl+=",), standard=Standard.ZoomIn),
+    KeySpec("view.zoom_out", "Zoom &Out", "View", standard=Standard.ZoomOut),
+    KeySpec("view.zoom_reset", "&Actual Size", "View", ("Ctrl+0",)),
+    KeySpec("view.theme_light", "&Light Theme", "View"),
+    KeySpec("view.theme_dark", "&Dark Theme", "View"),
+    KeySpec("view.page_breaks", "Page &Breaks", "View"),
+    KeySpec(
+        "view.distraction_free",
+        "&Distraction-Free Mode",
+        "View",
+        ("F11",),
+        mac=("Ctrl+Shift+F",),
+        tip="only the page; Esc comes back",
+    ),
+    # Script
+    KeySpec("script.title_page", "&Title Page…", "Script", ("Ctrl+Shift+T",)),
+    KeySpec("script.paper_letter", "US &Letter", "Script"),
+    KeySpec("script.paper_a4", "&A4", "Script"),
+    # Help
+    KeySpec("help.keyboard", "&Keyboard Reference", "Help", ("Ctrl+/",)),
+    KeySpec("help.fountain", "&Fountain Syntax", "Help", standard=Standard.HelpContents),
+    KeySpec("help.about", "&About Reelwright", "Help"),
+    # Typing: the editor handles these keys itself, by element
+    KeySpec(
+        "typing.enter",
+        "Enter",
+        "Typing",
+        ("Return",),
+        tip="finishes the element: scene heading → action, action → action, character → "
+        "dialogue, parenthetical → dialogue, dialogue → action, transition → scene heading; "
+        "on an empty element, back to action",
+    ),
+    KeySpec(
+        "typing.tab",
+        "Tab",
+        "Typing",
+        ("Tab",),
+        tip="on an empty line: action → character → transition; in empty dialogue: "
+        "parenthetical; in a line with text: the completions",
+    ),
+    KeySpec(
+        "typing.backtab",
+        "Shift+Tab",
+        "Typing",
+        ("Shift+Tab",),
+        tip="on an empty line: one step back (transition → character → action, "
+        "parenthetical → dialogue)",
+    ),
+    KeySpec(
+        "typing.soft_return",
+        "Shift+Enter",
+        "Typing",
+        ("Shift+Return",),
+        tip="a new line in the same element, without the element change",
+    ),
+    KeySpec(
+        "typing.complete",
+        "Completion",
+        "Typing",
+        ("Return", "Tab"),
+        tip="in the completion list: take the name and move on as if the element were done",
+    ),
+    KeySpec("typing.dismiss", "Close Completions", "Typing", ("Esc",)),
+)
+
+BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEYMAP}
+GROUPS: tuple[str, ...] = tuple(dict.fromkeys(spec.group for spec in KEYMAP))
+
+_RESERVED_LINUX = {
+    "Ctrl+Alt+T": "opens a terminal on GNOME, KDE, Xfce and others",
+    "Ctrl+Alt+L": "locks the screen",
+    "Ctrl+Alt+D": "shows the desktop",
+    "Ctrl+Alt+Del": "logs out",
+    "Ctrl+Alt+Left": "switches workspace",
+    "Ctrl+Alt+Right": "switches workspace",
+    "Ctrl+Alt+Up": "switches workspace",
+    "Ctrl+Alt+Down": "switches workspace",
+    "Ctrl+Alt+Backspace": "can kill the X server",
+    "Alt+Tab": "switches windows",
+    "Alt+F4": "closes the window",
+    "Ctrl+Alt+Esc": "kills a window on KDE",
+}
+
+
+def _is_mac(platform: str) -> bool:
+    return platform == "darwin"
+
+
+def reserved_reason(sequence: QKeySequence | str, platform: str = sys.platform) -> str | None:
+    """Why a key may not be bound (the desktop takes it), or None when it is free."""
+    seq = QKeySequence(sequence) if isinstance(sequence, str) else sequence
+    text = seq.toString(QKeySequence.SequenceFormat.PortableText)
+    if not text:
+        return None
+    if _is_mac(platform):
+        return None
+    if "Meta+" in text:
+        return "uses the Super (Windows) key, which Linux desktops take"
+    return _RESERVED_LINUX.get(text)
+
+
+def _explicit(spec: KeySpec, platform: str) -> tuple[str, ...]:
+    if _is_mac(platform) and spec.mac is not None:
+        return spec.mac
+    return spec.keys
+
+
+def _claimed(platform: str) -> set[str]:
+    """Keys written out by some entry (they win over any standard binding)."""
+    return {
+        QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
+        for spec in KEYMAP
+        if spec.group != "Typing"
+        for key in _explicit(spec, platform)
+    }
+
+
+def sequences(spec: KeySpec | str, platform: str = sys.platform) -> list[QKeySequence]:
+    """The key sequences bound to one command, best first.
+
+    The platform's standard bindings (when the entry names one and the platform has any),
+    then the entry's own keys, without duplicates, without keys another entry writes out,
+    and without keys the desktop takes.
+    """
+    if isinstance(spec, str):
+        spec = BY_ID[spec]
+    own = [QKeySequence(key) for key in _explicit(spec, platform)]
+    found: list[QKeySequence] = []
+    seen: set[str] = set()
+    claimed = _claimed(platform) if spec.standard is not None else set()
+    own_text = {k.toString(QKeySequence.SequenceFormat.PortableText) for k in own}
+    standard: list[QKeySequence] = []
+    if spec.standard is not None and platform == sys.platform:
+        standard = list(QKeySequence.keyBindings(spec.standard))
+    for seq in (*standard, *own):
+        text = seq.toString(QKeySequence.SequenceFormat.PortableText)
+        if not text or text in seen or reserved_reason(seq, platform):
+            continue
+        if text in claimed and text not in own_text:
+            continue  # another command owns this key here
+        if not _typed_key(text):
+            continue  # a media key such as "Save" or "Undo" on special keyboards: keep menus tidy
+        seen.add(text)
+        found.append(seq)
+    return found
+
+
+_NAMED_KEYS = frozenset(
+    [
+        "Esc",
+        "Tab",
+        "Backtab",
+        "Return",
+        "Enter",
+        "Del",
+        "Backspace",
+        "Ins",
+        "Space",
+        "Home",
+        "End",
+        "PgUp",
+        "PgDown",
+        "Left",
+        "Right",
+        "Up",
+        "Down",
+    ]
+)
+
+
+def _typed_key(text: str) -> bool:
+    """A key on every keyboard (a character, F1..F35, Esc, Tab...), not a media key such
+    as "Save" or "Undo" that some keyboards have."""
+    key = "+" if text.endswith("++") or text == "+" else text.rsplit("+", 1)[-1]
+    return len(key) == 1 or key in _NAMED_KEYS or (key[:1] == "F" and key[1:].isdigit())
+
+
+def key_text(spec: KeySpec | str, platform: str = sys.platform, every: bool = True) -> str:
+    """The keys of a command as the platform writes them (``⌘S`` on macOS)."""
+    if isinstance(spec, str):
+        spec = BY_ID[spec]
+    seqs = sequences(spec, platform) if spec.group != "Typing" else _typing(spec)
+    if not every:
+        seqs = seqs[:1]
+    fmt = (
+        QKeySequence.SequenceFormat.NativeText
+        if platform == sys.platform
+        else QKeySequence.SequenceFormat.PortableText
+    )
+    return ", ".join(seq.toString(fmt) for seq in seqs)
+
+
+def _typing(spec: KeySpec) -> list[QKeySequence]:
+    return [QKeySequence(key) for key in spec.keys]
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceRow:
+    group: str
+    command: str
+    keys: str
+    tip: str = ""
+
+
+def reference_rows(extra: Iterable[ReferenceRow] = ()) -> list[ReferenceRow]:
+    """Every key for the keyboard reference: this table's, then ``extra``, the keys other
+    modules bound to the window (the co-writer's, made from its action registry)."""
+    rows = [
+        ReferenceRow(spec.group, spec.label, key_text(spec), spec.tip)
+        for spec in KEYMAP
+        if key_text(spec)
+    ]
+    rows.extend(extra)
+    return rows

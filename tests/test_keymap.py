@@ -1,0 +1,100 @@
+"""One table of keys: the menus and the keyboard reference both read it."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QTextBrowser
+
+from reelwright.desktop import keymap
+from reelwright.desktop.app import create_window
+from reelwright.desktop.help import (
+    about_text,
+    app_version,
+    keyboard_reference_html,
+    keyboard_reference_rows,
+)
+from reelwright.desktop.settings import Settings
+
+PORTABLE = QKeySequence.SequenceFormat.PortableText
+
+
+def _bound(platform: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for spec in keymap.KEYMAP:
+        if spec.group == "Typing":
+            continue
+        for seq in keymap.sequences(spec, platform):
+            out.setdefault(seq.toString(PORTABLE), []).append(spec.id)
+    return out
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_no_key_does_two_things(qapp, platform):
+    clashes = {key: ids for key, ids in _bound(platform).items() if len(ids) > 1}
+    assert clashes == {}
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32"])
+def test_no_key_the_desktop_takes(qapp, platform):
+    taken = {key: keymap.reserved_reason(key, platform) for key in _bound(platform)}
+    assert {key: why for key, why in taken.items() if why} == {}
+    assert keymap.reserved_reason("Ctrl+Alt+T", "linux")
+    assert keymap.reserved_reason("Meta+E", "linux")
+    assert keymap.reserved_reason("Ctrl+Alt+T", "darwin") is None
+
+
+def test_explicit_keys_win_over_standard_bindings(qapp):
+    # Some platforms bind Find Next to Ctrl+G as well; Go to Scene owns it here.
+    owners = _bound("linux")
+    assert owners["Ctrl+G"] == ["edit.go_to_scene"]
+    assert owners["F3"] == ["edit.find_next"]
+    mac = _bound("darwin")
+    assert mac["Ctrl+G"] == ["edit.find_next"] and mac["Ctrl+L"] == ["edit.go_to_scene"]
+
+
+@pytest.fixture
+def window(qtbot):
+    win = create_window(settings=Settings(), offer_recovery=False)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_the_window_binds_every_command_of_the_table(window):
+    for spec in keymap.KEYMAP:
+        if spec.group == "Typing":
+            continue
+        action = window.actions_by_id[spec.id]
+        assert action.text() == spec.text
+        assert [k.toString(PORTABLE) for k in action.shortcuts()] == [
+            k.toString(PORTABLE) for k in keymap.sequences(spec)
+        ]
+
+
+def test_the_reference_lists_every_key_of_the_window(window):
+    html = keyboard_reference_html(window)
+    rows = keyboard_reference_rows(window)
+    listed = {(row.command, row.keys) for row in rows}
+    # Every action with a key, wherever it came from (the co-writer's too), is listed.
+    for action in window.findChildren(type(window.actions_by_id["file.save"])):
+        keys = [k for k in action.shortcuts() if not k.isEmpty()]
+        if not keys:
+            continue
+        label = action.text().replace("&", "").rstrip("…")
+        text = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        assert (label, text) in listed, label
+    assert "Ctrl+Shift+T" in html and "Title Page" in html
+    assert "Typing" in html and "dialogue → action" in html
+
+
+def test_help_menu_pages(window, qtbot):
+    window.actions_by_id["help.keyboard"].trigger()
+    page = window.findChild(QTextBrowser, "keyboardReferenceText")
+    assert page is not None and "Find and Replace" in page.toPlainText()
+    window.actions_by_id["help.fountain"].trigger()
+    syntax = window.findChild(QTextBrowser, "fountainSyntaxText")
+    assert syntax is not None and "JOHN (40s) sits on a hay bale." in syntax.toPlainText()
+    assert app_version() == metadata.version("reelwright")
+    assert about_text().startswith(f"Reelwright {metadata.version('reelwright')}\n")
