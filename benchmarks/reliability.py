@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/reliability.py [--kills N] [--fuzz-examples N]
         [--atheris-seconds S] [--suggestions N] [--rotation ACTION ...] [--threads N]
         [--scenes N]
-        [--pages N] [--skip PART ...]
+        [--pages N] [--prompt-chars N] [--skip PART ...]
 
 Parts (each can be skipped): ``kills`` (the SIGKILL loops of tests/test_hardening_kill.py,
 N kills per test), ``fuzz`` (the hypothesis fuzz tests of the parser, paginator and
@@ -13,7 +13,10 @@ coverage-guided fuzzer, when atheris is installed: ``pip install -e '.[fuzz]'``)
 ``--rotation`` taking turns: resident size, open files and threads at 10 and at N;
 ``--scenes`` keeps the prompts short),
 ``large`` (benchmarks/large_script.py: open, edit, navigate, paginate and export a script of
-N pages). Prints one table at the end.
+N pages), ``templates`` (the chat template sandbox: what a render costs against rendering
+in this process, with the embedded model's template and a prompt of N characters of Big
+Fish (``--prompt-chars``); how long the hostile templates of issue 18 take to be refused,
+and this process's peak memory meanwhile). Prints one table at the end.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("kills", "fuzz", "atheris", "memory", "large")
+PARTS = ("kills", "fuzz", "atheris", "memory", "large", "templates")
 FUZZ_TESTS = ["tests/test_fuzz_export.py", "tests/test_parser_properties.py"]
 SCRIPT = ROOT / "resources" / "sample.fountain"
 ROTATION = ("continue-dialogue", "next-scene", "logline", "shots")
@@ -181,6 +184,75 @@ def large(pages: int) -> list[tuple[str, str]]:
     return rows
 
 
+def templates(prompt_chars: int) -> list[tuple[str, str]]:
+    import resource
+    import statistics
+
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    from reelwright.models.gguf_info import inspect_gguf
+    from reelwright.models.store import resolve_model
+    from reelwright.models.template_sandbox import TemplateError, TemplateSandbox
+
+    template = inspect_gguf(resolve_model("default")).chat_template or ""
+    big_fish = ROOT.parent / "shared" / "corpus" / "Big-Fish.fountain"
+    big_fish = big_fish if big_fish.is_file() else SCRIPT
+    content = big_fish.read_text("utf-8", errors="replace")[:prompt_chars]
+    messages = [
+        {"role": "system", "content": "You are a screenwriter's assistant."},
+        {"role": "user", "content": content},
+    ]
+    formatter = Jinja2ChatFormatter(template, eos_token="</s>", bos_token="<s>")
+    box = TemplateSandbox()
+    rows = []
+    try:
+        started = time.perf_counter()
+        box.render(template, messages)
+        first = time.perf_counter() - started
+
+        def median_ms(render: object, rounds: int = 300) -> float:
+            times = []
+            for _ in range(rounds):
+                started = time.perf_counter()
+                render()  # type: ignore[operator]
+                times.append(time.perf_counter() - started)
+            return statistics.median(times) * 1000
+
+        here = median_ms(lambda: formatter(messages=messages))
+        there = median_ms(lambda: box.render(template, messages))
+        rows.append(
+            (
+                f"chat template render, embedded model's template, {len(content):,}-character "
+                "prompt (median of 300)",
+                f"{there:.2f} ms in the sandbox vs {here:.2f} ms in this process "
+                f"(+{there - here:.2f} ms); the child's start {first * 1000:.0f} ms, once",
+            )
+        )
+        hostile = {
+            "((messages|length)+10) ** 300000000": "{{ ((messages|length)+10) ** 300000000 }}",
+            "content * 3000000 (GBs of text)": "{{ messages[-1]['content'] * 3000000 }}",
+            "10**10 nested loop iterations": (
+                "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+            ),
+        }
+        peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10
+        for name, text in hostile.items():
+            started = time.perf_counter()
+            try:
+                box.render(text, messages)
+                said = "rendered (!)"
+            except TemplateError as error:
+                said = f"refused in {time.perf_counter() - started:.2f} s: {error}"
+            rows.append((f"hostile chat template {name}", said))
+        peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10
+        rows.append(
+            ("peak resident size of this process", f"{peak_before} MiB -> {peak_after} MiB")
+        )
+    finally:
+        box.close()
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kills", type=int, default=100)
@@ -191,6 +263,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=None, help="llama.cpp threads")
     parser.add_argument("--scenes", type=int, default=0, help="only the sample's first N scenes")
     parser.add_argument("--pages", type=int, default=500)
+    parser.add_argument("--prompt-chars", type=int, default=16000)
     parser.add_argument("--skip", nargs="*", default=[], choices=PARTS)
     args = parser.parse_args()
     runs = {
@@ -199,6 +272,7 @@ def main() -> None:
         "atheris": lambda: atheris(args.atheris_seconds),
         "memory": lambda: memory(args.suggestions, tuple(args.rotation), args.threads, args.scenes),
         "large": lambda: large(args.pages),
+        "templates": lambda: templates(args.prompt_chars),
     }
     table: list[tuple[str, str]] = []
     for part in PARTS:

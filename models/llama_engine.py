@@ -22,7 +22,6 @@ import dataclasses
 import logging
 import os
 import random
-import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -32,6 +31,7 @@ from typing import Any
 
 from reelwright.models import llama_log
 from reelwright.models.gguf_info import GGUFInfo, inspect_gguf
+from reelwright.models.template_sandbox import TemplateError, TemplateSandbox
 from reelwright.models.types import (
     CancelToken,
     Chunk,
@@ -47,9 +47,6 @@ log = logging.getLogger(__name__)
 
 PENALTY_LAST_N = 64
 """Tokens the repeat penalty looks back over (llama-cpp-python's default)."""
-TEMPLATE_SECONDS = 2.0
-"""The longest a chat template may run: it is a program from a stranger's file, and the
-sandbox caps each ``range()`` but not the work of nested loops."""
 DRY_BASE = 1.75
 DRY_ALLOWED_LENGTH = 2
 DRY_BREAKERS = ("\n", ":", '"', "*")
@@ -106,8 +103,8 @@ _params_lock = threading.RLock()  # loads wrap llama_cpp functions one at a time
 
 class _UnusedChatFormatter:
     """Stands in for the chat handlers that ``Llama()`` builds from every template in the
-    file while it loads. Reelwright never calls them (``render_chat`` compiles the template
-    when it is first needed, and a failure there falls back to a plain prompt), so a
+    file while it loads. Reelwright never calls them (``render_chat`` renders the template
+    in a sandbox child process, and a failure there falls back to a plain prompt), so a
     template that does not even compile must not fail the load of a good model."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -132,25 +129,6 @@ def _no_chat_handlers() -> Iterator[None]:
             yield
         finally:
             formatters.Jinja2ChatFormatter = original  # type: ignore[misc]
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Stop Python code running in this thread once ``seconds`` have passed (checked on
-    every line and call through a trace function, so only for short stretches of code)."""
-    end = time.monotonic() + seconds
-    previous = sys.gettrace()
-
-    def check(frame: Any, event: str, arg: Any) -> Any:
-        if time.monotonic() > end:
-            raise TimeoutError(f"it ran for more than {seconds:g} s")
-        return check
-
-    sys.settrace(check)
-    try:
-        yield
-    finally:
-        sys.settrace(previous)
 
 
 @contextlib.contextmanager
@@ -290,10 +268,10 @@ class LlamaEngine:
         self._holder: int | None = None
         self._cancel: CancelToken | None = None
         self._abort_callback: Any = None
-        self._formatter: Any = None
+        self._sandbox: TemplateSandbox | None = None
         self.template_error = template_error
-        """Set when the chat template failed its trial render in the probe's child
-        process: it is then never compiled here (see ``probe``)."""
+        """Why the chat template is never used: it failed its trial render in the probe's
+        child process, or a render here broke the sandbox's time or memory bound."""
         self.last_prompt_reused = 0
         """Prompt tokens of the last request found in the KV cache (not evaluated again)."""
         self.last_prompt_evaluated = 0
@@ -401,33 +379,40 @@ class LlamaEngine:
         return len(self.tokenize(text)) if text else 0
 
     def render_chat(self, messages: Sequence[dict[str, str]]) -> str:
-        """The prompt for ``messages`` under the model's own template, rendered only in
-        llama-cpp-python's sandboxed Jinja2 environment (templates come from files)."""
+        """The prompt for ``messages`` under the model's own template.
+
+        Rendered in a sandbox child process (``models/template_sandbox.py``), bounded in
+        time and memory for every prompt. A template that breaks the bound is remembered
+        with the model file (``probe.remember_template_error``) and never rendered again:
+        this and every later call raise ``ModelError`` at once, and prompts are plain.
+        """
         template = self.info.chat_template
         if not template:
             raise ModelError(f"{self.info.name} has no chat template; use a plain prompt")
         if self.template_error:
             raise ModelError(self.template_error)
-        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
-
+        if self._llama is None:
+            raise ModelError("the model was closed")
+        if self._sandbox is None:
+            self._sandbox = TemplateSandbox()
+        model = self._llama._model
+        eos, bos = self._llama.token_eos(), self._llama.token_bos()
         try:
-            if self._formatter is None:
-                model = self._llama._model
-                eos, bos = self._llama.token_eos(), self._llama.token_bos()
-                self._formatter = Jinja2ChatFormatter(
-                    template=template,
-                    eos_token=model.token_get_text(eos) if eos >= 0 else "",
-                    bos_token=model.token_get_text(bos) if bos >= 0 else "",
-                    add_generation_prompt=True,
-                )
-            with _time_limit(TEMPLATE_SECONDS):
-                result = self._formatter(messages=[dict(m) for m in messages])
-        except Exception as error:  # jinja2 raises many kinds; all mean "unusable"
-            raise ModelError(
-                f"the chat template of {self.info.name} failed to render "
-                f"({error or type(error).__name__})"
-            ) from error
-        return str(result.prompt)
+            return self._sandbox.render(
+                template,
+                messages,
+                bos_token=model.token_get_text(bos) if bos >= 0 else "",
+                eos_token=model.token_get_text(eos) if eos >= 0 else "",
+            )
+        except TemplateError as error:
+            message = f"the chat template of {self.info.name} failed to render ({error})"
+            if error.broke_bound:
+                from reelwright.models.probe import remember_template_error
+
+                self.template_error = message
+                remember_template_error(self.info.path, message)
+                log.warning("%s; it will not be used again", message)
+            raise ModelError(message) from error
 
     def generate(
         self, request: GenerationRequest, cancel: CancelToken | None = None
@@ -453,6 +438,8 @@ class LlamaEngine:
             log.warning("the model is still generating in another thread; not freed")
             return
         try:
+            if self._sandbox is not None:
+                self._sandbox.close()
             if self._llama is not None:
                 self._llama.close()
                 self._llama = None

@@ -12,19 +12,18 @@ When the child dies from a signal the probe tries again without llama.cpp's weig
 repacking (the AMX and CPU "extra buffer types", which crash on some machines), then on
 the CPU alone; the settings that worked are remembered with the file.
 
-A model's chat template is a program from a stranger, and Jinja folds constant expressions
-when it compiles one: ``{{ 'x' * 10**10 }}`` asks for 10 GB, ``{{ 10 ** (10 ** 10) }}`` runs for
-hours, before any time limit of ours can stop it. So the child, once the model has loaded,
-also renders the template once, with at most ``TEMPLATE_MEMORY`` more memory and
-``TEMPLATE_CPU_SECONDS`` of processor time (where the system has resource limits). A
-template that fails there is remembered with the file, and the app never compiles it: its
-prompts are plain script prompts, with a warning.
+A model's chat template is a program from a stranger. Every render of it, here and in the
+app, happens in the template sandbox (``models/template_sandbox.py``), a child process
+bounded in time and memory. The probe renders the template once with fixed trial
+messages; a template that fails there is remembered with the file, and the app never
+renders it: its prompts are plain script prompts, with a warning. A template that behaves
+for the trial and breaks the bound for a real prompt is remembered the same way, from the
+app (``remember_template_error``).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import json
 import logging
@@ -46,8 +45,6 @@ PROBE_CONTEXT = 256
 PROBE_PROMPT = "INT. KITCHEN - NIGHT\n\nA kettle whistles. MARA, 40s, turns off the stove.\n\n"
 TIMEOUT_SECONDS = 600.0
 """A 40 GB model on a slow disk takes minutes to map; a hung child is killed after this."""
-TEMPLATE_MEMORY = 1 << 30
-TEMPLATE_CPU_SECONDS = 5
 TRIAL_MESSAGES = (
     {"role": "system", "content": "You are a screenwriter's assistant."},
     {"role": "user", "content": PROBE_PROMPT + "Continue the scene."},
@@ -136,6 +133,20 @@ def known_verdict(path: str | os.PathLike[str]) -> ProbeVerdict | None:
     return None
 
 
+def remember_template_error(path: str | os.PathLike[str], message: str) -> None:
+    """Remember with the file's verdict that its chat template is not to be used again
+    (``message`` says why). A file that was never probed has no verdict to hold it: the
+    engine that met the failure keeps it for its own life."""
+    verdict = known_verdict(path)
+    if verdict is None or verdict.template_error == message:
+        return
+    try:
+        key = _key(Path(path))
+    except OSError:
+        return
+    _remember(key, dataclasses.replace(verdict, template_error=message))
+
+
 def ensure_loadable(
     path: str | os.PathLike[str],
     settings: EngineSettings | None = None,
@@ -220,8 +231,8 @@ def _run_child(
         template = report.get("template", "ok")
         if report.get("has_template") and "template" not in report:
             template = (
-                f"the chat template of {file.name} failed to render (it needed more than "
-                f"{TEMPLATE_MEMORY >> 20} MiB or {TEMPLATE_CPU_SECONDS} s)"
+                f"the chat template of {file.name} failed to render (the process trying "
+                f"it ended with status {done.returncode})"
             )
         if template != "ok":
             log.warning("%s; its prompts will be plain script prompts", template)
@@ -256,8 +267,9 @@ def _spawn(argv: list[str], timeout: float) -> _Done:
 
     with tempfile.TemporaryDirectory(prefix="reelwright-probe-") as folder:
         out, err = Path(folder) / "out", Path(folder) / "err"
+        # Not a daemon: the probe's chat template render starts a child of its own.
         process = multiprocessing.get_context("spawn").Process(
-            target=_spawned, args=(argv, str(out), str(err)), daemon=True
+            target=_spawned, args=(argv, str(out), str(err))
         )
         process.start()
         process.join(timeout)
@@ -334,38 +346,13 @@ def _child(argv: list[str]) -> int:
     return 0
 
 
-def _limit_resources(resource: Any) -> None:
-    """At most TEMPLATE_MEMORY more address space and TEMPLATE_CPU_SECONDS more CPU time."""
-    with contextlib.suppress(ValueError, OSError):
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        pages = int(Path("/proc/self/statm").read_text().split()[0])
-        limit = pages * os.sysconf("SC_PAGE_SIZE") + TEMPLATE_MEMORY
-        if hard == resource.RLIM_INFINITY or limit < hard:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    with contextlib.suppress(ValueError, OSError):
-        used = resource.getrusage(resource.RUSAGE_SELF)
-        spent = int(used.ru_utime + used.ru_stime) + TEMPLATE_CPU_SECONDS
-        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-        if hard == resource.RLIM_INFINITY or spent < hard:
-            resource.setrlimit(resource.RLIMIT_CPU, (spent, hard))
-
-
 def _trial_render(engine: Any) -> str:
-    """Render the chat template once: "ok", or why it cannot be used. Under resource
-    limits where the system has them: past them this process gets a MemoryError or is
-    killed, and the parent reads that as a failed render."""
-    try:
-        import resource
-    except ImportError:  # Windows: the engine's 2-second render limit still holds
-        pass
-    else:
-        _limit_resources(resource)
+    """Render the chat template once (in the template sandbox, like every render): "ok",
+    or why it cannot be used."""
     try:
         engine.render_chat([dict(m) for m in TRIAL_MESSAGES])
     except ModelError as error:
         return str(error)
-    except MemoryError:
-        return f"the chat template of {engine.facts.name} failed to render (out of memory)"
     return "ok"
 
 
