@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "generate_cmd",
     "suggest_cmd",
     "open_cmd",
+    "production_cmd",
+    "report_cmd",
 )
 
 
