@@ -60,7 +60,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     remove = commands.add_parser(
         "remove", help="forget an added file, or delete a downloaded catalog model"
     )
-    remove.add_argument("model_id", metavar="ID")
+    remove.add_argument(
+        "model_id", metavar="ID|PATH", help="a model id, or the path of an added or downloaded file"
+    )
     remove.set_defaults(func=_remove)
 
 

@@ -225,17 +225,38 @@ class _Tensor:
     offset: int
 
 
+def check_model_file(path: str | os.PathLike[str]) -> None:
+    """Raise ``ModelError`` unless ``path`` is an existing regular file: a folder, a named
+    pipe (whose read would block) or a device (``/dev/zero`` never ends) is refused."""
+    file = Path(path)
+    try:
+        _refuse_special(file, os.stat(file).st_mode)
+    except FileNotFoundError:
+        raise ModelError(f"no such file: {file}") from None
+    except OSError as error:
+        raise ModelError(f"could not read {file}: {error.strerror or error}") from error
+
+
+def _refuse_special(file: Path, mode: int) -> None:
+    from reelwright.screenplay.fileio import special_kind
+
+    kind = special_kind(mode)
+    if kind:
+        raise ModelError(f"{file} is {kind}, not a GGUF model file")
+
+
 def inspect_gguf(path: str | os.PathLike[str]) -> GGUFInfo:
     """Read and check the header of the GGUF at ``path``; raise ``ModelError`` if unusable."""
     file = Path(path).expanduser()
     label = file.name or str(file)
-    if not file.exists():
-        raise ModelError(f"no such file: {file}")
-    if file.is_dir():
-        raise ModelError(f"{file} is a folder, not a GGUF model file")
+    check_model_file(file)
     try:
-        with open(file, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # Non-blocking: a file swapped for a pipe since the check must not hang the open.
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            _refuse_special(file, status.st_mode)
+            size = status.st_size
             if size == 0:
                 raise ModelError(f"{label} is empty (0 bytes), not a GGUF model file")
             head = handle.read(8)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reelwright.models.catalog import CatalogEntry, find_entry, load_catalog
+from reelwright.models.gguf_info import check_model_file
 from reelwright.screenplay.errors import ModelError
 from reelwright.screenplay.fileio import atomic_write_text
 
@@ -198,12 +199,8 @@ def add_model_path(path: str | os.PathLike[str]) -> InstalledModel:
     from reelwright.models.gguf_info import inspect_gguf
 
     file = Path(path).expanduser()
-    if not file.exists():
-        raise ModelError(f"no such file: {file}")
-    if not file.is_file():
-        raise ModelError(f"{file} is a folder, not a GGUF model file")
+    info = inspect_gguf(file)  # refuses what is missing, a folder, a pipe, a device...
     file = file.resolve()
-    info = inspect_gguf(file)
     items = _read_added()
     for item in items:
         if Path(item["path"]) == file:
@@ -242,11 +239,55 @@ def installed_models() -> list[InstalledModel]:
     return models
 
 
+def _added_id_for_path(spec: str, items: list[dict[str, str]]) -> str | None:
+    """The id of the added file that ``spec`` names as a path (as given when it was added,
+    or any other way to the same file); None when ``spec`` is no such path."""
+    file = Path(spec).expanduser()
+    for item in items:
+        if item["path"] == spec:
+            return item["id"]
+    try:
+        resolved = file.resolve()
+    except (OSError, RuntimeError):
+        return None
+    for item in items:
+        if Path(item["path"]) == resolved:
+            return item["id"]
+        with contextlib.suppress(OSError):
+            if file.exists() and os.path.samefile(item["path"], file):
+                return item["id"]
+    return None
+
+
+def _catalog_id_for_path(spec: str) -> str | None:
+    """The catalog id whose downloaded file ``spec`` names, if it does."""
+    file = Path(spec).expanduser()
+    with contextlib.suppress(OSError, RuntimeError):
+        resolved = file.resolve()
+        for entry in load_catalog():
+            if catalog_download_path(entry).resolve() == resolved:
+                return entry.id
+    return None
+
+
 def remove_model(model_id: str) -> InstalledModel:
-    """Forget an added file (the file itself is kept) or delete a downloaded catalog model."""
+    """Forget an added file (the file itself is kept) or delete a downloaded catalog model.
+
+    ``model_id`` is an id, or the path of an added file or of a downloaded model (what
+    ``models list`` shows beside the id).
+    """
     if model_id == DEFAULT_ID:
         raise ModelError("the embedded default model cannot be removed")
     items = _read_added()
+    if all(item["id"] != model_id for item in items) and find_entry(model_id) is None:
+        by_path = _added_id_for_path(model_id, items) or _catalog_id_for_path(model_id)
+        if by_path is not None:
+            model_id = by_path
+        elif model_id.lower().endswith(".gguf") or "/" in model_id or os.sep in model_id:
+            raise ModelError(
+                f"{model_id} is not an added or downloaded model; `reelwright models list` "
+                "shows them (the embedded default cannot be removed)"
+            )
     for item in items:
         if item["id"] == model_id:
             _write_added([other for other in items if other["id"] != model_id])
@@ -310,10 +351,9 @@ def resolve_model(spec: str) -> Path:
                 )
             return file
     file = Path(spec).expanduser()
-    if file.is_file():
+    if file.exists():
+        check_model_file(file)  # a folder, a pipe or a device is not a model
         return file
-    if file.is_dir():
-        raise ModelError(f"{file} is a folder, not a GGUF model file")
     if spec.lower().endswith(".gguf") or os.sep in spec or "/" in spec:
         raise ModelError(f"no such file: {file}")
     raise ModelError(

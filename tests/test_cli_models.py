@@ -172,3 +172,56 @@ def test_add_then_remove(tiny_gptneox_gguf: Path, capsys: pytest.CaptureFixture[
     assert tiny_gptneox_gguf.exists()
     assert main(["models", "remove", added["id"]]) == 1
     assert main(["models", "add", str(tiny_gptneox_gguf.parent / "missing.gguf")]) == 1
+
+
+def test_info_and_add_of_special_files_say_what_they_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``models info /dev/zero`` said "no such file"; a FIFO blocked."""
+    pipe = tmp_path / "pipe.gguf"
+    os.mkfifo(pipe)
+    for path, kind in ((Path("/dev/zero"), "a character device"), (pipe, "a named pipe (FIFO)")):
+        for command in ("info", "add"):
+            assert main(["models", command, str(path)]) == 1
+            err = capsys.readouterr().err.strip()
+            assert err == f"reelwright: {path} is {kind}, not a GGUF model file", err
+    assert main(["models", "list", "--json"]) == 0
+    assert [m["id"] for m in json.loads(capsys.readouterr().out)["installed"]] == ["default"]
+
+
+def test_remove_takes_the_path_its_help_names(
+    tiny_gptneox_gguf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The help says "forget an added file": the file's path works as well as its id, by
+    any path to it (relative, or through a link)."""
+    assert main(["models", "add", str(tiny_gptneox_gguf), "--json"]) == 0
+    added = json.loads(capsys.readouterr().out)
+    assert main(["models", "remove", str(tiny_gptneox_gguf)]) == 0
+    assert f"forgot {added['id']}" in capsys.readouterr().out
+    assert tiny_gptneox_gguf.exists()
+    link = tmp_path / "linked.gguf"
+    link.symlink_to(tiny_gptneox_gguf)
+    assert main(["models", "add", str(tiny_gptneox_gguf)]) == 0
+    capsys.readouterr()
+    assert main(["models", "remove", str(link)]) == 0
+    assert "forgot" in capsys.readouterr().out
+    # A path that was never added: one line saying so, nothing removed.
+    assert main(["models", "remove", str(tiny_gptneox_gguf)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("reelwright: ") and "is not an added or downloaded model" in err
+    assert tiny_gptneox_gguf.exists()
+
+
+def test_remove_a_downloaded_model_by_its_path(capsys: pytest.CaptureFixture[str]) -> None:
+    target = catalog_download_path(PYTHIA)
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"GGUF stand-in")
+    assert main(["models", "remove", str(target)]) == 0
+    assert "deleted pythia-1b" in capsys.readouterr().out
+    assert not target.exists()
+
+
+def test_remove_help_names_both(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["models", "remove", "--help"])
+    assert "ID|PATH" in capsys.readouterr().out

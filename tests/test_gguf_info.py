@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import struct
+import threading
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,41 @@ def test_copy_of_a_good_file_is_fine(tiny_gptneox_gguf: Path, tmp_path: Path) ->
     copy = tmp_path / "copy.gguf"
     shutil.copyfile(tiny_gptneox_gguf, copy)
     assert inspect_gguf(copy).architecture == "gptneox"
+
+
+def _special(folder: Path, name: str) -> Path:
+    if name == "dev-zero":
+        return Path("/dev/zero")
+    path = folder / f"{name}.gguf"
+    if name == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("dev-zero", "a character device"),
+        ("fifo", "a named pipe"),
+        ("link-to-dev-zero", "a character device"),
+    ],
+)
+def test_special_files_are_refused_at_once(tmp_path: Path, name: str, kind: str) -> None:
+    """A pipe would block the read forever, /dev/zero would never end it."""
+    path = _special(tmp_path, name)
+    outcome: list[BaseException] = []
+
+    def inspect() -> None:
+        try:
+            inspect_gguf(path)
+        except BaseException as error:  # handed to the test's thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=inspect, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), f"inspecting {path} blocked"
+    assert len(outcome) == 1 and isinstance(outcome[0], ModelError), outcome
+    assert f"is {kind}" in str(outcome[0]) and "not a GGUF model file" in str(outcome[0])
