@@ -31,6 +31,7 @@ from typing import Any
 
 from reelwright.models import llama_log
 from reelwright.models.gguf_info import GGUFInfo, inspect_gguf
+from reelwright.models.sampling import PENALTY_LAST_N, TokenSampler
 from reelwright.models.template_sandbox import TemplateError, TemplateSandbox
 from reelwright.models.types import (
     CancelToken,
@@ -39,19 +40,10 @@ from reelwright.models.types import (
     Finished,
     GenerationRequest,
     ModelFacts,
-    SamplerSettings,
 )
 from reelwright.screenplay.errors import ModelError
 
 log = logging.getLogger(__name__)
-
-PENALTY_LAST_N = 64
-"""Tokens the repeat penalty looks back over (llama-cpp-python's default)."""
-DRY_BASE = 1.75
-DRY_ALLOWED_LENGTH = 2
-DRY_BREAKERS = ("\n", ":", '"', "*")
-"""llama.cpp's defaults: a repeat may run two tokens free; the penalty grows by 1.75x per
-further token; matching restarts at a line end, a colon, a quote and an asterisk."""
 
 
 class StopFilter:
@@ -275,6 +267,8 @@ class LlamaEngine:
         self.last_prompt_reused = 0
         """Prompt tokens of the last request found in the KV cache (not evaluated again)."""
         self.last_prompt_evaluated = 0
+        self.last_rejected = 0
+        """Tokens the grammar turned down (and replaced) in the last alternative written."""
         loaded = self._load()
         self._llama = loaded.llama
         self._vocab = self._llama._model.vocab
@@ -515,51 +509,6 @@ class LlamaEngine:
             self._llama.n_tokens = 0
             self._llama._ctx.kv_cache_clear()
 
-    def _sampler(self, settings: SamplerSettings, grammar: str | None, seed: int) -> Any:
-        """The same chain as llama-cpp-python's ``Llama.generate`` (so results match), plus
-        DRY when asked for, with the grammar checked: llama.cpp returns no sampler for a
-        grammar it cannot parse."""
-        import llama_cpp
-        from llama_cpp._internals import LlamaSampler
-
-        chain = LlamaSampler()
-        chain.add_penalties(
-            n_vocab=self._llama.n_vocab(),
-            penalty_last_n=PENALTY_LAST_N,
-            penalty_repeat=settings.repeat_penalty,
-            penalty_freq=0.0,
-            penalty_present=0.0,
-        )
-        if settings.dry_multiplier > 0:
-            chain.add_dry(
-                self._llama._model,
-                settings.dry_multiplier,
-                DRY_BASE,
-                DRY_ALLOWED_LENGTH,
-                self._llama.n_ctx(),  # the whole context (-1 would mean none here)
-                list(DRY_BREAKERS),
-            )
-        if grammar:
-            llama_log.clear_recent()
-            grammar_sampler = llama_cpp.llama_sampler_init_grammar(
-                self._vocab, grammar.encode("utf-8"), b"root"
-            )
-            if not grammar_sampler:
-                chain.close()
-                said = llama_log.last_error_line() or "it does not parse"
-                raise ModelError(f"the grammar is not valid GBNF: {said}")
-            llama_cpp.llama_sampler_chain_add(chain.sampler, grammar_sampler)
-        if settings.temperature <= 0:
-            chain.add_greedy()
-        else:
-            chain.add_top_k(settings.top_k)
-            chain.add_typical(1.0, 1)
-            chain.add_top_p(settings.top_p, 1)
-            chain.add_min_p(settings.min_p, 1)
-            chain.add_temp(settings.temperature)
-            chain.add_dist(seed)
-        return chain
-
     def _piece(self, token: int) -> bytes:
         import llama_cpp
 
@@ -642,7 +591,7 @@ class LlamaEngine:
             )
 
         try:
-            chain = self._sampler(request.sampler, request.grammar, seed)
+            sampler = TokenSampler(self._llama, request.sampler, request.grammar, seed)
         except ModelError as error:
             yield Finished(index, "error", prompt_tokens=n_prompt, error=str(error))
             return
@@ -664,7 +613,7 @@ class LlamaEngine:
                 if cancel.cancelled or self._llama is None:
                     reason = "cancelled"
                     break
-                token = chain.sample(ctx, -1)
+                token = sampler.sample(ctx)
                 if produced == 0:
                     first = time.perf_counter() - started
                 if is_eog(vocab, token):
@@ -689,4 +638,5 @@ class LlamaEngine:
                     yield Chunk(tail, index)
             yield finished(reason, produced, first)
         finally:
-            chain.close()
+            self.last_rejected = sampler.rejected
+            sampler.close()

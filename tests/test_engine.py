@@ -481,3 +481,19 @@ def test_dry_keeps_greedy_output_from_repeating_itself(tiny: LlamaEngine) -> Non
     plain, dry = greedy(0.0), greedy(5.0)
     assert plain == greedy(0.0), "greedy sampling is repeatable"
     assert dry != plain
+
+
+def test_a_grammar_that_admits_everything_changes_nothing(smol: LlamaEngine) -> None:
+    """Sampling first, the grammar checked after (``models/sampling.py``): when the grammar
+    agrees with every token, the constrained text is the unconstrained text of the same
+    seed (the chain learns the same tokens in the same order). The embedded model, because
+    the random tiny one writes bytes that are not UTF-8, which a grammar of characters
+    turns down."""
+    anything = "root ::= [^\\x00]*"
+    prompt = "INT. LIGHTHOUSE - NIGHT\n\nRain lashes the glass."
+    for seed in (3, 4):
+        sampler = SamplerSettings(temperature=0.9, max_tokens=40, seed=seed, dry_multiplier=0.8)
+        free, _ = run(smol, GenerationRequest(prompt=prompt, sampler=sampler))
+        bound, _ = run(smol, GenerationRequest(prompt=prompt, sampler=sampler, grammar=anything))
+        assert free[0] and bound[0] == free[0]
+        assert smol.last_rejected == 0
