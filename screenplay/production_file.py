@@ -1,0 +1,339 @@
+"""Where production data lives in a Fountain file: one comment block at its end.
+
+Revision rounds and marks, the locked scene numbers and the locked pages are written after
+the script as a Fountain *boneyard* comment::
+
+    /* Reelwright production data: revision marks, locked scene numbers and pages.
+    Other Fountain programs skip this comment. Deleting it drops the marks and the locks.
+    version 1
+    checksum 6a0c1f2e9b7d4c35
+    round {"level": 1, "date": "2025-03-10"}
+    mark {"line": 41, "text": "1d9b0c2a", "spans": [[5, 10, 1]]}
+    scenes {"numbers": ["1", "2", "3"]}
+    pages {"paper": "letter", "heading_blanks": 2}
+    page {"label": "1"}
+    page {"label": "2", "line": 40, "column": 0, "text": "9f3e22b1"}
+    */
+
+Why there: every Fountain program (Beat, Highland, Slugline, Fade In, afterwriting,
+screenplain) ignores boneyard when it shows or prints a script, so the script stays plain
+Fountain and its scene numbers (``#12#``, written into the headings themselves) and OMITTED
+headings are what any of them prints. Beat keeps its own settings the same way. The block
+travels with the file (mail, version control) and costs nothing when absent.
+
+What survives another program's edits: marks and page beginnings are kept by line, with a
+short hash of the line's text. When the script is what Reelwright saved (the checksum of
+the text above the block matches), lines are taken as they are. When another program
+changed it, each mark and page beginning is looked for by its line's text, near where it
+was; what cannot be found is dropped with one message saying how much. A line that another
+program edited loses its marks (its new text is not known to be a revision); a page whose
+first line was edited elsewhere is merged into the page before it (see ``page_lock``).
+Records this version does not know (or cannot read) are kept as they are and written back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from reelwright.screenplay.errors import ReelwrightError
+from reelwright.screenplay.page_lock import LockedPage, PageLock, Position, rebase
+from reelwright.screenplay.revisions import Revisions, Round, Span, mark_changes, normalize
+from reelwright.screenplay.scene_lock import LETTERS, SceneLock
+from reelwright.screenplay.textdiff import line_key, newline_of, split_lines
+
+OPENING = "/* Reelwright production data"
+VERSION = 1
+_HEADER = (
+    f"{OPENING}: revision marks, locked scene numbers and pages.",
+    "Other Fountain programs skip this comment. Deleting it drops the marks and the locks.",
+)
+_BLOCK = re.compile(r"(?m)^/\* Reelwright production data\b.*?\*/[ \t]*(?:\r\n|\r|\n)?", re.DOTALL)
+_RECORD = re.compile(r"([a-z_]+)\s+(.*)")
+
+
+def line_hash(line: str) -> str:
+    """A short fingerprint of a line's text (ends' whitespace ignored)."""
+    return hashlib.blake2b(line_key(line).encode("utf-8"), digest_size=4).hexdigest()
+
+
+def checksum(body: str) -> str:
+    return hashlib.blake2b(body.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass(slots=True)
+class ProductionData:
+    """Everything production keeps with a script. One owner: the document holds one of
+    these beside its text and carries it through every edit (``carry``)."""
+
+    revisions: Revisions = field(default_factory=Revisions)
+    scenes: SceneLock | None = None
+    pages: PageLock | None = None
+    extra: list[str] = field(default_factory=list)
+    """Records this version does not know, kept as they were."""
+
+    def is_empty(self) -> bool:
+        return (
+            not self.revisions.rounds
+            and not self.revisions.marks
+            and self.scenes is None
+            and self.pages is None
+            and not self.extra
+        )
+
+    def carry(self, old_text: str, new_text: str, level: int | None = None) -> None:
+        """Follow an edit from ``old_text`` to ``new_text``: marks and page beginnings move
+        with their text; with ``level`` (revision mode) the changes are marked."""
+        if old_text == new_text:
+            return
+        self.revisions.marks = mark_changes(old_text, new_text, self.revisions.marks, level)
+        if self.pages is not None:
+            self.pages = rebase(self.pages, old_text, new_text)
+
+
+@dataclass(slots=True)
+class Loaded:
+    body: str
+    """The script without the block (what the editor shows and the parser reads)."""
+    data: ProductionData
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_block(text: str) -> tuple[str, str | None]:
+    """``text`` without its production block, and the block (None when there is none)."""
+    found = None
+    for match in _BLOCK.finditer(text):
+        found = match
+    if found is None:
+        return text, None
+    body = text[: found.start()] + text[found.end() :]
+    return _trim(body, newline_of(text)), found.group().rstrip()
+
+
+def _trim(body: str, newline: str) -> str:
+    stripped = body.rstrip()
+    return stripped + newline if stripped else ""
+
+
+def read(text: str) -> Loaded:
+    """Split a file's text into the script and its production data."""
+    body, block = split_block(text)
+    if block is None:
+        return Loaded(text, ProductionData())
+    data = ProductionData()
+    warnings: list[str] = []
+    lines = split_lines(body)
+    stored_sum: str | None = None
+    marks: list[tuple[int, str, tuple[Span, ...]]] = []
+    pages: list[tuple[str, int | None, int, str]] = []
+    page_setup: dict[str, object] | None = None
+    bad = 0
+    for raw in split_lines(block)[2:]:
+        record = raw.strip()
+        if not record or record == "*/":
+            continue
+        if record.endswith("*/"):
+            record = record[:-2].rstrip()
+        match = _RECORD.fullmatch(record)
+        if match is None:
+            data.extra.append(record)
+            bad += 1
+            continue
+        key, value = match.groups()
+        try:
+            if key == "version":
+                if int(value) > VERSION:
+                    warnings.append(
+                        "the production data was written by a newer Reelwright; what this "
+                        "version does not know is kept as it is"
+                    )
+            elif key == "checksum":
+                stored_sum = value.strip()
+            elif key == "round":
+                item = json.loads(value)
+                data.revisions.rounds.append(Round(int(item["level"]), str(item.get("date", ""))))
+            elif key == "mark":
+                item = json.loads(value)
+                spans = tuple(Span(int(s), int(e), int(level)) for s, e, level in item["spans"])
+                marks.append((int(item["line"]), str(item["text"]), spans))
+            elif key == "scenes":
+                item = json.loads(value)
+                data.scenes = SceneLock(
+                    [str(n) for n in item["numbers"]], str(item.get("letters", LETTERS))
+                )
+            elif key == "pages":
+                page_setup = json.loads(value)
+            elif key == "page":
+                item = json.loads(value)
+                line = item.get("line")
+                pages.append(
+                    (
+                        str(item["label"]),
+                        None if line is None else int(line),
+                        int(item.get("column", 0)),
+                        str(item.get("text", "")),
+                    )
+                )
+            else:
+                data.extra.append(record)
+        except (ValueError, KeyError, TypeError, IndexError):
+            data.extra.append(record)
+            bad += 1
+    data.revisions.rounds.sort(key=lambda r: r.level)
+    exact = stored_sum == checksum(body)
+    places = _place([(line, text_hash) for line, text_hash, _ in marks], lines, exact)
+    lost_marks = 0
+    for (_line, _hash, spans), place in zip(marks, places, strict=True):
+        if place is None:
+            lost_marks += 1
+            continue
+        normal = normalize(spans, len(lines[place]))
+        if normal:
+            data.revisions.marks[place] = normal
+    lost_pages = 0
+    if page_setup is not None or pages:
+        setup: dict[str, object] = page_setup if isinstance(page_setup, dict) else {}
+        anchors = [(line, text_hash) for _label, line, _col, text_hash in pages]
+        page_places = _place(
+            [(line if line is not None else -1, text_hash) for line, text_hash in anchors],
+            lines,
+            exact,
+        )
+        locked: list[LockedPage] = []
+        for (label, line, column, _hash), place in zip(pages, page_places, strict=True):
+            if line is None:
+                locked.append(LockedPage(label, None))
+            elif place is None:
+                lost_pages += 1
+                locked.append(LockedPage(label, Position(len(lines) + 1, 0)))
+            else:
+                locked.append(LockedPage(label, Position(place, column)))
+        blanks = setup.get("heading_blanks", 2)
+        data.pages = PageLock(
+            locked, str(setup.get("paper", "letter")), blanks if isinstance(blanks, int) else 2
+        )
+    if bad:
+        warnings.append(
+            f"{bad} line{'s' if bad != 1 else ''} of the production data could not be read; "
+            "they are kept as they are"
+        )
+    if not exact and (marks or pages):
+        warnings.append(_relocation_message(len(marks), lost_marks, len(pages), lost_pages))
+    return Loaded(body, data, warnings)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _relocation_message(marks: int, lost_marks: int, pages: int, lost_pages: int) -> str:
+    found = []
+    if marks:
+        found.append(_plural(marks - lost_marks, "marked line") + f" of {marks}")
+    if pages:
+        found.append(_plural(pages - lost_pages, "locked page") + f" of {pages}")
+    message = (
+        "the script was changed by another program since Reelwright saved it; found again "
+        "by their text: " + " and ".join(found)
+    )
+    if lost_marks or lost_pages:
+        message += " (the rest could not be placed: their marks are dropped, their pages merged)"
+    return message
+
+
+def _place(entries: list[tuple[int, str]], lines: list[str], exact: bool) -> list[int | None]:
+    """Where each (line, text hash) entry is in ``lines``: the line itself when the text is
+    unchanged, else the nearest line with that text after the entries placed before it."""
+    if exact:
+        return [line if 0 <= line < len(lines) else None for line, _hash in entries]
+    by_hash: dict[str, list[int]] = {}
+    for index, content in enumerate(lines):
+        if content.strip():
+            by_hash.setdefault(line_hash(content), []).append(index)
+    result: list[int | None] = []
+    floor = -1
+    shift = 0
+    for line, text_hash in entries:
+        if line < 0:
+            result.append(None)
+            continue
+        if 0 <= line < len(lines) and line > floor and line_hash(lines[line]) == text_hash:
+            result.append(line)
+            floor, shift = line, 0
+            continue
+        candidates = [c for c in by_hash.get(text_hash, []) if c > floor]
+        if not candidates:
+            result.append(None)
+            continue
+        expected = line + shift
+        best = min(candidates, key=lambda c: (abs(c - expected), c))
+        result.append(best)
+        floor, shift = best, best - line
+    return result
+
+
+def write(body: str, data: ProductionData) -> str:
+    """The file's text: the script, then (when there is any) the production block."""
+    newline = newline_of(body)
+    if data.is_empty():
+        return body
+    _check_unclosed_boneyard(body)
+    body = _trim(body, newline)
+    lines = split_lines(body)
+    records = [*_HEADER, f"version {VERSION}", f"checksum {checksum(body)}"]
+    for started in data.revisions.rounds:
+        records.append("round " + _json({"level": started.level, "date": started.date}))
+    for line in sorted(data.revisions.marks):
+        if line >= len(lines):
+            continue
+        spans = [[s.start, s.end, s.level] for s in data.revisions.marks[line]]
+        records.append(
+            "mark " + _json({"line": line, "text": line_hash(lines[line]), "spans": spans})
+        )
+    if data.scenes is not None:
+        scenes: dict[str, object] = {"numbers": data.scenes.numbers}
+        if data.scenes.letters != LETTERS:
+            scenes["letters"] = data.scenes.letters
+        records.append("scenes " + _json(scenes))
+    if data.pages is not None:
+        records.append(
+            "pages "
+            + _json({"paper": data.pages.paper, "heading_blanks": data.pages.heading_blanks})
+        )
+        for page in data.pages.pages:
+            item: dict[str, object] = {"label": page.label}
+            start = page.start
+            if start is not None and start.line < len(lines):
+                item["line"] = start.line
+                if start.column:
+                    item["column"] = start.column
+                item["text"] = line_hash(lines[start.line])
+            records.append("page " + _json(item))
+    records.extend(data.extra)
+    records.append("*/")
+    block = newline.join(records)
+    return f"{body}{newline if body else ''}{block}{newline}"
+
+
+def _json(value: object) -> str:
+    # "*/" would end the comment early; JSON reads "*\/" as the same two characters.
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": ")).replace("*/", "*\\/")
+
+
+def _check_unclosed_boneyard(body: str) -> None:
+    """A ``/*`` the script never closes would swallow everything up to the block's ``*/``."""
+    position = 0
+    while True:
+        opening = body.find("/*", position)
+        if opening < 0:
+            return
+        closing = body.find("*/", opening + 2)
+        if closing < 0:
+            line = body.count("\n", 0, opening) + 1
+            raise ReelwrightError(
+                f"line {line} opens a boneyard comment ('/*') that is never closed; close it "
+                "with '*/' (or remove it) so that the revision marks and locks can be saved"
+            )
+        position = closing + 2
