@@ -242,8 +242,12 @@ def paginate_locked(
     lock: PageLock,
     layout: Layout | None = None,
     options: PrintOptions | None = None,
+    unlocked: Pagination | None = None,
 ) -> PageLayout:
-    """Paginate ``script`` (parsed from ``text``) so that every locked page keeps its place."""
+    """Paginate ``script`` (parsed from ``text``) so that every locked page keeps its place.
+
+    ``unlocked`` is the script's ordinary pagination with the same layout and options, when
+    the caller has it already (the editor's analysis does): it is read, not recomputed."""
     layout = layout or layout_profile(lock)
     options = options or PrintOptions()
     lines = split_lines(text)
@@ -261,7 +265,7 @@ def paginate_locked(
         position, element = found
         last = position
         breaks.append(_Break(index, position, element, _kind(script, lines, position, element)))
-    free = paginate(script, layout, options)
+    free = unlocked if unlocked is not None else paginate(script, layout, options)
     # Cues printed "(CONT'D)" for following their speaker's own speech: a forced break
     # between the two speeches would make the paginator forget who spoke last.
     first_cue_rows: dict[int, bool] = {}

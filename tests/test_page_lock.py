@@ -85,6 +85,9 @@ def test_an_unchanged_script_keeps_its_pages_and_numbers() -> None:
     assert result.labels == [str(n) for n in range(1, len(pagination.pages) + 1)]
     assert contents(result.pagination) == contents(pagination)
     assert result.adjusted == 0 and result.lost == []
+    reused = paginate_locked(parse(text), text, lock, unlocked=pagination)
+    assert reused.labels == result.labels
+    assert contents(reused.pagination) == contents(pagination)
 
 
 def test_text_added_to_a_page_spills_onto_a_pages() -> None:
