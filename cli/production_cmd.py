@@ -317,8 +317,6 @@ def run_revisions_start(args: argparse.Namespace) -> int:
 
 
 def run_revisions_mark(args: argparse.Namespace) -> int:
-    from reelwright.screenplay.errors import ReelwrightError
-
     body, data = _load(args.file, args.encoding)
     old_body, old_data = _load(args.against, args.encoding)
     revisions = old_data.revisions
@@ -328,12 +326,8 @@ def run_revisions_mark(args: argparse.Namespace) -> int:
     revisions.rounds.sort(key=lambda r: r.level)
     wanted = _level(args.round)
     current = revisions.current
-    if wanted is not None and (current is None or wanted != current.level):
+    if current is None or (wanted is not None and wanted != current.level):
         current = revisions.start_round(wanted, args.date)
-    elif current is None:
-        current = revisions.start_round(None, args.date)
-    if current is None:
-        raise ReelwrightError("no revision round to mark in")
     old_data.carry(old_body, body, current.level)
     data.revisions = old_data.revisions
     if data.pages is None and old_data.pages is not None:

@@ -42,7 +42,7 @@ from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.page_lock import LockedPage, PageLock, Position, rebase
 from reelwright.screenplay.revisions import Revisions, Round, Span, mark_changes, normalize
 from reelwright.screenplay.scene_lock import LETTERS, SceneLock
-from reelwright.screenplay.textdiff import line_key, newline_of, split_lines
+from reelwright.screenplay.textdiff import diff_lines, line_key, newline_of, split_lines
 
 OPENING = "/* Reelwright production data"
 VERSION = 1
@@ -88,9 +88,10 @@ class ProductionData:
         with their text; with ``level`` (revision mode) the changes are marked."""
         if old_text == new_text:
             return
-        self.revisions.marks = mark_changes(old_text, new_text, self.revisions.marks, level)
+        diff = diff_lines(split_lines(old_text), split_lines(new_text))
+        self.revisions.marks = mark_changes(old_text, new_text, self.revisions.marks, level, diff)
         if self.pages is not None:
-            self.pages = rebase(self.pages, old_text, new_text)
+            self.pages = rebase(self.pages, old_text, new_text, diff)
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ from reelwright.screenplay.elements import Script
 from reelwright.screenplay.emphasis import plain_text, strip_notes
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.pagination import Pagination
-from reelwright.screenplay.textdiff import diff_line, diff_lines, split_lines
+from reelwright.screenplay.textdiff import LineDiff, diff_line, diff_lines, split_lines
 
 # name, ink (changed text on screen, coloured print), paper (the page's tint)
 COLOURS: tuple[tuple[str, str, str], ...] = (
@@ -192,15 +192,20 @@ class Revisions:
 
 
 def mark_changes(
-    old_text: str, new_text: str, marks: Mapping[int, Iterable[Span]], level: int | None
+    old_text: str,
+    new_text: str,
+    marks: Mapping[int, Iterable[Span]],
+    level: int | None,
+    diff: LineDiff | None = None,
 ) -> Marks:
     """The marks of ``new_text``: those of ``old_text`` carried to where their text is now,
     plus, when ``level`` is given, marks of that round on every word that is new or changed
     and at every place where words were removed. ``level`` None only carries the marks (an
-    edit made outside revision mode)."""
+    edit made outside revision mode). ``diff`` is the drafts' line alignment, when the
+    caller has it already."""
     old = split_lines(old_text)
     new = split_lines(new_text)
-    diff = diff_lines(old, new)
+    diff = diff or diff_lines(old, new)
     result: dict[int, list[Span]] = {}
 
     for line, spans in marks.items():

@@ -31,15 +31,13 @@ from dataclasses import dataclass, field
 from reelwright.screenplay.elements import Element, ElementType, Script
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.parser import parse, split_scene_number
-from reelwright.screenplay.textdiff import newline_of
+from reelwright.screenplay.textdiff import join_pairs, line_pairs, newline_of
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 LETTERS_WITHOUT_IO = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 OMITTED = "OMITTED"
 
 _LABEL = re.compile(r"([A-Z]*)(\d+)([A-Z]*)")
-_WRITTEN_NUMBER = re.compile(r"\s*#((?:[^\W_]|[.\-])+)#$")
-_LINE_ENDS = re.compile(r"(\r\n|\r|\n)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,17 +259,6 @@ def _next_in_order(previous: str | None, rest: Sequence[str | None]) -> str | No
     return None
 
 
-def _pairs(text: str) -> list[list[str]]:
-    """``text`` as [line, line end] pairs (the last line's end may be empty), so that
-    edits keep every other line and its line end exactly."""
-    parts = _LINE_ENDS.split(text)
-    return [[parts[i], parts[i + 1] if i + 1 < len(parts) else ""] for i in range(0, len(parts), 2)]
-
-
-def _text(pairs: list[list[str]]) -> str:
-    return "".join(line + end for line, end in pairs)
-
-
 def with_number(line: str, number: str | None) -> str:
     """A heading line with ``#number#`` written at its end (replacing any written there), or
     with its number removed (``number`` None)."""
@@ -280,9 +267,7 @@ def with_number(line: str, number: str | None) -> str:
     tail = ""
     if bone >= 0 and "*/" not in body[bone:]:
         body, tail = body[:bone].rstrip(), " " + body[bone:]
-    match = _WRITTEN_NUMBER.search(body)
-    if match is not None:
-        body = body[: match.start()]
+    body = split_scene_number(body)[0]  # the parser's own rule for a written number
     if number is None:
         return body + tail
     return f"{body} #{number}#{tail}"
@@ -297,7 +282,7 @@ def apply_lock(text: str, lock: SceneLock) -> str:
     number no heading has any more; everything else is left exactly as it was."""
     script = parse(text)
     numbered = scene_numbers(script, lock)
-    pairs = _pairs(text)
+    pairs = line_pairs(text)
     newline = newline_of(text)
     for scene in numbered:
         if not scene.written:
@@ -305,7 +290,7 @@ def apply_lock(text: str, lock: SceneLock) -> str:
     present = {scene.number.upper() for scene in numbered}
     missing = [number for number in lock.numbers if number.upper() not in present]
     if not missing:
-        return _text(pairs)
+        return join_pairs(pairs)
     # Each dropped number goes before the first heading that sorts after it.
     inserts: dict[int, list[str]] = {}
     at_end: list[str] = []
@@ -327,7 +312,7 @@ def apply_lock(text: str, lock: SceneLock) -> str:
         pairs[-1][1] = newline
         for number in at_end:
             pairs.extend([["", newline], [_omitted_line(number), newline]])
-    return _text(pairs)
+    return join_pairs(pairs)
 
 
 def _place_for(
@@ -363,13 +348,9 @@ def lock_scenes(
     if renumber:
         text = unlock_scenes(text)
         lock = None
-    script = parse(text)
-    if lock is None and not any(e.scene_number for _i, e in _headings(script)):
-        text = unlock_scenes(text)
-        script = parse(text)
-    current = lock if lock is not None else SceneLock([], letters)
-    if lock is not None:
-        current = SceneLock(list(lock.numbers), lock.letters)
+    if lock is None and not any(e.scene_number for _i, e in _headings(parse(text))):
+        text = unlock_scenes(text)  # nothing written yet: 1, 2, 3 ...
+    current = SceneLock(list(lock.numbers), lock.letters) if lock else SceneLock([], letters)
     text = apply_lock(text, current)
     numbers = [scene.number for scene in scene_numbers(parse(text), current)]
     return text, SceneLock(numbers, current.letters)
@@ -379,7 +360,7 @@ def unlock_scenes(text: str, *, clear: bool = False) -> str:
     """Remove the OMITTED headings and renumber every scene 1, 2, 3 ... (``clear``: remove
     the numbers, so that they follow the script again)."""
     script = parse(text)
-    pairs = _pairs(text)
+    pairs = line_pairs(text)
     drop: set[int] = set()
     counter = 0
     for _index, element in _headings(script):
@@ -396,7 +377,7 @@ def unlock_scenes(text: str, *, clear: bool = False) -> str:
     kept = [pair for index, pair in enumerate(pairs) if index not in drop]
     if kept and drop and max(drop) == len(pairs) - 1:
         kept[-1][1] = pairs[-1][1]  # the file keeps its last line end (or lack of one)
-    return _text(kept)
+    return join_pairs(kept)
 
 
 def omit_scene(text: str, heading_line: int) -> str:
@@ -411,7 +392,7 @@ def omit_scene(text: str, heading_line: int) -> str:
             raise ReelwrightError("this scene has no number yet: lock the scene numbers first")
         if is_omitted(element):
             return text
-        pairs = _pairs(text)
+        pairs = line_pairs(text)
         newline = newline_of(text)
         omitted = _omitted_line(element.scene_number)
         if position + 1 < len(headings):
@@ -421,10 +402,5 @@ def omit_scene(text: str, heading_line: int) -> str:
             end = len(pairs)
             replacement = [[omitted, pairs[-1][1] or newline]]
         pairs[heading_line:end] = replacement
-        return _text(pairs)
+        return join_pairs(pairs)
     raise ReelwrightError(f"there is no scene heading on line {heading_line + 1}")
-
-
-def heading_text_without_number(line: str) -> str:
-    """The heading as written, without its ``#number#`` (for listings)."""
-    return split_scene_number(line.strip())[0]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _PAIR_LIMIT = 60
 """Changed blocks up to this many lines a side are paired by similarity (a small dynamic
@@ -41,6 +42,17 @@ def newline_of(text: str) -> str:
     """The line end ``text`` uses (the first one found; ``\\n`` when there is none)."""
     match = _NEWLINE.search(text)
     return match.group() if match else "\n"
+
+
+def line_pairs(text: str) -> list[list[str]]:
+    """``text`` as [line, line end] pairs (the last line's end may be empty): edits made on
+    them keep every other line and its line end exactly (``join_pairs`` puts them back)."""
+    parts = _LINE_END.split(text)
+    return [[parts[i], parts[i + 1] if i + 1 < len(parts) else ""] for i in range(0, len(parts), 2)]
+
+
+def join_pairs(pairs: list[list[str]]) -> str:
+    return "".join(line + end for line, end in pairs)
 
 
 def line_key(line: str) -> str:
