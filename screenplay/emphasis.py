@@ -9,14 +9,19 @@ marker makes it a literal character; a marker followed by a space (or at the end
 cannot open and a marker after a space (or at the start of a line) cannot close, so
 ``*69 and *23`` stays literal; emphasis never crosses a line break; an opener without a
 closer is printed as typed.
+
+``strip_notes`` is the vocabulary's (``vocabulary.py``), named here too for the readers
+that take it with the emphasis helpers.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_NOTE = re.compile(r"\[\[.*?\]\]", re.DOTALL)
+from reelwright.screenplay.vocabulary import strip_notes
+
+__all__ = ["Span", "parse_emphasis", "plain_text", "strip_notes"]
+
 _MARKER_CHARS = frozenset("*_\\")
 
 
@@ -68,16 +73,23 @@ def _line_spans(line: str) -> list[Span]:
     # Pairs: (open_from, open_to, close_from, close_to, style) with style in b/i/u.
     pairs: list[tuple[int, int, int, int, str]] = []
     stack: list[_Delim] = []
+    # Where each marker character's openers sit in the stack (rising), so that a closer
+    # finds its opener at once: scanning the stack made a line of ``*x`` openers and
+    # ``y_`` closers quadratic.
+    where: dict[str, list[int]] = {"*": [], "_": []}
+
+    def cut(size: int) -> None:
+        while len(stack) > size:
+            where[stack.pop().char].pop()
+
     for delim in delims:
         if delim.can_close:
             while delim.count > 0:
-                k = len(stack) - 1
-                while k >= 0 and stack[k].char != delim.char:
-                    k -= 1
-                if k < 0:
+                if not where[delim.char]:
                     break
+                k = where[delim.char][-1]
                 opener = stack[k]
-                del stack[k + 1 :]  # openers inside the pair stay literal
+                cut(k + 1)  # openers inside the pair stay literal
                 if delim.char == "_":
                     use = 1
                     style = "u"
@@ -90,8 +102,9 @@ def _line_spans(line: str) -> list[Span]:
                 delim.start += use
                 delim.count -= use
                 if opener.count == 0:
-                    stack.pop()
+                    cut(k)
         if delim.count > 0 and delim.can_open:
+            where[delim.char].append(len(stack))
             stack.append(delim)
 
     bold = [0] * (n + 1)
@@ -159,10 +172,3 @@ def plain_text(text: str) -> str:
     if not any(c in _MARKER_CHARS for c in text):
         return text
     return "".join(span.text for span in parse_emphasis(text))
-
-
-def strip_notes(text: str) -> str:
-    """``text`` without its inline ``[[notes]]`` (an unclosed ``[[`` is kept as typed)."""
-    if "[[" not in text:
-        return text
-    return _NOTE.sub("", text)

@@ -32,98 +32,44 @@ import re
 
 from reelwright.screenplay.elements import Element, ElementType, Region, RegionKind, Script
 from reelwright.screenplay.textio import read_script_text
+from reelwright.screenplay.vocabulary import (
+    HEADING_RE,
+    KNOWN_TITLE_KEYS,
+    boneyard_spans,
+    forces_heading,
+    is_cue_text,
+    is_transition_text,
+    note_open_after,
+    notes_in,
+    split_scene_number,
+    strip_notes,
+    title_page_entries,
+)
+
+__all__ = [
+    "KNOWN_TITLE_KEYS",
+    "MERGING",
+    "parse",
+    "parse_file",
+    "scene_at_line",
+    "split_lines",
+    "title_page_entries",
+]
 
 T = ElementType
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_BONEYARD = re.compile(r"/\*.*?\*/", re.DOTALL)
-_NOTE = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
-_HEADING = re.compile(
-    r"(?:INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|I\.?\s*/\s*E|E\.?\s*/\s*I|INT|EXT|EST)[.\s]",
-    re.IGNORECASE,
-)
-_SCENE_NUMBER = re.compile(r"\s#((?:[^\W_]|[.\-])+)#$")
 _DUAL_MARK = re.compile(r"(?:\s*\^)+$")
-_TITLE_KEY = re.compile(r"([^\W\d_][^:]*?)\s*:\s*(.*)$")
 _CENTERED = re.compile(r">\s*(.*?)\s*<$")
 _SECTION = re.compile(r"(#+)\s*(.*)$")
+_heading = HEADING_RE.match
 
-KNOWN_TITLE_KEYS = frozenset(
-    [
-        "title",
-        "credit",
-        "author",
-        "authors",
-        "source",
-        "draft date",
-        "contact",
-        "copyright",
-        "notes",
-    ]
-)
 _SPECIAL_FIRST = frozenset("!~#=>@.[")
 """First characters that need the full classification of a one-line paragraph."""
 MERGING = frozenset([T.ACTION, T.DIALOGUE, T.CENTERED, T.LYRICS])
 """Element types whose consecutive lines in a paragraph form one element."""
 _SPEECH_BODY = (T.DIALOGUE, T.PARENTHETICAL)
 """What the element before a ``^`` cue must be: the speech it is set beside."""
-
-
-# ----------------------------------------------------------------------------------------
-# Line predicates, shared with the writer (which must know what a line would become).
-
-
-def is_heading_text(text: str) -> bool:
-    """A scene heading by its prefix (INT., EXT., EST., INT./EXT., I/E and the Decisions)."""
-    return _HEADING.match(text) is not None
-
-
-def is_cue_text(text: str) -> bool:
-    """Upper case before any parenthetical extension, with at least one letter."""
-    if "[[" in text:
-        text = _NOTE.sub("", text)
-    paren = text.find("(")
-    if paren < 0:
-        paren = text.find("（")  # the full-width bracket of Chinese and Japanese scripts
-    name = text if paren < 0 else text[:paren]
-    return name.isupper()
-
-
-def is_transition_text(text: str) -> bool:
-    return text.endswith("TO:") and text.isupper()
-
-
-def split_scene_number(text: str) -> tuple[str, str | None]:
-    """``INT. HOUSE - DAY #12A#`` -> (``INT. HOUSE - DAY``, ``12A``)."""
-    if text.endswith("#"):
-        match = _SCENE_NUMBER.search(text)
-        if match:
-            return text[: match.start()].rstrip(), match.group(1)
-    return text, None
-
-
-def title_page_entries(lines: list[str]) -> list[tuple[str, list[str]]] | None:
-    """The ``(key, value lines)`` of a title page paragraph, or None if it is not one.
-
-    ``lines`` are the raw lines (tabs already expanded). Every line must be ``Key: value``
-    or an indented continuation (three or more spaces) of the key above it, and one key
-    must be a known one.
-    """
-    entries: list[tuple[str, list[str]]] = []
-    known = False
-    for line in lines:
-        if line.startswith("   ") and entries:
-            value = line.strip()
-            entries[-1][1].append(value)
-            continue
-        match = _TITLE_KEY.match(line)
-        if match is None:
-            return None
-        key = match.group(1)
-        known = known or key.casefold() in KNOWN_TITLE_KEYS
-        value = match.group(2).strip()
-        entries.append((key, [value] if value else []))
-    return entries if known else None
 
 
 # ----------------------------------------------------------------------------------------
@@ -199,7 +145,8 @@ class _Builder:
             self.elements.append(Element(kind, text, off, off + 1, None, 0, False, forced))
 
 
-def _split_lines(text: str) -> list[str]:
+def split_lines(text: str) -> list[str]:
+    """The lines the parser reads: no byte-order mark, tabs as four spaces, any line break."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\t" in text:
@@ -221,12 +168,12 @@ def _remove_boneyard(lines: list[str]) -> set[int]:
         starts.append(starts[-1] + len(line) + 1)
     pieces: list[str] = []
     pos = 0
-    for match in _BONEYARD.finditer(joined):
-        pieces.append(joined[pos : match.start()])
-        pieces.append("\n" * match.group().count("\n"))
-        pos = match.end()
-        first = bisect.bisect_right(starts, match.start()) - 1
-        last = bisect.bisect_right(starts, match.end() - 1) - 1
+    for start, end in boneyard_spans(joined):
+        pieces.append(joined[pos:start])
+        pieces.append("\n" * joined.count("\n", start, end))
+        pos = end
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, end - 1) - 1
         touched.extend(range(first, last + 1))
     if not touched:
         return emptied
@@ -241,7 +188,7 @@ def _remove_boneyard(lines: list[str]) -> set[int]:
 
 def parse(text: str, *, first_line: int = 0) -> Script:
     """Parse Fountain ``text``; line numbers in the result start at ``first_line``."""
-    lines = _split_lines(text)
+    lines = split_lines(text)
     count = len(lines)
     emptied = _remove_boneyard(lines) if "/*" in text else set()
     builder = _Builder(first_line)
@@ -338,10 +285,10 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
     if single and c not in _SPECIAL_FIRST:
         # Fast path for the commonest paragraph: one line of action, a heading, a transition.
         line_no = start + off
-        if _HEADING.match(first):
+        if _heading(first):
             heading, number = split_scene_number(first)
             elements.append(Element(T.SCENE_HEADING, heading, line_no, line_no + 1, number))
-        elif first.endswith("TO:") and first.isupper():
+        elif is_transition_text(first):
             elements.append(Element(T.TRANSITION, first, line_no, line_no + 1))
         else:
             elements.append(Element(T.ACTION, lines[start].rstrip(), line_no, line_no + 1))
@@ -351,8 +298,8 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
 
     if c == "[" and first.startswith("[["):
         joined = "\n".join(lines[start:end])
-        if not _NOTE.sub("", joined).strip():
-            body = "\n".join(n for n in (m.strip() for m in _NOTE.findall(joined)) if n)
+        if not strip_notes(joined).strip():
+            body = "\n".join(n for n in (m.strip() for m in notes_in(joined)) if n)
             body = "\n".join(x.strip() for x in body.split("\n"))
             elements.append(Element(T.NOTE, body, start + off, end + off))
             if trailing > end:
@@ -360,7 +307,7 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
             return
 
     # First-line rules: they need the blank line before (and some the blank line after).
-    if c == "." and len(first) > 1 and first[1].isalnum():
+    if c == "." and forces_heading(first):
         heading, number = split_scene_number(first[1:].strip())
         elements.append(
             Element(T.SCENE_HEADING, heading, i + off, i + off + 1, number, 0, False, True)
@@ -372,11 +319,11 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
         i += 1
     elif c not in "!~#=>@":
         if single:
-            if _HEADING.match(first):
+            if _heading(first):
                 heading, number = split_scene_number(first)
                 elements.append(Element(T.SCENE_HEADING, heading, i + off, i + off + 1, number))
                 i += 1
-            elif first.endswith("TO:") and first.isupper():
+            elif is_transition_text(first):
                 elements.append(Element(T.TRANSITION, first, i + off, i + off + 1))
                 i += 1
         elif is_cue_text(first):
@@ -384,13 +331,14 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
             speech = True
             i += 1
 
-    if speech and _simple_speech(lines, i, end, builder):
+    if speech and "[[" not in lines[start] and _simple_speech(lines, i, end, builder):
         if trailing > end:
             builder.region(RegionKind.BLANK, end, trailing)
         return
 
     pending = -1  # first of the lines of spaces waiting to know whether the element goes on
-    note_open = False
+    # A note opened on a first line read above (a cue, a heading) goes on below it.
+    note_open = i > start and "[[" in lines[start] and note_open_after(lines[start], False)
     add = builder.add
     while i < end:
         raw = lines[i]
@@ -400,8 +348,9 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
             i += 1
             continue
         if note_open:
-            # Inside a note that spans lines: the line continues the current element.
-            kind = builder.cur_type or T.ACTION
+            # Inside a note that spans lines: the line continues the current element, or
+            # the speech it is in (after a cue or parenthetical: dialogue).
+            kind = builder.cur_type or (T.DIALOGUE if speech else T.ACTION)
             text = raw.rstrip() if kind is T.ACTION else raw.strip()
             forced = False
         elif speech:
@@ -480,25 +429,6 @@ def _simple_speech(lines: list[str], start: int, end: int, builder: _Builder) ->
     if dialogue:
         elements.append(Element(T.DIALOGUE, "\n".join(dialogue), dialogue_start + off, end + off))
     return True
-
-
-def note_open_after(line: str, open_before: bool) -> bool:
-    """Whether a ``[[note]]`` is still open at the end of ``line``."""
-    pos = 0
-    is_open = open_before
-    while True:
-        if is_open:
-            close = line.find("]]", pos)
-            if close < 0:
-                return True
-            is_open = False
-            pos = close + 2
-        else:
-            opening = line.find("[[", pos)
-            if opening < 0:
-                return False
-            is_open = True
-            pos = opening + 2
 
 
 def _cue(builder: _Builder, text: str, index: int, forced: bool) -> None:

@@ -10,39 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from reelwright.screenplay import vocabulary
 from reelwright.screenplay.elements import ElementType, Script
-from reelwright.screenplay.emphasis import plain_text, strip_notes
+from reelwright.screenplay.vocabulary import Heading, character_name, printed_text
 
 T = ElementType
 
-_PREFIX = re.compile(
-    r"(INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|I\.?\s*/\s*E|E\.?\s*/\s*I|INT|EXT|EST)\.?\s*",
-    re.IGNORECASE,
-)
-_TIME_SPLIT = re.compile(r"\s+(?:-{1,2}|–|—)\s+")
-_EXTENSION = re.compile(r"\s*(?:\([^)]*\)|（[^）]*）)\s*")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
-_TIMES_OF_DAY = frozenset(
-    (
-        "DAY",
-        "NIGHT",
-        "MORNING",
-        "EVENING",
-        "AFTERNOON",
-        "DAWN",
-        "DUSK",
-        "SUNRISE",
-        "SUNSET",
-        "NOON",
-        "MIDNIGHT",
-        "LATER",
-        "CONTINUOUS",
-        "SAME",
-        "SAME TIME",
-        "MOMENTS LATER",
-    )
-)
 
 
 @dataclass(frozen=True)
@@ -108,36 +83,24 @@ def count_words(text: str) -> int:
 
 
 def printed(text: str) -> str:
-    """Text as it prints: notes and emphasis markers removed."""
-    return plain_text(strip_notes(text))
+    """Text as it prints: notes and emphasis markers removed (the vocabulary's rule)."""
+    return printed_text(text)
 
 
 def cue_name(text: str) -> str:
-    """``MAYA (V.O.) (CONT'D)`` -> ``MAYA``; upper case, as cues print."""
-    return _EXTENSION.sub(" ", printed(text)).strip().upper()
+    """``MAYA (V.O.) (CONT'D)`` -> ``MAYA``; upper case, as cues print (the vocabulary's
+    :func:`~reelwright.screenplay.vocabulary.character_name`)."""
+    return character_name(text)
 
 
-def split_heading(heading: str) -> tuple[str, str, str]:
-    """``INT. HOUSE - KITCHEN - DAY`` -> (``INT``, ``HOUSE - KITCHEN``, ``DAY``)."""
-    text = printed(heading).strip().upper()
-    int_ext = ""
-    match = _PREFIX.match(text)
-    if match:
-        prefix = match.group(1).replace(".", "").replace(" ", "")
-        int_ext = "EST" if prefix == "EST" else "INT/EXT" if "/" in prefix else prefix
-        text = text[match.end() :]
-    parts = _TIME_SPLIT.split(text)
-    # Without INT/EXT (``INSERT - THE LOGBOOK``) the last part is a time only if it says so.
-    if len(parts) > 1 and (int_ext or parts[-1].strip() in _TIMES_OF_DAY):
-        return int_ext, " - ".join(parts[:-1]).strip(), parts[-1].strip()
-    place, comma, last = text.rpartition(",")
-    if comma and last.strip() in _TIMES_OF_DAY:
-        return int_ext, place.strip(), last.strip()
-    return int_ext, text.strip(), ""
+def split_heading(heading: str) -> Heading:
+    """``INT. HOUSE - KITCHEN - DAY`` -> (``INT``, ``HOUSE - KITCHEN``, ``DAY``), upper case
+    and as printed (the vocabulary's one location/time split)."""
+    return vocabulary.split_heading(printed(heading).upper())
 
 
 def script_facts(script: Script) -> ScriptFacts:
-    title = " ".join(printed(script.title_value("title") or "").split())
+    title = vocabulary.title_value_text(script.title_value("title") or "")
     facts = ScriptFacts(title=title or None)
     speeches: dict[str, int] = {}
     words: dict[str, int] = {}

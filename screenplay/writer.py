@@ -14,13 +14,13 @@ from __future__ import annotations
 from itertools import takewhile
 
 from reelwright.screenplay.elements import Element, ElementType, Script
-from reelwright.screenplay.emphasis import strip_notes
-from reelwright.screenplay.parser import (
+from reelwright.screenplay.parser import title_page_entries
+from reelwright.screenplay.vocabulary import (
     is_cue_text,
     is_heading_text,
     is_transition_text,
     note_open_after,
-    title_page_entries,
+    strip_notes,
 )
 
 T = ElementType

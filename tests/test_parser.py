@@ -167,6 +167,36 @@ def test_forced_character(line: str, cue: str) -> None:
     assert (element.type, element.text, element.forced) == (T.CHARACTER, cue, True)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "JOHN (40s) sits on a hay bale.",
+        "SARAH (30s, tired) enters.",
+        "BOB (V.O.) and then he leaves",
+        "MAYA (V.O.",
+        "ANNA (20s) ^ waves",
+    ],
+)
+def test_text_after_the_extension_makes_the_line_action(line: str) -> None:
+    # FORMAT.md rule 6 (Beat's reading): after the last ")" only whitespace or a "^".
+    assert kinds(f"{line}\nHe waits.") == [("action", f"{line}\nHe waits.")]
+
+
+@pytest.mark.parametrize(
+    ("line", "cue", "dual"),
+    [
+        ("MAYA (V.O.) (CONT'D)", "MAYA (V.O.) (CONT'D)", False),
+        ("MAYA (V.O.) (CONT'D) ^", "MAYA (V.O.) (CONT'D)", True),
+        ("MAYA (V.O.)   ", "MAYA (V.O.)", False),
+        ("MAYA（画外音）", "MAYA（画外音）", False),
+    ],
+)
+def test_extensions_then_only_whitespace_or_a_caret(line: str, cue: str, dual: bool) -> None:
+    text = f"BOB\nHi.\n\n{line}\nHello."
+    element = parse(text).elements[2]
+    assert (element.type, element.text, element.dual) == (T.CHARACTER, cue, dual)
+
+
 def test_cue_needs_a_line_after_it() -> None:
     assert kinds("Action.\n\nBOB\n\nMore.") == [
         ("action", "Action."),

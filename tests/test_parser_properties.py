@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reelwright.screenplay.elements import Script
@@ -27,6 +27,8 @@ _FRAGMENTS = [
     "^",
     " ^",
     "(beat)",
+    "（beat）",
+    "([[)",
     "(",
     ")",
     "CUT TO:",
@@ -117,6 +119,9 @@ def test_first_line_offsets_everything(text: str, first_line: int) -> None:
 
 @settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow])
 @given(_any_text)
+@example("N\n([[)\n]]\nr")  # issue 18 item 9: a note from a parenthetical into the speech
+@example("BOB [[NOTE\n~still]] here\nHello.")
+@example("JOHN (40s) sits on a hay bale.\nHe waits.")
 def test_write_parse_round_trip(text: str) -> None:
     first = parse(text)
     written = write(first)

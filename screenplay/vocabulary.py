@@ -1,0 +1,490 @@
+"""The Fountain vocabulary: what the words and marks of a screenplay line mean.
+
+This module is the one home of the rules that say what a line *is* and what its parts
+are. The parser (``parser.py``), the editor's per-line classifier (``lines.py``), the
+writer, statistics, pagination, the co-writer's prompts and the editor's completer all
+read them from here, so that ``INT. HOUSE - KITCHEN - DAY`` has the same location
+everywhere and a cue is a cue for every view (STYLE.md 16). Standard library only, no Qt.
+
+What is here:
+
+- **Forcing characters** (``FORCE_*``): the first character that forces an element.
+- **Scene headings**: :data:`HEADING_PREFIXES`, :data:`HEADING_RE`, :func:`is_heading_text`,
+  :func:`split_scene_number`, and the one location/time split, :func:`split_heading`.
+- **Cues**: the cue rule :func:`is_cue_text` (FORMAT.md rule 6), the parts of a cue
+  :func:`split_cue`, the speaker :func:`cue_name` and the name as it prints
+  :func:`character_name`.
+- **Transitions**: :func:`is_transition_text` and the common ones, :data:`TRANSITIONS`.
+- **Notes and boneyard**: :func:`strip_notes`, :func:`note_open_after`,
+  :func:`strip_boneyard`, :func:`boneyard_spans`; every scan is linear in the text, so
+  unclosed markers cannot make a long line slow.
+- **Title page**: :data:`KNOWN_TITLE_KEYS`, :func:`title_key`, :func:`title_value_text`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+# --- forcing characters ---------------------------------------------------------------------
+
+FORCE_HEADING = "."
+"""``.SNIPER SCOPE POV``: a scene heading without INT/EXT (not ``...``)."""
+FORCE_ACTION = "!"
+FORCE_CHARACTER = "@"
+FORCE_TRANSITION = ">"
+"""``> FADE OUT.``; with a closing ``<`` the line is centered text instead."""
+CENTERED_END = "<"
+LYRICS_MARK = "~"
+SECTION_MARK = "#"
+SYNOPSIS_MARK = "="
+DUAL_MARK = "^"
+"""At the end of the second cue: that speech goes beside the previous one."""
+LINE_FORCING = frozenset("!~#=>")
+"""First characters that make any line of an action paragraph special."""
+PARAGRAPH_FORCING = frozenset("!~#=>@")
+"""First characters that stop a paragraph's first line from being a heading, transition
+or cue by its words alone."""
+
+
+def forces_heading(text: str) -> bool:
+    """``.SCENE`` forces a heading; ``...`` and ``. `` do not (stripped ``text``)."""
+    return len(text) > 1 and text[0] == FORCE_HEADING and text[1].isalnum()
+
+
+# --- scene headings -----------------------------------------------------------------------
+
+HEADING_PREFIXES = ("INT. ", "EXT. ", "INT./EXT. ", "EXT./INT. ", "I/E. ", "EST. ")
+"""The prefixes offered to a writer, commonest first."""
+
+HEADING_RE = re.compile(
+    r"(INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|I\.?\s*/\s*E|E\.?\s*/\s*I|INT|EXT|EST)(?:\.\s*|\s+)",
+    re.IGNORECASE,
+)
+"""A heading prefix at the start of a (stripped) line, with the ``.`` or space after it:
+``INT.``, ``EXT``, ``EST.``, ``INT./EXT.``, ``INT/EXT``, ``I/E``, and FORMAT.md's Decisions
+``I./E.``, ``E/I``, ``EXT./INT.``, ``EXT/INT`` and spaces round the slash (``INT. / EXT.``).
+Group 1 is the prefix; ``match.end()`` is where the location starts."""
+
+SCENE_NUMBER_RE = re.compile(r"\s#((?:[^\W_]|[.\-])+)#\s*$")
+"""``#12A#`` at the end of a heading, after a space: letters, digits, ``-`` and ``.``."""
+
+TIME_SEPARATOR_RE = re.compile(r"\s+(?:-{1,3}|–|—)\s+|\s*(?:-{2,3}|—)\s*")
+"""What separates a heading's location from its time of day: `` - `` (spaced hyphens,
+en or em dashes), or ``--``/``—`` even without spaces (``CAR--NIGHT``). A single hyphen
+without spaces is part of a word (``X-RAY ROOM``)."""
+
+TIMES_OF_DAY = (
+    "DAY",
+    "NIGHT",
+    "MORNING",
+    "AFTERNOON",
+    "EVENING",
+    "DUSK",
+    "DAWN",
+    "LATER",
+    "CONTINUOUS",
+    "MOMENTS LATER",
+    "SAME",
+    "SAME TIME",
+    "SUNRISE",
+    "SUNSET",
+    "NOON",
+    "MIDNIGHT",
+)
+"""Times of day writers put after the location, commonest first."""
+_TIME_WORDS = frozenset(TIMES_OF_DAY)
+_PARENTHESES_RE = re.compile(r"\s*\([^)]*\)\s*")
+
+
+def is_heading_text(text: str) -> bool:
+    """A scene heading by its prefix alone (``text`` stripped; forcing ``.`` not included)."""
+    return HEADING_RE.match(text) is not None
+
+
+def split_scene_number(text: str) -> tuple[str, str | None]:
+    """``INT. HOUSE - DAY #12A#`` -> (``INT. HOUSE - DAY``, ``12A``); a number of any length."""
+    if text.rstrip().endswith("#"):
+        match = SCENE_NUMBER_RE.search(text)
+        if match:
+            return text[: match.start()].rstrip(), match.group(1)
+    return text, None
+
+
+def int_ext_of(prefix: str) -> str:
+    """A heading prefix as statistics name it: ``INT``, ``EXT``, ``EST`` or ``INT/EXT``."""
+    compact = "".join(prefix.split()).replace(".", "").upper()
+    if "/" in compact:
+        return "INT/EXT"
+    return compact
+
+
+class Heading(NamedTuple):
+    """The parts of a scene heading, as written (the caller chooses the case)."""
+
+    int_ext: str
+    """``INT``, ``EXT``, ``EST``, ``INT/EXT``, or empty for a heading without a prefix."""
+    location: str
+    time: str
+    """The time of day (``DAY``, ``NIGHT (1973)``, ``DAY - CONTINUOUS``), or empty."""
+
+
+_TIME_MODIFIERS = frozenset(["EARLY", "LATE", "LATER", "THAT", "NEXT", "THE", "SAME", "MID"])
+
+
+def is_time_of_day(part: str) -> bool:
+    """``NIGHT``, ``NIGHT (1973)``, ``EARLY MORNING``, ``LATER THAT NIGHT``, ``DAY 2``: a time
+    of day a heading ends with (``DAY CARE CENTER`` is a place)."""
+    words = _PARENTHESES_RE.sub(" ", part).upper().split()
+    if not words:
+        return False
+    if " ".join(words) in _TIME_WORDS:
+        return True
+    if words[-1] in _TIME_WORDS and all(w in _TIME_MODIFIERS for w in words[:-1]):
+        return True
+    return words[0] in _TIME_WORDS and all(w.isdigit() for w in words[1:])
+
+
+def split_heading(heading: str) -> Heading:
+    """The one location/time split.
+
+    ``INT. HOUSE - KITCHEN - DAY`` -> (``INT``, ``HOUSE - KITCHEN``, ``DAY``);
+    ``INT. / EXT. CAR -- NIGHT`` -> (``INT/EXT``, ``CAR``, ``NIGHT``);
+    ``INSERT - THE LOGBOOK`` -> (``""``, ``INSERT - THE LOGBOOK``, ``""``).
+
+    ``heading`` may be an element's text or a raw line: notes, a forcing ``.`` and a
+    ``#12#`` scene number are left out. The time starts at the first part after the
+    location that names a time of day (so ``DAY - CONTINUOUS`` stays one time); with
+    INT/EXT and no such word it is the last part; without INT/EXT there is no time unless
+    a part says one. Emphasis markers are kept (statistics pass printed text).
+    """
+    text = strip_notes(heading).strip()
+    if forces_heading(text):
+        text = text[1:].lstrip()
+    text = split_scene_number(text)[0]
+    int_ext = ""
+    match = HEADING_RE.match(text)
+    if match:
+        int_ext = int_ext_of(match.group(1))
+        text = text[match.end() :]
+    text = text.strip()
+    parts = [p.strip() for p in TIME_SEPARATOR_RE.split(text)]
+    if len(parts) > 1:
+        start = next((k for k in range(1, len(parts)) if is_time_of_day(parts[k])), None)
+        if start is None and int_ext:
+            start = len(parts) - 1
+        if start is not None:
+            return Heading(int_ext, " - ".join(parts[:start]), " - ".join(parts[start:]))
+    place, comma, last = text.rpartition(",")
+    if comma and place.strip() and is_time_of_day(last):
+        return Heading(int_ext, place.strip(), last.strip())
+    return Heading(int_ext, text, "")
+
+
+# --- cues ---------------------------------------------------------------------------------
+
+_OPEN_PARENS = "(（"
+_CLOSE_PARENS = ")）"
+_EXTENSION_RE = re.compile(r"[(（]([^)）]*)[)）]")
+
+
+def strip_dual_mark(text: str) -> str:
+    """``MAYA ^`` -> ``MAYA``: the text without its trailing dual-dialogue marks."""
+    text = text.rstrip()
+    while text.endswith(DUAL_MARK):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _first_paren(text: str) -> int:
+    positions = [p for p in (text.find(c) for c in _OPEN_PARENS) if p >= 0]
+    return min(positions) if positions else -1
+
+
+def is_cue_text(text: str) -> bool:
+    """The cue rule (FORMAT.md rule 6) for the words of a line (stripped, no ``@``).
+
+    Upper case up to the first ``(`` (``str.isupper``: at least one cased letter, none in
+    lower case), and after the last ``)`` nothing but whitespace or the dual-dialogue
+    ``^``: ``MAYA (V.O.) (CONT'D) ^`` is a cue, ``JOHN (40s) sits on a hay bale.`` is action,
+    ``MAYA (V.O.`` (an extension not closed) is not a cue yet. Notes are left out first.
+    Whether the line stands where a cue can stand (blank line before, text after) is the
+    parser's and the classifier's business.
+    """
+    if "[[" in text:
+        text = strip_notes(text)
+    text = strip_dual_mark(text)
+    paren = _first_paren(text)
+    if paren < 0:
+        return text.isupper()
+    if not text.endswith(tuple(_CLOSE_PARENS)):
+        return False
+    return text[:paren].isupper()
+
+
+def could_be_cue(text: str) -> bool:
+    """A cue, or one being typed: the cue rule, or an upper-case name followed by an
+    extension that is not closed yet (``MAYA (V.O``). For lines the writer marked as cues."""
+    if is_cue_text(text):
+        return True
+    text = strip_dual_mark(strip_notes(text))
+    paren = _first_paren(text)
+    if paren <= 0:
+        return False
+    rest = text[paren:]
+    return text[:paren].isupper() and not any(c in rest for c in _CLOSE_PARENS)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The parts of a cue line: ``@McCLANE (V.O.) (CONT'D) ^``."""
+
+    name: str
+    """The speaker as written: ``McCLANE``."""
+    extensions: tuple[str, ...]
+    """What the parentheses hold, in order: ``("V.O.", "CONT'D")``."""
+    dual: bool
+    """The line ends with the dual-dialogue ``^``."""
+    forced: bool
+    """The line starts with ``@``."""
+
+
+def split_cue(text: str) -> Cue:
+    """The parts of a cue, from a raw line or a character element's text."""
+    text = strip_notes(text).strip()
+    forced = text.startswith(FORCE_CHARACTER)
+    if forced:
+        text = text[1:].lstrip()
+    stripped = strip_dual_mark(text)
+    dual = len(stripped) < len(text.rstrip())
+    paren = _first_paren(stripped)
+    name = stripped if paren < 0 else stripped[:paren]
+    extensions: tuple[str, ...] = ()
+    if paren >= 0:
+        extensions = tuple(" ".join(m.split()) for m in _EXTENSION_RE.findall(stripped, paren))
+    return Cue(" ".join(name.split()), extensions, dual, forced)
+
+
+def cue_name(text: str) -> str:
+    """The speaker a cue names, as written: ``@Maya (V.O.) ^`` -> ``Maya``.
+
+    No forcing ``@``, no extensions, no ``^``, no notes, no emphasis markers, whitespace
+    collapsed. Works on a raw line and on a character element's text alike.
+    """
+    name = split_cue(text).name
+    if "*" in name or "_" in name or "\\" in name:
+        from reelwright.screenplay.emphasis import plain_text  # emphasis imports this module
+
+        name = " ".join(plain_text(name).split())
+    return name
+
+
+def character_name(text: str) -> str:
+    """The speaker as the cue prints (upper case): the name under which a character's
+    speeches are counted, so ``@McClane`` and ``MCCLANE`` are one character."""
+    return cue_name(text).upper()
+
+
+# --- transitions ----------------------------------------------------------------------------
+
+TRANSITIONS = (
+    "CUT TO:",
+    "DISSOLVE TO:",
+    "SMASH CUT TO:",
+    "MATCH CUT TO:",
+    "FADE TO:",
+    "FADE OUT.",
+    "FADE TO BLACK.",
+    "INTERCUT WITH:",
+)
+"""Transitions offered to a writer. Only the ``... TO:`` ones are recognised without ``>``."""
+
+
+def is_transition_text(text: str) -> bool:
+    """Upper case and ending in ``TO:`` (stripped ``text``): ``CUT TO:``."""
+    return text.endswith("TO:") and text.isupper()
+
+
+def is_transition_name(text: str) -> bool:
+    """A transition by its words, forced or not: ``CUT TO:``, ``FADE OUT.``, ``> BACK TO``.
+    Names such as these are never character names."""
+    text = " ".join(text.strip().lstrip(FORCE_TRANSITION).split()).upper()
+    return is_transition_text(text) or text in TRANSITIONS
+
+
+# --- notes and boneyard ---------------------------------------------------------------------
+
+NOTE_OPEN = "[["
+NOTE_CLOSE = "]]"
+BONEYARD_OPEN = "/*"
+BONEYARD_CLOSE = "*/"
+
+
+def note_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each closed ``[[note]]`` in ``text``, left to right.
+
+    A note runs from ``[[`` to the first ``]]`` after it; an unclosed ``[[`` is text. Each
+    character is looked at a bounded number of times (linear).
+    """
+    pos = 0
+    while True:
+        start = text.find(NOTE_OPEN, pos)
+        if start < 0:
+            return
+        end = text.find(NOTE_CLOSE, start + 2)
+        if end < 0:
+            return  # no ``]]`` after this ``[[``, so none after any later one either
+        yield start, end + 2
+        pos = end + 2
+
+
+def strip_notes(text: str) -> str:
+    """``text`` without its ``[[notes]]`` (an unclosed ``[[`` is kept as typed)."""
+    if NOTE_OPEN not in text:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for start, end in note_spans(text):
+        pieces.append(text[pos:start])
+        pos = end
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def notes_in(text: str) -> list[str]:
+    """What each closed ``[[note]]`` in ``text`` says, in order."""
+    return [text[start + 2 : end - 2] for start, end in note_spans(text)]
+
+
+def note_open_after(line: str, open_before: bool) -> bool:
+    """Whether a ``[[note]]`` is still open at the end of ``line``."""
+    pos = 0
+    is_open = open_before
+    while True:
+        if is_open:
+            close = line.find(NOTE_CLOSE, pos)
+            if close < 0:
+                return True
+            is_open = False
+            pos = close + 2
+        else:
+            opening = line.find(NOTE_OPEN, pos)
+            if opening < 0:
+                return False
+            is_open = True
+            pos = opening + 2
+
+
+def boneyard_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each closed ``/* ... */`` in ``text`` (linear, like notes)."""
+    pos = 0
+    while True:
+        start = text.find(BONEYARD_OPEN, pos)
+        if start < 0:
+            return
+        end = text.find(BONEYARD_CLOSE, start + 2)
+        if end < 0:
+            return
+        yield start, end + 2
+        pos = end + 2
+
+
+def strip_boneyard(line: str, open_at_start: bool) -> tuple[str, bool]:
+    """The part of ``line`` outside ``/* */`` and whether a boneyard is open at its end.
+
+    Line by line, as an editor sees it: an opened boneyard hides the rest of the line.
+    """
+    out: list[str] = []
+    pos = 0
+    inside = open_at_start
+    while True:
+        if inside:
+            end = line.find(BONEYARD_CLOSE, pos)
+            if end < 0:
+                return "".join(out), True
+            pos = end + 2
+            inside = False
+        else:
+            start = line.find(BONEYARD_OPEN, pos)
+            if start < 0:
+                out.append(line[pos:])
+                return "".join(out), False
+            out.append(line[pos:start])
+            pos = start + 2
+            inside = True
+
+
+# --- title page ---------------------------------------------------------------------------
+
+KNOWN_TITLE_KEYS = frozenset(
+    [
+        "title",
+        "credit",
+        "author",
+        "authors",
+        "source",
+        "draft date",
+        "contact",
+        "copyright",
+        "notes",
+    ]
+)
+"""Title-page keys Fountain names (compared case-folded); others are kept as metadata."""
+
+_TITLE_KEY_RE = re.compile(r"([^\W\d_][^:]*?)\s*:\s*(.*)$")
+
+
+def title_key(line: str) -> tuple[str, str] | None:
+    """``Draft date: 1 May`` -> (``Draft date``, ``1 May``); None if the line is no key."""
+    match = _TITLE_KEY_RE.match(line)
+    if match is None:
+        return None
+    return match.group(1), match.group(2).strip()
+
+
+def is_title_continuation(line: str) -> bool:
+    """A value's further line: indented by three or more spaces (tabs already expanded)."""
+    return line.startswith("   ")
+
+
+def title_page_entries(lines: list[str]) -> list[tuple[str, list[str]]] | None:
+    """The ``(key, value lines)`` of a title page paragraph, or None if it is not one.
+
+    ``lines`` are the raw lines (tabs already expanded). Every line must be ``Key: value``
+    or an indented continuation (three or more spaces) of the key above it, and one key
+    must be a known one, so that ``FADE IN:`` alone is not taken for a title page.
+    """
+    entries: list[tuple[str, list[str]]] = []
+    known = False
+    for line in lines:
+        if is_title_continuation(line) and entries:
+            entries[-1][1].append(line.strip())
+            continue
+        found = title_key(line)
+        if found is None:
+            return None
+        key, value = found
+        known = known or key.casefold() in KNOWN_TITLE_KEYS
+        entries.append((key, [value] if value else []))
+    return entries if known else None
+
+
+def title_value_text(value: str, *, one_line: bool = True) -> str:
+    """A title-page value as it reads: notes and emphasis markers left out, whitespace
+    collapsed, the value's lines joined by spaces (``one_line``) or kept."""
+    from reelwright.screenplay.emphasis import plain_text  # emphasis imports this module
+
+    lines = [" ".join(plain_text(strip_notes(line)).split()) for line in value.split("\n")]
+    lines = [line for line in lines if line]
+    return " ".join(lines) if one_line else "\n".join(lines)
+
+
+def printed_text(text: str) -> str:
+    """Element text as it prints: notes and emphasis markers left out, escapes resolved."""
+    from reelwright.screenplay.emphasis import plain_text  # emphasis imports this module
+
+    return plain_text(strip_notes(text))
