@@ -40,6 +40,10 @@ def load_fonts() -> None:
 
 
 def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, made on first use after the Qt work-arounds are applied."""
+    from reelwright.desktop import qt_workarounds
+
+    qt_workarounds.apply()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

@@ -18,6 +18,16 @@ CORPUS = REPO.parent / "shared" / "corpus"
 pytest_plugins = ["model_fixtures", "hub_server"]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Apply the Qt bindings' work-arounds before pytest-qt makes its QApplication (the
+    desktop package no longer patches anything when imported)."""
+    try:
+        from reelwright.desktop import qt_workarounds
+    except ImportError:  # pragma: no cover - the desktop package is part of the install
+        return
+    qt_workarounds.apply()
+
+
 @pytest.fixture(autouse=True)
 def _private_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
