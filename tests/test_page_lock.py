@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reelwright.screenplay import production_file
 from reelwright.screenplay.layout import layout_for
@@ -19,6 +21,7 @@ from reelwright.screenplay.page_lock import (
 )
 from reelwright.screenplay.pagination import Pagination, paginate
 from reelwright.screenplay.parser import parse
+from reelwright.screenplay.scene_lock import SceneLabel
 
 LETTER = layout_for("letter")
 ADDED = (
@@ -310,3 +313,57 @@ def test_big_fish_a_page_leaves_the_rest_as_printed(corpus_dir: Path, page: int)
     index = result.labels.index(str(page))
     assert result.labels[index + 1] == f"{page}A"
     unchanged_except(pagination, lock, result, {str(page), f"{page}A"})
+
+
+EDIT_LINES = [
+    "",
+    "MAYA",
+    "Hello there *friend*.",
+    "INT. NEW PLACE - DAY",
+    "(beat)",
+    "> CUT TO:",
+    "===",
+    "[[a note",
+    "a note ends]]",
+    "word " * 40,
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 1), st.sampled_from(["insert", "delete", "edit"]), st.integers(0, 9)
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_any_edits_keep_every_locked_label_in_order(edits: list[tuple[float, str, int]]) -> None:
+    """Whatever is added, cut or changed: one label per page, labels in order and unique,
+    and every locked label still printed (alone or inside a combined range)."""
+    text = script_text(12)
+    lock, _pagination = locked(text)
+    lines = text.split("\n")
+    for where, action, choice in edits:
+        index = min(int(where * len(lines)), len(lines) - 1)
+        if action == "insert":
+            lines.insert(index, EDIT_LINES[choice])
+        elif action == "delete" and len(lines) > 1:
+            del lines[index]
+        else:
+            lines[index] = lines[index][: choice * 3] + EDIT_LINES[choice]
+    new = "\n".join(lines)
+    result = relayout(lock, text, new)
+    assert len(result.labels) == len(result.pagination.pages) and all(result.labels)
+    parts = [part for label in result.labels for part in label.split("-")]
+    keys = [SceneLabel.parse(part).key for part in parts]  # type: ignore[union-attr]
+    assert keys == sorted(keys) and len(set(parts)) == len(parts)
+    covered: set[str] = set()
+    for label in result.labels:
+        first, _, last = label.partition("-")
+        if last:
+            covered |= set(lock.labels[lock.labels.index(first) : lock.labels.index(last) + 1])
+        else:
+            covered.add(first)
+    assert set(lock.labels) <= covered

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reelwright.screenplay import production_file
 from reelwright.screenplay.errors import ReelwrightError
@@ -20,6 +22,7 @@ from reelwright.screenplay.revisions import (
     Span,
     line_levels,
     mark_changes,
+    normalize,
     page_levels,
     printed_marks,
     revised_pages,
@@ -349,3 +352,22 @@ def test_crlf_files_keep_their_line_ends() -> None:
     assert "\n" not in text.replace("\r\n", "")
     loaded = production_file.read(text)
     assert loaded.body == new and loaded.data.revisions.marks == data.revisions.marks
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["", "MAYA", "Out.", "Rain *runs* down.", "  ", "word word"]), max_size=12
+    ),
+    st.lists(st.sampled_from(["", "MAYA", "Out!", "Rain runs down.", "\t", "word"]), max_size=12),
+)
+def test_marks_always_fit_their_lines(old_lines: list[str], new_lines: list[str]) -> None:
+    old = DRAFT + "\n".join(old_lines)
+    new = "\n".join(new_lines) + DRAFT.replace("Out.", "Out there.")
+    first = mark_changes(DRAFT, old, {}, BLUE)
+    marks = mark_changes(old, new, first, PINK)
+    lines = lines_of(new)
+    for line, spans in marks.items():
+        assert spans and spans == normalize(spans, len(lines[line]))
+        assert all(0 <= s.start <= s.end <= len(lines[line]) for s in spans)
+    assert mark_changes(new, new, marks, YELLOW) == marks
