@@ -86,6 +86,9 @@ class PageLayout:
     were and moved to the start of the speech (or line)."""
     lost: list[str] = field(default_factory=list)
     """Labels of locked pages whose beginning was not found in the script."""
+    breaks: list[tuple[str, Position]] = field(default_factory=list)
+    """Where each locked page that kept its place begins now (label, position): the
+    forced breaks, for a paginator that takes them and for the editor's page rules."""
 
 
 # Locking --------------------------------------------------------------------------------
@@ -294,7 +297,12 @@ def paginate_locked(
         breaks = kept
     page_of_break = _pages_of_breaks(copy, lines, pagination, breaks, after)
     labels = _labels(lock, page_of_break, len(pagination.pages))
-    return PageLayout(_remap(pagination, index_map), labels, adjusted, lost)
+    used = [
+        (lock.pages[item.page].label, item.position)
+        for item in breaks
+        if item.page in page_of_break
+    ]
+    return PageLayout(_remap(pagination, index_map), labels, adjusted, lost, used)
 
 
 def _resolve(

@@ -100,6 +100,10 @@ def test_text_added_to_a_page_spills_onto_a_pages() -> None:
     result = relayout(lock, text, new)
     assert result.labels[:5] == ["1", "2", "3", "3A", "4"]
     unchanged_except(pagination, lock, result, {"3", "3A"})
+    # The forced breaks: where each locked page after the first begins now.
+    assert [label for label, _position in result.breaks] == lock.labels[1:]
+    starts = {page.first_source_line for page in result.pagination.pages}
+    assert all(position.line in starts for _label, position in result.breaks)
     more = insert(new, page_line(pagination, 2), "\n\n".join([ADDED] * 14))
     result = relayout(lock, text, more)
     assert result.labels[:6] == ["1", "2", "3", "3A", "3B", "4"]
