@@ -93,6 +93,13 @@ OPTIONS: dict[str, Option] = {
         Option("model/n_ctx", int, _ENGINE.n_ctx, minimum=512, maximum=131072),
         Option("model/threads", int, 0, minimum=0, maximum=256, help="0: physical cores, <= 8"),
         Option("model/enabled", bool, True),
+        Option("spelling/enabled", bool, True, help="check spelling as you type"),
+        Option("spelling/languages", list, ["en"], help="dictionary codes, e.g. en, es"),
+        Option("spelling/check_notes", bool, False, help="check [[notes]] too"),
+        Option("spelling/check_boneyard", bool, False, help="check /* boneyard */ too"),
+        Option("goals/kind", str, "", ("", "pages", "words"), help="'' sets no goal"),
+        Option("goals/scope", str, "session", ("session", "draft")),
+        Option("goals/target", float, 0.0, minimum=0.0, maximum=100000.0),
     )
 }
 

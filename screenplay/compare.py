@@ -310,13 +310,37 @@ def word_diff(old: str, new: str) -> tuple[tuple[Tag, str], ...]:
             continue
         a = _TOKEN.findall("".join(a_lines[i1:i2]))
         b = _TOKEN.findall("".join(b_lines[j1:j2]))
+        pieces: list[tuple[bool, str, str]] = []  # (changed, old text, new text)
         words = difflib.SequenceMatcher(None, a, b, autojunk=False)
         for tag, k1, k2, m1, m2 in words.get_opcodes():
-            if tag == "equal":
-                put("equal", "".join(a[k1:k2]))
+            old_part, new_part = "".join(a[k1:k2]), "".join(b[m1:m2])
+            changed = tag != "equal"
+            if pieces and (changed or not old_part.strip()) and pieces[-1][0] == changed:
+                last = pieces[-1]
+                pieces[-1] = (changed, last[1] + old_part, last[2] + new_part)
             else:
-                put("delete", "".join(a[k1:k2]))
-                put("insert", "".join(b[m1:m2]))
+                pieces.append((changed, old_part, new_part))
+        # A lone space between two changes joins them: "[-A bell-]{+Two bells+}", not
+        # "[-A-]{+Two+} [-bell-]{+bells+}".
+        merged: list[tuple[bool, str, str]] = []
+        for index, piece in enumerate(pieces):
+            between = (
+                not piece[0]
+                and not piece[1].strip()
+                and 0 < index < len(pieces) - 1
+                and "\n" not in piece[1]
+            )
+            if (between or piece[0]) and merged and merged[-1][0]:
+                last = merged[-1]
+                merged[-1] = (True, last[1] + piece[1], last[2] + piece[2])
+            else:
+                merged.append((piece[0] or between, piece[1], piece[2]))
+        for changed, old_part, new_part in merged:
+            if changed:
+                put("delete", old_part)
+                put("insert", new_part)
+            else:
+                put("equal", old_part)
     return tuple(out)
 
 

@@ -1,0 +1,283 @@
+"""Compare drafts: another version of the script against the one in the editor.
+
+The other version is the saved file (what changed since the last save), any script file
+(Fountain or Final Draft), or an autosaved recovery copy. The list on the left holds every
+scene of the current draft and the removed ones where they stood, marked added, removed,
+moved or changed; the right shows the chosen scene with deleted words struck through in
+red and inserted words in green. Double-click a scene to go to it in the editor. The
+comparison is ``screenplay.compare`` (Qt-free; ``reelwright compare`` prints the same).
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reelwright.screenplay.compare import Change, Comparison, compare_texts, read_version
+from reelwright.screenplay.errors import ReelwrightError
+
+if TYPE_CHECKING:
+    from reelwright.desktop.main_window import MainWindow
+
+STATUS_COLORS = {
+    "added": "#2e8b57",
+    "removed": "#c0392b",
+    "changed": "#d08a1a",
+    "moved": "#3d7bd9",
+    "moved and changed": "#8e5bc2",
+    "unchanged": "#9a9a9a",
+}
+INSERT_STYLE = "background:#d8f3dc;color:#1b5e20;"
+DELETE_STYLE = "background:#fbe0e0;color:#a31515;text-decoration:line-through;"
+
+
+def segments_html(change: Change) -> str:
+    """The scene's text as HTML with deletions struck through and insertions marked."""
+    if change.status == "changed":
+        pieces = []
+        for tag, text in change.segments:
+            escaped = html.escape(text)
+            if tag == "insert":
+                pieces.append(f'<span style="{INSERT_STYLE}">{escaped}</span>')
+            elif tag == "delete":
+                pieces.append(f'<span style="{DELETE_STYLE}">{escaped}</span>')
+            else:
+                pieces.append(escaped)
+        body = "".join(pieces)
+    else:
+        scene = change.new or change.old
+        assert scene is not None
+        style = {"added": INSERT_STYLE, "removed": DELETE_STYLE}.get(change.status, "")
+        body = f'<span style="{style}">{html.escape(scene.text)}</span>'
+    return (
+        "<pre style=\"font-family: 'Reelwright Typewriter', 'Courier Prime', monospace; "
+        f'white-space: pre-wrap;">{body}</pre>'
+    )
+
+
+class CompareWindow(QWidget):
+    """See the module docstring."""
+
+    compared = Signal(object)
+    """Each new :class:`Comparison`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window, Qt.WindowType.Window)
+        self.setObjectName("compareWindow")
+        self.main_window = window
+        self.setWindowTitle("Compare Drafts — Reelwright")
+        self.resize(1100, 720)
+        self.comparison: Comparison | None = None
+        self.source_label = ""
+        self._other_text: str | None = None
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel("Choose a version to compare with the script in the editor.", self)
+        self.heading.setObjectName("compareHeading")
+        self.heading.setWordWrap(True)
+        top.addWidget(self.heading, 1)
+        for label, slot in (
+            ("Saved Version", self.compare_with_saved),
+            ("File…", self.choose_file),
+            ("Autosave…", self.choose_autosave),
+            ("Refresh", self.refresh),
+        ):
+            button = QPushButton(label, self)
+            button.clicked.connect(lambda _checked=False, s=slot: s())
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.summary = QLabel("", self)
+        self.summary.setObjectName("compareSummary")
+        bold = QFont(self.summary.font())
+        bold.setBold(True)
+        self.summary.setFont(bold)
+        layout.addWidget(self.summary)
+        splitter = QSplitter(self)
+        left = QWidget(splitter)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.show_unchanged = QCheckBox("Show unchanged scenes", left)
+        self.show_unchanged.toggled.connect(lambda _on: self._fill())
+        self.list = QListWidget(left)
+        self.list.setObjectName("compareList")
+        self.list.currentRowChanged.connect(self._show_change)
+        self.list.itemDoubleClicked.connect(self._go_to)
+        column.addWidget(self.show_unchanged)
+        column.addWidget(self.list, 1)
+        self.view = QTextBrowser(splitter)
+        self.view.setObjectName("compareView")
+        self.view.setOpenLinks(False)
+        splitter.addWidget(left)
+        splitter.addWidget(self.view)
+        splitter.setSizes([380, 720])
+        layout.addWidget(splitter, 1)
+
+    # Choosing the other version ------------------------------------------------------------
+    def compare_with_text(self, other: str, label: str) -> Comparison:
+        """Compare ``other`` (the earlier draft) with the editor's text."""
+        self._other_text = other
+        self.source_label = label
+        return self.refresh()
+
+    def compare_with_path(self, path: str | Path) -> Comparison | None:
+        try:
+            other = read_version(path)
+        except (ReelwrightError, OSError) as error:
+            self._error(str(error))
+            return None
+        return self.compare_with_text(other, Path(path).name)
+
+    def compare_with_saved(self) -> Comparison | None:
+        path = self.main_window.document.path
+        if path is None:
+            self._error(
+                "the script has not been saved yet: there is no saved version to compare with"
+            )
+            return None
+        comparison = self.compare_with_path(path)
+        if comparison is not None:
+            self.source_label = f"the saved file {path.name}"
+            self._update_heading()
+        return comparison
+
+    def choose_file(self) -> None:
+        document = self.main_window.document
+        folder = str(document.path.parent) if document.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Compare with", folder, "Scripts (*.fountain *.spmd *.txt *.fdx);;All files (*)"
+        )
+        if name:
+            self.compare_with_path(name)
+
+    def autosaves(self) -> list[tuple[str, Path]]:
+        """(label, file) of the autosaved copies: this session's first, then crashed
+        sessions' copies of this script, then the others."""
+        document = self.main_window.document
+        store = document.recovery
+        found: list[tuple[int, float, str, Path]] = []
+        if store.text_path.is_file():
+            found.append(
+                (0, -store.text_path.stat().st_mtime, "This session's autosave", store.text_path)
+            )
+        for entry in store.orphans():
+            mine = (
+                document.path is not None
+                and entry.original is not None
+                and (Path(entry.original).resolve() == document.path.resolve())
+            )
+            found.append((1 if mine else 2, -entry.saved_at, entry.label, entry.text_path))
+        found.sort()
+        return [(label, path) for _rank, _when, label, path in found]
+
+    def choose_autosave(self) -> None:
+        copies = self.autosaves()
+        if not copies:
+            self._error(
+                "there are no autosaved copies (they exist while a script has unsaved changes)"
+            )
+            return
+        labels = [label for label, _ in copies]
+        choice, ok = QInputDialog.getItem(
+            self, "Compare with an Autosave", "Autosaved copy:", labels, 0, False
+        )
+        if ok and choice:
+            path = copies[labels.index(choice)][1]
+            if self.compare_with_path(path) is not None:
+                self.source_label = choice
+                self._update_heading()
+
+    # Showing ---------------------------------------------------------------------------------
+    def refresh(self) -> Comparison:
+        """Compare again (the editor's text may have changed)."""
+        if self._other_text is None:
+            self.comparison = Comparison()
+            self._fill()
+            return self.comparison
+        started = time.perf_counter()
+        self.comparison = compare_texts(self._other_text, self.main_window.editor.script_text())
+        elapsed = time.perf_counter() - started
+        self._update_heading()
+        self.summary.setText(
+            (self.comparison.summary() if self.comparison.differs else "No differences")
+            + f"  ·  compared in {elapsed:.2f} s"
+        )
+        self._fill()
+        self.compared.emit(self.comparison)
+        return self.comparison
+
+    def _update_heading(self) -> None:
+        name = self.main_window.document.display_name
+        self.heading.setText(f"Changes from {self.source_label} to {name} in the editor")
+
+    def visible_changes(self) -> list[Change]:
+        if self.comparison is None:
+            return []
+        if self.show_unchanged.isChecked():
+            return list(self.comparison.changes)
+        return [c for c in self.comparison.changes if c.description != "unchanged"]
+
+    def _fill(self) -> None:
+        self.list.clear()
+        for change in self.visible_changes():
+            item = QListWidgetItem(f"{change.description.upper():<10}  {change.label}")
+            item.setForeground(QColor(STATUS_COLORS[change.description]))
+            detail = change.description
+            if change.status == "changed":
+                detail += f": +{change.words_added} / −{change.words_removed} words"
+            item.setToolTip(detail)
+            item.setData(Qt.ItemDataRole.UserRole, change)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.view.setHtml("<p>No differences to show.</p>" if self.comparison else "")
+
+    def _show_change(self, row: int) -> None:
+        item = self.list.item(row)
+        if item is None:
+            return
+        change: Change = item.data(Qt.ItemDataRole.UserRole)
+        where = []
+        if change.old is not None:
+            where.append(f"was scene {change.old.number or '—'} (line {change.old.start_line + 1})")
+        if change.new is not None:
+            where.append(f"now scene {change.new.number or '—'} (line {change.new.start_line + 1})")
+        color = STATUS_COLORS[change.description]
+        header = (
+            f'<p><b style="color:{color}">{html.escape(change.description.upper())}</b> '
+            f"{html.escape(change.label)}<br/><small>{html.escape('; '.join(where))}</small></p>"
+        )
+        self.view.setHtml(header + segments_html(change))
+
+    def _go_to(self, item: QListWidgetItem) -> None:
+        change: Change = item.data(Qt.ItemDataRole.UserRole)
+        if change.new is not None:
+            self.main_window.editor.go_to_line(change.new.start_line)
+            self.main_window.activateWindow()
+
+    def _error(self, message: str) -> None:
+        QMessageBox.information(self, "Compare Drafts", message[:1].upper() + message[1:] + ".")
+
+
+__all__ = ["CompareWindow", "segments_html"]

@@ -1,0 +1,228 @@
+"""The writer's desk in the app: spell check, reports, index cards, compare drafts, goals.
+
+``install_desk(window)`` adds all of it through the main window's extension points
+(``menu``, ``add_status_widget``, ``editor.context_menu_providers``, ``analysis_ready``,
+``editor.highlighter.add_decorator``) and nothing else of the window, as
+``install_cowriter`` does. The windows are made on first use, so start-up pays only for
+the menus, the goal readout and the spell checker, whose dictionary loads on a worker
+thread after the window shows.
+
+The script's text changes here in one way: :func:`apply_text` replaces the one run of
+lines that differs from the editor's text, as one undo step (``desktop.undo.edit_block``).
+Moving a scene, writing a synopsis, colouring a card and adding a word to the script's
+dictionary all go through it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from reelwright.desktop.undo import edit_block
+from reelwright.screenplay.outline import Outline, build_outline, changed_span
+
+if TYPE_CHECKING:
+    from reelwright.desktop.compare_window import CompareWindow
+    from reelwright.desktop.index_cards import IndexCardsWindow
+    from reelwright.desktop.main_window import MainWindow
+    from reelwright.desktop.reports_window import ReportsWindow
+
+SHORTCUTS = {
+    "index_cards": "Ctrl+Shift+I",
+    "reports": "Ctrl+Shift+R",
+    "compare_saved": "Ctrl+Shift+D",
+    "spelling": "Ctrl+Shift+;",
+}
+"""Keys of the desk's actions; a test checks them against the window's and the desktop's."""
+
+
+def replace_lines(editor: QTextEdit, start: int, end: int, lines: list[str]) -> None:
+    """Replace blocks ``start``..``end`` (exclusive) of the editor with ``lines``, as one
+    undo step; ``start == end`` inserts before block ``start``."""
+    doc = editor.document()
+    count = doc.blockCount()
+    with edit_block(doc) as cursor:
+        if end > start:
+            first = doc.findBlockByNumber(start)
+            last = doc.findBlockByNumber(end - 1)
+            cursor.setPosition(first.position())
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            if lines:
+                cursor.insertText("\n".join(lines))
+            else:
+                if end < count:  # take the line break after the last line too
+                    cursor.setPosition(
+                        doc.findBlockByNumber(end).position(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                elif start > 0:  # the last lines: take the break before them
+                    before = doc.findBlockByNumber(start - 1)
+                    anchor = before.position() + before.length() - 1
+                    cursor.setPosition(anchor)
+                    cursor.setPosition(
+                        last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                    )
+                cursor.removeSelectedText()
+        elif lines:
+            if start < count:
+                cursor.setPosition(doc.findBlockByNumber(start).position())
+                cursor.insertText("\n".join(lines) + "\n")
+            else:
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+                cursor.insertText("\n" + "\n".join(lines))
+    apply = getattr(editor, "apply_block_formats", None)
+    if apply is not None:
+        apply()
+
+
+def apply_text(editor: QTextEdit, new_text: str) -> tuple[int, int] | None:
+    """Make the editor's text ``new_text`` by replacing only the lines that differ, as one
+    undo step; returns the (first, end) lines of the new text that changed, or None."""
+    old_text = editor.script_text()  # type: ignore[attr-defined]
+    if old_text == new_text:
+        return None
+    start, old_end, replacement = changed_span(old_text, new_text)
+    replace_lines(editor, start, old_end, replacement)
+    return start, start + len(replacement)
+
+
+def current_outline(editor: QTextEdit) -> tuple[str, Outline]:
+    """The editor's text and its outline, parsed now (edits must not use a stale one)."""
+    from reelwright.screenplay.parser import parse
+
+    text = editor.script_text()  # type: ignore[attr-defined]
+    return text, build_outline(parse(text))
+
+
+class Desk(QObject):
+    """Owns the desk's parts for one window; see the module docstring."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("desk")
+        self.window = window
+        self.editor = window.editor
+        self.settings = window.settings
+        self._reports: ReportsWindow | None = None
+        self._cards: IndexCardsWindow | None = None
+        self._compare: CompareWindow | None = None
+
+        from reelwright.desktop.goals import GoalTracker
+        from reelwright.desktop.spell_check import SpellCheck
+
+        self.spelling = SpellCheck(window, self)
+        self.goals = GoalTracker(window, self)
+        self.actions: dict[str, QAction] = {}
+        self._build_menus()
+
+    def _action(self, name: str, text: str, slot: object, checkable: bool = False) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"desk-{name}")
+        if name in SHORTCUTS:
+            action.setShortcut(QKeySequence(SHORTCUTS[name]))
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        self.actions[name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        view = self.window.menu("&View")
+        view.addSeparator()
+        view.addAction(self._action("index_cards", "&Index Cards", self.show_index_cards))
+        tools = self.window.menu("&Tools")
+        spelling = self._action(
+            "spelling", "Check &Spelling as You Type", self.spelling.set_enabled, checkable=True
+        )
+        spelling.setChecked(self.spelling.enabled)
+        tools.addAction(spelling)
+        self.spelling_menu = self.spelling.options_menu(tools)
+        tools.addMenu(self.spelling_menu)
+        tools.addSeparator()
+        tools.addAction(self._action("reports", "&Reports…", self.show_reports))
+        compare = tools.addMenu("&Compare Drafts")
+        compare.setObjectName("desk-compare-menu")
+        compare.addAction(
+            self._action("compare_saved", "With the &Saved Version", self.compare_with_saved)
+        )
+        compare.addAction(self._action("compare_file", "With a &File…", self.compare_with_file))
+        compare.addAction(
+            self._action("compare_autosave", "With an &Autosave…", self.compare_with_autosave)
+        )
+        tools.addSeparator()
+        tools.addAction(self._action("goal", "Writing &Goal…", self.goals.edit_goal))
+
+    # Windows ----------------------------------------------------------------------------------
+    def reports_window(self) -> ReportsWindow:
+        if self._reports is None:
+            from reelwright.desktop.reports_window import ReportsWindow
+
+            self._reports = ReportsWindow(self.window)
+        return self._reports
+
+    def show_reports(self) -> ReportsWindow:
+        window = self.reports_window()
+        window.refresh()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def index_cards(self) -> IndexCardsWindow:
+        if self._cards is None:
+            from reelwright.desktop.index_cards import IndexCardsWindow
+
+            self._cards = IndexCardsWindow(self.window)
+        return self._cards
+
+    def show_index_cards(self) -> IndexCardsWindow:
+        cards = self.index_cards()
+        cards.rebuild()
+        cards.show()
+        cards.raise_()
+        cards.activateWindow()
+        return cards
+
+    def compare_window(self) -> CompareWindow:
+        if self._compare is None:
+            from reelwright.desktop.compare_window import CompareWindow
+
+            self._compare = CompareWindow(self.window)
+        return self._compare
+
+    def _show_compare(self) -> CompareWindow:
+        window = self.compare_window()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def compare_with_saved(self) -> CompareWindow:
+        window = self._show_compare()
+        window.compare_with_saved()
+        return window
+
+    def compare_with_file(self) -> CompareWindow:
+        window = self._show_compare()
+        window.choose_file()
+        return window
+
+    def compare_with_autosave(self) -> CompareWindow:
+        window = self._show_compare()
+        window.choose_autosave()
+        return window
+
+
+def install_desk(window: MainWindow) -> Desk:
+    """Add the desk to ``window``; once per window (a second call returns the first)."""
+    existing = window.findChild(Desk)
+    if existing is not None:
+        return existing
+    return Desk(window)
+
+
+__all__ = ["Desk", "apply_text", "current_outline", "install_desk", "replace_lines"]

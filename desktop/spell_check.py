@@ -1,0 +1,375 @@
+"""Spell check as you type: wavy underlines, suggestions in the editor's context menu, and
+the script's and the writer's dictionaries.
+
+The words are judged by the Qt-free ``screenplay.spelling.Speller``; this module lays its
+verdicts over the text through the highlighter's decorator hook, so only the blocks the
+highlighter redoes anyway (the ones an edit touched) are checked while typing, each in
+microseconds (known words are cached). The word the caret is still typing is not
+underlined until the caret leaves it. The dictionary loads on a worker thread after the
+window shows; until then nothing is underlined.
+
+After each analysis (typing paused) the script's names, places and own dictionary are
+read again; blocks holding a word whose verdict changed are redone, nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from reelwright.desktop.linekinds import OPEN_BONEYARD, OPEN_NOTE
+from reelwright.desktop.undo import edit_block
+from reelwright.screenplay.spelling import (
+    LineState,
+    Misspelling,
+    Speller,
+    UserDictionary,
+    available_languages,
+    script_dictionary,
+    script_vocabulary,
+    with_script_words,
+)
+
+if TYPE_CHECKING:
+    from reelwright.desktop.analysis import Analysis
+    from reelwright.desktop.main_window import MainWindow
+
+UNDERLINE = "#d03030"
+
+
+def utf16_to_index(text: str, offset: int) -> int:
+    """The Python index of UTF-16 ``offset`` in ``text`` (they differ past U+FFFF)."""
+    if text.isascii() or all(ord(ch) < 0x10000 for ch in text):
+        return offset
+    units = 0
+    for index, ch in enumerate(text):
+        if units >= offset:
+            return index
+        units += 2 if ord(ch) >= 0x10000 else 1
+    return len(text)
+
+
+def index_to_utf16(text: str, index: int) -> int:
+    return index + sum(1 for ch in text[:index] if ord(ch) >= 0x10000)
+
+
+class SpellCheck(QObject):
+    """One window's spell checker (see the module docstring)."""
+
+    loaded = Signal()
+    """The dictionary is loaded and the underlines are on."""
+    _ready = Signal(object, int)
+
+    def __init__(self, window: MainWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("spellCheck")
+        self.window = window
+        self.editor = window.editor
+        self.settings = window.settings
+        from reelwright.models.store import data_dir
+
+        self.user_dictionary = UserDictionary.in_folder(data_dir())
+        self.enabled: bool = self.settings.get("spelling/enabled")
+        self.speller = self._new_speller()
+        self.format = QTextCharFormat()
+        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.format.setUnderlineColor(QColor(UNDERLINE))
+        self._installed = False
+        self._generation = 0
+        self._thread: threading.Thread | None = None
+        self._deferred: tuple[int, int] | None = None
+        """(block number, end in the block) of a misspelt word the caret is still typing."""
+        self._ready.connect(self._loaded)
+        self.editor.context_menu_providers.append(self._context_menu)
+        self.editor.cursorPositionChanged.connect(self._caret_moved)
+        window.analysis_ready.connect(self._analysis)
+        self.settings.changed.connect(self._setting_changed)
+        if self.enabled:
+            self.start_loading()
+
+    def _new_speller(self) -> Speller:
+        languages = [
+            c for c in self.settings.get("spelling/languages") if c in available_languages()
+        ]
+        return Speller(
+            languages or ["en"],
+            skip_notes=not self.settings.get("spelling/check_notes"),
+            skip_boneyard=not self.settings.get("spelling/check_boneyard"),
+        )
+
+    # Loading ---------------------------------------------------------------------------------
+    def start_loading(self) -> None:
+        """Load the dictionary on a worker thread; the underlines come on when it is in."""
+        self._generation += 1
+        generation = self._generation
+        speller = self.speller
+
+        def work() -> None:
+            speller.load()
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._ready.emit(speller, generation)
+
+        self._thread = threading.Thread(target=work, name="reelwright-dictionary", daemon=True)
+        self._thread.start()
+
+    def wait_until_loaded(self, timeout: float = 30.0) -> bool:
+        """Block until the dictionary is in and the underlines are on (tests, screenshots)."""
+        from PySide6.QtCore import QCoreApplication
+
+        if self._thread is not None:
+            self._thread.join(timeout)
+        QCoreApplication.processEvents()
+        return self._installed
+
+    def _loaded(self, speller: object, generation: int) -> None:
+        if generation != self._generation or speller is not self.speller or not self.enabled:
+            return
+        self._read_vocabulary(self.window.analyzer.latest)
+        if not self._installed:
+            self.editor.highlighter.add_decorator(self._decorate)
+            self._installed = True
+        else:
+            self.editor.highlighter.refresh_blocks()
+        self.loaded.emit()
+
+    # Settings ----------------------------------------------------------------------------
+    def set_enabled(self, on: bool) -> None:
+        if on == self.enabled:
+            return
+        self.enabled = on
+        self.settings.set("spelling/enabled", on)
+        if on:
+            if self.speller.loaded:
+                self._ready.emit(self.speller, self._generation)
+            else:
+                self.start_loading()
+        elif self._installed:
+            self.editor.highlighter.remove_decorator(self._decorate)
+            self._installed = False
+
+    def _setting_changed(self, key: str) -> None:
+        if key == "spelling/enabled":
+            self.set_enabled(self.settings.get(key))
+            return
+        if key not in ("spelling/languages", "spelling/check_notes", "spelling/check_boneyard"):
+            return
+        old = self.speller
+        self.speller = self._new_speller()
+        self.speller.set_vocabulary(
+            script=old.script_vocabulary, script_words=old.script_words, user_words=old.user_words
+        )
+        self.speller.ignored = old.ignored
+        if self.enabled:
+            self.start_loading()
+
+    def options_menu(self, parent: QMenu) -> QMenu:
+        """Tools ▸ Spelling: dictionary languages, notes and boneyard."""
+        menu = QMenu("Spelling &Options", parent)
+        menu.setObjectName("spellingOptions")
+        languages = menu.addMenu("&Languages")
+        chosen = set(self.settings.get("spelling/languages"))
+        for code, name in available_languages().items():
+            action = languages.addAction(f"{name} ({code})")
+            action.setObjectName(f"spelling-language-{code}")
+            action.setCheckable(True)
+            action.setChecked(code in chosen)
+            action.toggled.connect(partial(self._toggle_language, code))
+        menu.addSeparator()
+        for key, label in (
+            ("spelling/check_notes", "Check &Notes"),
+            ("spelling/check_boneyard", "Check &Boneyard"),
+        ):
+            action = menu.addAction(label)
+            action.setObjectName(key.replace("/", "-"))
+            action.setCheckable(True)
+            action.setChecked(self.settings.get(key))
+            action.toggled.connect(partial(self.settings.set, key))
+        menu.addSeparator()
+        menu.addAction("Edit &My Dictionary…").triggered.connect(self.edit_user_dictionary)
+        return menu
+
+    def _toggle_language(self, code: str, on: bool) -> None:
+        chosen = [c for c in self.settings.get("spelling/languages") if c != code]
+        if on:
+            chosen.append(code)
+        self.settings.set("spelling/languages", chosen or ["en"])
+
+    def edit_user_dictionary(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getMultiLineText(
+            self.window,
+            "My Dictionary",
+            "Words spell check accepts in every script, one per line:",
+            "\n".join(self.user_dictionary.words()),
+        )
+        if ok:
+            self.user_dictionary.save(w.strip() for w in text.splitlines() if w.strip())
+            self._refresh(self.speller.set_vocabulary(user_words=self.user_dictionary.words()))
+
+    # Checking ------------------------------------------------------------------------------
+    def block_state(self, block: QTextBlock) -> LineState:
+        previous = block.previous()
+        state = previous.userState() if previous.isValid() else -1
+        if state < 0:
+            return LineState()
+        return LineState(note=bool(state & OPEN_NOTE), boneyard=bool(state & OPEN_BONEYARD))
+
+    def misspellings(self, block: QTextBlock) -> list[Misspelling]:
+        """The misspelt words of ``block`` (none until the dictionary is loaded)."""
+        if not self.speller.loaded:
+            return []
+        found, _ = self.speller.check_line(block.text(), self.block_state(block))
+        return found
+
+    def _decorate(self, text: str, block: QTextBlock) -> Iterator[tuple[int, int, QTextCharFormat]]:
+        if not self.enabled or not self.speller.loaded or not text:
+            return
+        found, _ = self.speller.check_line(text, self.block_state(block))
+        if not found:
+            return
+        caret = self.editor.textCursor()
+        typing_end = -1
+        if caret.block() == block and not caret.hasSelection():
+            typing_end = utf16_to_index(text, caret.positionInBlock())
+        for item in found:
+            if item.end == typing_end:  # still being typed: underline once the caret leaves
+                self._deferred = (block.blockNumber(), item.end)
+                continue
+            yield item.start, item.end - item.start, self.format
+
+    def _caret_moved(self) -> None:
+        if self._deferred is None:
+            return
+        number, end = self._deferred
+        caret = self.editor.textCursor()
+        if (
+            caret.blockNumber() == number
+            and utf16_to_index(caret.block().text(), caret.positionInBlock()) == end
+        ):
+            return
+        self._deferred = None
+        if self._installed:
+            self.editor.highlighter.refresh_blocks([number])
+
+    def _read_vocabulary(self, analysis: Analysis | None) -> set[str]:
+        changed = self.speller.set_vocabulary(
+            script=script_vocabulary(analysis.script) if analysis is not None else None,
+            script_words=script_dictionary(self.editor.script_text()),
+            user_words=self.user_dictionary.words(),
+        )
+        return changed
+
+    def _analysis(self, analysis: Analysis) -> None:
+        if not self._installed:
+            return
+        self._refresh(self._read_vocabulary(analysis))
+
+    def _refresh(self, words: Iterable[str]) -> None:
+        """Redo the blocks that hold any of ``words`` (casefolded)."""
+        wanted = {w for w in words if w}
+        if not wanted or not self._installed:
+            return
+        blocks = []
+        block = self.editor.document().begin()
+        while block.isValid():
+            folded = block.text().casefold()
+            if any(word in folded for word in wanted):
+                blocks.append(block.blockNumber())
+            block = block.next()
+        self.editor.highlighter.refresh_blocks(blocks)
+
+    # The context menu ------------------------------------------------------------------------
+    def word_at(self, cursor: QTextCursor) -> tuple[QTextBlock, Misspelling] | None:
+        """The misspelt word under ``cursor``, if any."""
+        if not self.enabled:
+            return None
+        block = cursor.block()
+        index = utf16_to_index(block.text(), cursor.positionInBlock())
+        for item in self.misspellings(block):
+            if item.start <= index <= item.end:
+                return block, item
+        return None
+
+    def _context_menu(self, menu: QMenu, cursor: QTextCursor) -> None:
+        hit = self.word_at(cursor)
+        if hit is None:
+            return
+        block, item = hit
+        first = menu.actions()[0] if menu.actions() else None
+        added: list[QAction] = []
+        suggestions = self.speller.suggestions(item.word)
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            font = QFont(action.font())
+            font.setBold(True)
+            action.setFont(font)
+            action.setObjectName("spelling-suggestion")
+            action.triggered.connect(partial(self.replace, block.blockNumber(), item, suggestion))
+            added.append(action)
+        if not suggestions:
+            none = QAction("(no suggestions)", menu)
+            none.setEnabled(False)
+            added.append(none)
+        for name, label, slot in (
+            (
+                "spelling-add-script",
+                f"Add “{item.word}” to the Script’s Dictionary",
+                self.add_to_script,
+            ),
+            ("spelling-add-user", f"Add “{item.word}” to My Dictionary", self.add_to_user),
+            ("spelling-ignore", f"Ignore “{item.word}”", self.ignore),
+        ):
+            action = QAction(label, menu)
+            action.setObjectName(name)
+            action.triggered.connect(partial(slot, item.word))
+            added.append(action)
+        separator = QAction(menu)
+        separator.setSeparator(True)
+        added.append(separator)
+        if first is not None:
+            menu.insertActions(first, added)
+        else:
+            menu.addActions(added)
+
+    def replace(
+        self, block_number: int, item: Misspelling, text: str, _checked: bool = False
+    ) -> None:
+        """Put ``text`` in place of the misspelt word (one undo step)."""
+        block = self.editor.document().findBlockByNumber(block_number)
+        line = block.text()
+        if line[item.start : item.end] != item.word:
+            return  # the text changed under the menu
+        with edit_block(self.editor.document()) as cursor:
+            cursor.setPosition(block.position() + index_to_utf16(line, item.start))
+            cursor.setPosition(
+                block.position() + index_to_utf16(line, item.end), QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.insertText(text)
+
+    def add_to_script(self, word: str, _checked: bool = False) -> None:
+        """Keep ``word`` in the script's own dictionary (a boneyard block at its end)."""
+        from reelwright.desktop.desk import apply_text
+
+        new_text = with_script_words(self.editor.script_text(), [word])
+        apply_text(self.editor, new_text)
+        self._refresh(self.speller.set_vocabulary(script_words=script_dictionary(new_text)))
+
+    def add_to_user(self, word: str, _checked: bool = False) -> None:
+        self.user_dictionary.add(word)
+        self._refresh(self.speller.set_vocabulary(user_words=self.user_dictionary.words()))
+
+    def ignore(self, word: str, _checked: bool = False) -> None:
+        """Accept ``word`` until the app closes."""
+        self.speller.ignore(word)
+        self._refresh({word.casefold()})
+
+
+__all__ = ["SpellCheck", "index_to_utf16", "utf16_to_index"]

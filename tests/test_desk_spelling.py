@@ -1,0 +1,155 @@
+"""Spell check as you type in the real window: underlines, the context menu, dictionaries."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desk_support import analyse_now, open_desk
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from reelwright.desktop.main_window import MainWindow
+from reelwright.screenplay.spelling import DICTIONARY_MARK, UserDictionary
+
+TEXT = """INT. HARBOUR OFFICE - NIGHT
+
+Nora finds the ledgre. [[a notte to myself]]
+
+NORA
+Who signd this? Tomas knows.
+
+TOMAS
+Your fathr.
+"""
+
+WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+
+
+def underlined(window: MainWindow, line: int) -> list[str]:
+    block = window.editor.document().findBlockByNumber(line)
+    text = block.text()
+    return [
+        text[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.underlineStyle() == WAVY
+    ]
+
+
+def menu_at(window: MainWindow, line: int, word: str) -> QMenu:
+    """The editor's context menu over ``word`` on ``line``, with every provider's entries."""
+    block = window.editor.document().findBlockByNumber(line)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + block.text().index(word) + 1)
+    menu = window.editor.createStandardContextMenu()
+    for provider in window.editor.context_menu_providers:
+        provider(menu, cursor)
+    return menu
+
+
+def action(menu: QMenu, name: str, text: str | None = None) -> QAction:
+    found = [
+        a for a in menu.actions() if a.objectName() == name and (text is None or a.text() == text)
+    ]
+    assert found, [a.text() for a in menu.actions()]
+    return found[0]
+
+
+def test_misspellings_are_underlined_names_and_notes_are_not(qtbot, tmp_path: Path) -> None:
+    window, desk = open_desk(qtbot, tmp_path, TEXT)
+    assert desk.spelling.wait_until_loaded()
+    assert underlined(window, 2) == ["ledgre"]  # the note's misspellings are skipped
+    assert underlined(window, 5) == ["signd"]  # Tomas is a character: known
+    assert underlined(window, 8) == ["fathr"]
+    assert underlined(window, 0) == []
+
+
+def test_suggestion_replaces_the_word_in_one_undo_step(qtbot, tmp_path: Path) -> None:
+    window, desk = open_desk(qtbot, tmp_path, TEXT)
+    desk.spelling.wait_until_loaded()
+    menu = menu_at(window, 5, "signd")
+    first = menu.actions()[0]
+    assert first.objectName() == "spelling-suggestion" and first.text() == "signed"
+    first.trigger()
+    assert window.editor.document().findBlockByNumber(5).text() == "Who signed this? Tomas knows."
+    assert underlined(window, 5) == []
+    window.editor.undo()
+    assert window.editor.document().findBlockByNumber(5).text() == "Who signd this? Tomas knows."
+
+
+def test_add_to_the_scripts_dictionary_writes_the_block(qtbot, tmp_path: Path) -> None:
+    window, desk = open_desk(qtbot, tmp_path, TEXT)
+    desk.spelling.wait_until_loaded()
+    action(menu_at(window, 2, "ledgre"), "spelling-add-script").trigger()
+    text = window.editor.script_text()
+    assert text.endswith(f"/* {DICTIONARY_MARK}: ledgre */\n")
+    assert underlined(window, 2) == []
+    assert window.document.modified  # it is part of the script: saved with it
+    window.editor.undo()  # one step takes the word back out
+    assert DICTIONARY_MARK not in window.editor.script_text()
+    analyse_now(window)
+    assert underlined(window, 2) == ["ledgre"]
+
+
+def test_add_to_my_dictionary_and_ignore(qtbot, tmp_path: Path) -> None:
+    window, desk = open_desk(qtbot, tmp_path, TEXT)
+    desk.spelling.wait_until_loaded()
+    action(menu_at(window, 8, "fathr"), "spelling-add-user").trigger()
+    assert underlined(window, 8) == []
+    assert UserDictionary.in_folder(os.environ["REELWRIGHT_HOME"]).words() == ["fathr"]
+    assert not window.document.modified  # the writer's dictionary is not the script
+    action(menu_at(window, 2, "ledgre"), "spelling-ignore").trigger()
+    assert underlined(window, 2) == []
+
+
+def test_the_word_being_typed_waits_for_the_caret_to_leave(qtbot, tmp_path: Path) -> None:
+    window, desk = open_desk(qtbot, tmp_path, TEXT)
+    desk.spelling.wait_until_loaded()
+    editor = window.editor
+    block = editor.document().findBlockByNumber(2)
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, " Spleling")
+    assert underlined(window, 2) == ["ledgre"]  # not yet: the caret is still on it
+    qtbot.keyClick(editor, Qt.Key.Key_Space)
+    assert underlined(window, 2) == ["ledgre", "Spleling"]
+    qtbot.keyClicks(editor, "wrng")
+    qtbot.keyClick(editor, Qt.Key.Key_Home)  # the caret leaves: now it is judged
+    assert underlined(window, 2) == ["ledgre", "Spleling", "wrng"]
+
+
+def test_a_new_character_becomes_known_after_the_pause(qtbot, tmp_path: Path) -> None:
+    window, desk = open_desk(qtbot, tmp_path, TEXT + "\nThey wait for Quillfeather.\n")
+    desk.spelling.wait_until_loaded()
+    assert underlined(window, 10) == ["Quillfeather"]
+    editor = window.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("\nQUILLFEATHER\nHello.\n")
+    analyse_now(window)
+    assert underlined(window, 10) == []
+
+
+def test_turning_it_off_and_choosing_languages(qtbot, tmp_path: Path) -> None:
+    window, desk = open_desk(qtbot, tmp_path, TEXT + "\nEl niño llega.\n")
+    desk.spelling.wait_until_loaded()
+    toggle = desk.actions["spelling"]
+    assert toggle.isChecked()
+    toggle.trigger()
+    assert underlined(window, 2) == [] and not window.settings.get("spelling/enabled")
+    toggle.trigger()
+    desk.spelling.wait_until_loaded()
+    assert underlined(window, 2) == ["ledgre"]
+    assert underlined(window, 10) == ["niño", "llega"]
+    tools = window.menu("&Tools")
+    options = next(a.menu() for a in tools.actions() if a.menu() is desk.spelling_menu)
+    languages = next(a.menu() for a in options.actions() if a.menu() is not None)
+    spanish = next(a for a in languages.actions() if a.objectName() == "spelling-language-es")
+    spanish.trigger()
+    assert window.settings.get("spelling/languages") == ["en", "es"]
+    desk.spelling.wait_until_loaded()
+    assert underlined(window, 10) == []
+    assert underlined(window, 2) == ["ledgre"]
