@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -119,10 +119,14 @@ class CompareWindow(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.show_unchanged = QCheckBox("Show unchanged scenes", left)
         self.show_unchanged.toggled.connect(lambda _on: self._fill())
-        self.list = QListWidget(left)
+        self.list = QTreeWidget(left)
         self.list.setObjectName("compareList")
-        self.list.currentRowChanged.connect(self._show_change)
-        self.list.itemDoubleClicked.connect(self._go_to)
+        self.list.setColumnCount(2)
+        self.list.setHeaderLabels(["Change", "Scene"])
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentItemChanged.connect(lambda item, _old: self._show_change(item))
+        self.list.itemDoubleClicked.connect(lambda item, _column: self._go_to(item))
         column.addWidget(self.show_unchanged)
         column.addWidget(self.list, 1)
         self.view = QTextBrowser(splitter)
@@ -240,24 +244,34 @@ class CompareWindow(QWidget):
     def _fill(self) -> None:
         self.list.clear()
         for change in self.visible_changes():
-            item = QListWidgetItem(f"{change.description.upper():<10}  {change.label}")
-            item.setForeground(QColor(STATUS_COLORS[change.description]))
             detail = change.description
             if change.status == "changed":
-                detail += f": +{change.words_added} / −{change.words_removed} words"
-            item.setToolTip(detail)
-            item.setData(Qt.ItemDataRole.UserRole, change)
-            self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+                detail += f" +{change.words_added} −{change.words_removed}"
+            item = QTreeWidgetItem([detail, change.label])
+            item.setForeground(0, QColor(STATUS_COLORS[change.description]))
+            item.setToolTip(0, f"{change.description}: words added / removed")
+            item.setToolTip(1, change.label)
+            item.setData(0, Qt.ItemDataRole.UserRole, change)
+            self.list.addTopLevelItem(item)
+        self.list.resizeColumnToContents(0)
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
         else:
             self.view.setHtml("<p>No differences to show.</p>" if self.comparison else "")
 
-    def _show_change(self, row: int) -> None:
-        item = self.list.item(row)
+    def rows(self) -> list[tuple[str, str]]:
+        """(change, scene) as the list shows them."""
+        return [
+            (item.text(0), item.text(1))
+            for item in (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+            if item is not None
+        ]
+
+    def _show_change(self, item: QTreeWidgetItem | None) -> None:
         if item is None:
             return
-        change: Change = item.data(Qt.ItemDataRole.UserRole)
+        change: Change = item.data(0, Qt.ItemDataRole.UserRole)
         where = []
         if change.old is not None:
             where.append(f"was scene {change.old.number or '—'} (line {change.old.start_line + 1})")
@@ -270,8 +284,8 @@ class CompareWindow(QWidget):
         )
         self.view.setHtml(header + segments_html(change))
 
-    def _go_to(self, item: QListWidgetItem) -> None:
-        change: Change = item.data(Qt.ItemDataRole.UserRole)
+    def _go_to(self, item: QTreeWidgetItem) -> None:
+        change: Change = item.data(0, Qt.ItemDataRole.UserRole)
         if change.new is not None:
             self.main_window.editor.go_to_line(change.new.start_line)
             self.main_window.activateWindow()

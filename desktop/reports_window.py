@@ -48,6 +48,9 @@ if TYPE_CHECKING:
     from reelwright.desktop.analysis import Analysis
     from reelwright.desktop.main_window import MainWindow
 
+HIDDEN_COLUMNS = {"scenes": ("INT/EXT", "Location", "Time", "Eighths"), "locations": ("Eighths",)}
+"""Columns the CSV keeps for spreadsheets that the window leaves out (the heading and the
+length say the same)."""
 TAB_TITLES = {"charts": "Charts", "scenes": "Scenes", "cast": "Cast", "locations": "Locations"}
 _NUMERIC = {
     "Page",
@@ -395,6 +398,8 @@ class ReportsWindow(QWidget):
             if name in ("Heading", "Synopsis", "Characters", "Location"):
                 table.setColumnWidth(c, min(max(table.columnWidth(c), 120), 320))
         head.setStretchLastSection(True)
+        for c, name in enumerate(header):
+            table.setColumnHidden(c, name in HIDDEN_COLUMNS.get(kind, ()))
 
     def _row_activated(self, kind: str, row: int) -> None:
         if self.report is None:

@@ -383,10 +383,18 @@ class Speller:
 
 def _slip_bonus(typo: str, candidate: str) -> float:
     """How likely the slip from ``candidate`` to ``typo`` is, as a bonus to its log
-    frequency (one edit apart)."""
+    frequency (one edit apart): swapped letters, then a letter dropped or doubled
+    (``leter``, ``watter``), then a wrong letter, then any other extra letter."""
     if len(candidate) == len(typo):
-        return 1.5 if sorted(candidate) == sorted(typo) else 0.3  # swapped, or a wrong letter
-    return 1.0 if len(candidate) > len(typo) else 0.0  # a letter dropped, or one extra
+        return 1.5 if sorted(candidate) == sorted(typo) else 0.3
+    if len(candidate) > len(typo):
+        return 1.0
+    pairs = zip(typo, candidate, strict=False)  # the typo is one letter longer
+    extra = next((i for i, (a, b) in enumerate(pairs) if a != b), len(candidate))
+    doubled = (extra > 0 and typo[extra] == typo[extra - 1]) or (
+        extra + 1 < len(typo) and typo[extra] == typo[extra + 1]
+    )
+    return 1.2 if doubled else 0.0
 
 
 def _fold(word: str) -> str:

@@ -9,7 +9,7 @@ from desk_support import SCRIPT, open_desk
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from reelwright.desktop.compare_window import CompareWindow, segments_html
+from reelwright.desktop.compare_window import segments_html
 from reelwright.desktop.main_window import MainWindow
 
 
@@ -19,10 +19,6 @@ def edit(window: MainWindow, old: str, new: str) -> None:
     found = document.find(old)
     assert not found.isNull()
     found.insertText(new)
-
-
-def listed(window_compare: CompareWindow) -> list[str]:
-    return [window_compare.list.item(i).text() for i in range(window_compare.list.count())]
 
 
 def test_compare_with_the_saved_version(qtbot, tmp_path: Path) -> None:
@@ -35,9 +31,9 @@ def test_compare_with_the_saved_version(qtbot, tmp_path: Path) -> None:
     qtbot.waitExposed(compare)
     assert compare.comparison is not None
     assert compare.comparison.summary() == "1 added, 1 changed, 3 unchanged"
-    assert listed(compare) == [
-        "CHANGED     2. EXT. PIER - CONTINUOUS",
-        "ADDED       4. EXT. OPEN SEA - DAY",
+    assert compare.rows() == [
+        ("changed +2 −2", "2. EXT. PIER - CONTINUOUS"),
+        ("added", "4. EXT. OPEN SEA - DAY"),
     ]
     assert "the saved file harbour.fountain" in compare.heading.text()
     html = compare.view.toHtml()
@@ -45,10 +41,10 @@ def test_compare_with_the_saved_version(qtbot, tmp_path: Path) -> None:
     change = compare.comparison.changes[2]
     assert ("delete", "A bell") in change.segments and ("insert", "Two bells") in change.segments
     # Double-click goes to the scene in the editor.
-    compare._go_to(compare.list.item(1))
+    compare._go_to(compare.list.topLevelItem(1))
     assert window.editor.textCursor().block().text() == "EXT. OPEN SEA - DAY"
     compare.show_unchanged.setChecked(True)
-    assert compare.list.count() == 5
+    assert compare.list.topLevelItemCount() == 5
 
 
 def test_compare_with_a_file_and_an_fdx(qtbot, tmp_path: Path) -> None:
