@@ -1,42 +1,37 @@
-"""What to offer while the writer types: names, locations, times of day, heading prefixes.
+"""What to offer while the writer types: names, locations, times of day, prefixes, transitions.
 
 Pure Python, fed from the last parse (:class:`CompletionData`) and asked about the line
 being typed (:func:`completion_context`). The editor shows the answer in a ``QCompleter``.
+What a name, a heading's location or its time of day *is* comes from the core's Fountain
+vocabulary (:mod:`reelwright.screenplay.vocabulary`), the same rules the parser and the
+statistics use: ``INT. HOUSE - KITCHEN - DAY`` offers the location ``HOUSE - KITCHEN`` and
+the time ``DAY`` here as everywhere, and a transition (``MATCH CUT TO:``) is never offered
+as a character.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal
 
-from reelwright.desktop.linekinds import HEADING_PREFIXES, HEADING_RE, Kind, cue_name
+from reelwright.desktop.linekinds import Kind
 from reelwright.screenplay.elements import ElementType, Script
+from reelwright.screenplay.vocabulary import (
+    FORCE_HEADING,
+    FORCE_TRANSITION,
+    HEADING_PREFIXES,
+    HEADING_RE,
+    TIME_SEPARATOR_RE,
+    TIMES_OF_DAY,
+    TRANSITIONS,
+    cue_name,
+    forces_heading,
+    is_transition_name,
+    split_heading,
+)
 
-TIMES_OF_DAY = (
-    "DAY",
-    "NIGHT",
-    "MORNING",
-    "AFTERNOON",
-    "EVENING",
-    "DUSK",
-    "DAWN",
-    "LATER",
-    "CONTINUOUS",
-    "MOMENTS LATER",
-    "SAME",
-)
-TRANSITIONS = (
-    "CUT TO:",
-    "DISSOLVE TO:",
-    "SMASH CUT TO:",
-    "MATCH CUT TO:",
-    "FADE TO:",
-    "FADE OUT.",
-    "FADE TO BLACK.",
-    "INTERCUT WITH:",
-)
-_TIME_SPLIT = re.compile(r"\s+[-–—]+\s+")
+What = Literal["name", "transition", "prefix", "location", "time"]
 
 
 @dataclass(slots=True)
@@ -58,14 +53,14 @@ class CompletionData:
             if element.type is ElementType.SCENE_HEADING:
                 scene_line = element.start_line
                 data.scene_characters.setdefault(scene_line, [])
-                location, time = split_heading(element.text)
-                if location:
-                    data.locations[location] += 1
-                if time:
-                    data.times[time] += 1
+                heading = split_heading(element.text)
+                if heading.location:
+                    data.locations[heading.location.upper()] += 1
+                if heading.time:
+                    data.times[heading.time.upper()] += 1
             elif element.type is ElementType.CHARACTER:
                 name = cue_name(element.text)
-                if not name:
+                if not name or is_transition_name(name):
                     continue
                 data.characters[name] += 1
                 if scene_line is not None:
@@ -74,7 +69,7 @@ class CompletionData:
                         speakers.remove(name)
                     speakers.insert(0, name)
             elif element.type is ElementType.TRANSITION:
-                data.transitions[element.text.strip()] += 1
+                data.transitions[" ".join(element.text.split())] += 1
         return data
 
     def ranked_characters(self, scene_line: int | None) -> list[str]:
@@ -83,20 +78,10 @@ class CompletionData:
         rest = [name for name, _ in self.characters.most_common() if name not in first]
         return first + rest
 
-
-def split_heading(text: str) -> tuple[str, str]:
-    """``INT. KITCHEN - NIGHT`` -> (``KITCHEN``, ``NIGHT``)."""
-    body = text.strip()
-    match = HEADING_RE.match(body)
-    if match:
-        body = body[match.end() :].strip()
-    elif body.startswith("."):
-        body = body[1:]
-    body = re.sub(r"\s*#[\w.\-]+#\s*$", "", body)
-    parts = _TIME_SPLIT.split(body, maxsplit=1)
-    location = parts[0].strip().upper()
-    time = parts[1].strip().upper() if len(parts) > 1 else ""
-    return location, time
+    def ranked_transitions(self) -> list[str]:
+        """The script's own transitions by frequency, then the common ones."""
+        own = [name for name, _ in self.transitions.most_common()]
+        return list(dict.fromkeys(own + list(TRANSITIONS)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +90,9 @@ class Context:
     """Where the typed prefix starts in the line (Python index)."""
     prefix: str
     candidates: list[str]
+    what: What = "name"
+    """What is offered: the editor moves on after a name, a transition or a time of day,
+    and goes on inside the heading after a prefix or a location."""
 
 
 def _matching(prefix: str, candidates: list[str], limit: int = 12) -> list[str]:
@@ -117,6 +105,33 @@ def _matching(prefix: str, candidates: list[str], limit: int = 12) -> list[str]:
         if len(out) >= limit:
             break
     return out
+
+
+def _heading_context(before: str, data: CompletionData) -> Context | None:
+    """Location after the prefix (or after a forcing ``.``), time of day after the dash."""
+    stripped = before.lstrip()
+    lead = len(before) - len(stripped)
+    if forces_heading(stripped):
+        lead += len(FORCE_HEADING)
+    else:
+        match = HEADING_RE.match(stripped)
+        if match is None:
+            return None
+        lead += match.end()
+    rest = before[lead:]
+    splits = list(TIME_SEPARATOR_RE.finditer(rest))
+    if splits:
+        start = lead + splits[-1].end()
+        prefix = before[start:]
+        times = list(dict.fromkeys([t for t, _ in data.times.most_common()] + list(TIMES_OF_DAY)))
+        found = _matching(prefix, times) if prefix else times[:12]
+        return Context(start, prefix, found, "time") if found else None
+    start = lead + (len(rest) - len(rest.lstrip()))
+    prefix = before[start:]
+    if not prefix:
+        return None
+    found = _matching(prefix, [loc for loc, _ in data.locations.most_common()])
+    return Context(start, prefix, found, "location") if found else None
 
 
 def completion_context(
@@ -132,43 +147,27 @@ def completion_context(
         return None
     before = line[:column]
     if kind is Kind.CHARACTER:
-        if "(" in before:
+        if "(" in before or "（" in before:
             return None
         lead = len(before) - len(before.lstrip("@ "))
         prefix = before[lead:]
-        names = data.ranked_characters(scene_line)
-        found = _matching(prefix, names + list(TRANSITIONS) + list(data.transitions))
-        return Context(lead, prefix, found) if found else None
+        found = _matching(prefix, data.ranked_characters(scene_line))
+        return Context(lead, prefix, found, "name") if found else None
+    if kind is Kind.TRANSITION:
+        lead = len(before) - len(before.lstrip(FORCE_TRANSITION + " "))
+        prefix = before[lead:]
+        found = _matching(prefix, data.ranked_transitions())
+        return Context(lead, prefix, found, "transition") if found else None
     if kind is Kind.SCENE_HEADING:
-        match = HEADING_RE.match(before.lstrip())
-        if match is None:
-            return None
-        lead = len(before) - len(before.lstrip()) + match.end()
-        rest = before[lead:]
-        splits = list(_TIME_SPLIT.finditer(rest))
-        time_match = splits[-1] if splits else None
-        if time_match is not None:
-            start = lead + time_match.end()
-            prefix = before[start:]
-            times = [t for t, _ in data.times.most_common()] + list(TIMES_OF_DAY)
-            found = _matching(prefix, times) if prefix else times[:12]
-            return Context(start, prefix, list(dict.fromkeys(found))) if found else None
-        start = lead + (len(rest) - len(rest.lstrip()))
-        prefix = before[start:]
-        if not prefix:
-            return None
-        found = _matching(prefix, [loc for loc, _ in data.locations.most_common()])
-        return Context(start, prefix, found) if found else None
-    if after_blank and kind in (Kind.ACTION, None) and len(before) <= 8:
+        return _heading_context(before, data)
+    if after_blank and kind in (Kind.ACTION, Kind.BLANK, None) and len(before) <= 8:
         stripped = before.strip()
+        lead = len(before) - len(before.lstrip())
         if stripped and (stripped.isupper() or stripped.endswith(".")):
             found = _matching(stripped, [p.rstrip() for p in HEADING_PREFIXES])
             if found:
-                return Context(len(before) - len(before.lstrip()), stripped, found)
+                return Context(lead, stripped, found, "prefix")
             if stripped.isupper():
-                names = data.ranked_characters(scene_line)
-                found = _matching(stripped, names + list(TRANSITIONS))
-                return (
-                    Context(len(before) - len(before.lstrip()), stripped, found) if found else None
-                )
+                found = _matching(stripped, data.ranked_characters(scene_line))
+                return Context(lead, stripped, found, "name") if found else None
     return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,21 +29,23 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlock,
     QTextBlockFormat,
-    QTextBlockUserData,
     QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QMenu, QTextEdit, QWidget
 
-from reelwright.desktop import scene_access
-from reelwright.desktop.completion import CompletionData, completion_context
+from reelwright.desktop import element_keys, scene_access
+from reelwright.desktop.completion import CompletionData, Context, completion_context
+from reelwright.desktop.element_change import Target
+from reelwright.desktop.element_keys import marked_target
 from reelwright.desktop.highlighter import KIND_PROPERTY, ScriptHighlighter, block_kind
-from reelwright.desktop.linekinds import SPEECH, Kind, classify, is_heading, looks_like_cue
+from reelwright.desktop.linekinds import Kind, is_heading
 from reelwright.desktop.scene_access import SceneSnapshot, Where
 from reelwright.desktop.themes import LIGHT, Theme
 from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.layout import Layout, layout_for
+from reelwright.screenplay.rename import Edit
 
 FONT_FAMILIES = ("Reelwright Typewriter", "Courier Prime", "Courier New", "Liberation Mono")
 
@@ -58,12 +60,9 @@ _KIND_TO_ELEMENT = {
 }
 
 
-class CueMark(QTextBlockUserData):
-    """Attached to a block the writer made a cue before its dialogue exists."""
-
-
 def is_cue_marked(block: QTextBlock) -> bool:
-    return isinstance(block.userData(), CueMark)
+    """The writer made this line a cue (Tab, Enter after a name, Ctrl+3) before its speech."""
+    return element_keys.marked_target(block) is Target.CHARACTER
 
 
 class ScriptEditor(QTextEdit):
@@ -72,6 +71,8 @@ class ScriptEditor(QTextEdit):
     scene_line_changed = Signal(int)
     """The block number of the heading of the scene the caret is in (-1 before any)."""
     zoom_changed = Signal(int)
+    message = Signal(str)
+    """A short note for the status bar (an element Fountain cannot have where asked)."""
 
     def __init__(self, theme: Theme = LIGHT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +101,7 @@ class ScriptEditor(QTextEdit):
 
         doc = self.document()
         doc.setUndoRedoEnabled(True)
-        self._highlighter = ScriptHighlighter(doc, theme, is_cue_marked)
+        self._highlighter = ScriptHighlighter(doc, theme, element_keys.marked_kind)
         self._highlighter.on_kind_change = self._kinds_changed
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
@@ -116,6 +117,10 @@ class ScriptEditor(QTextEdit):
         self._completer.setModel(QStringListModel(self._completer))
         self._completer.activated[str].connect(self._insert_completion)  # type: ignore[index]
         self._completion_start = 0
+        self._completion: Context | None = None
+        self._word_step: tuple[int, int] | None = None
+        """(undo steps, caret position) after the last typed character: the next one joins
+        its undo step unless a new word starts or anything else happened in between."""
 
         self._apply_font()
         self.set_theme(theme)
@@ -245,22 +250,13 @@ class ScriptEditor(QTextEdit):
             return
         block = self.document().findBlock(position)
         previous = block.previous()
-        if previous.isValid():
-            # A cue is a cue because of the line below it: look again at the line above.
-            info = self._classify(previous)
-            if block_kind(previous) is not info:
-                self._highlighter.rehighlightBlock(previous)
+        # A cue is a cue because of the line below it: look again at the line above.
+        if previous.isValid() and block_kind(previous) is not self.classify(previous):
+            self._highlighter.rehighlightBlock(previous)
 
-    def _classify(self, block: QTextBlock) -> Kind:
-        following = block.next()
-        prior = block.previous()
-        return classify(
-            block.text(),
-            prior.userState() if prior.isValid() else -1,
-            following.text() if following.isValid() else None,
-            first=not prior.isValid(),
-            cue_mark=is_cue_marked(block),
-        ).kind
+    def classify(self, block: QTextBlock) -> Kind:
+        """What ``block`` is now, as the highlighter sees it (its format may lag a key)."""
+        return self._highlighter.line_info(block).kind
 
     def apply_block_formats(self) -> None:
         """Give every block the highlighter flagged the indents of its kind (one undo step
@@ -279,7 +275,7 @@ class ScriptEditor(QTextEdit):
                 block = doc.findBlockByNumber(number)
                 if not block.isValid():
                     continue
-                kind = self._classify(block)
+                kind = self.classify(block)
                 if block_kind(block) is kind:
                     continue
                 fmt = formats.get(kind)
@@ -318,7 +314,12 @@ class ScriptEditor(QTextEdit):
         finally:
             self._loading = False
             doc.setUndoRedoEnabled(True)
+        # Switching the undo stack back on clears the modified flag without a signal, so
+        # the window's title could keep the "modified" mark of the load: go through a
+        # change of the flag that every listener hears (a new script is not modified).
+        doc.setModified(True)
         doc.setModified(False)
+        self._word_step = None
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._scene_line = -2
         self._cursor_moved()
@@ -333,7 +334,7 @@ class ScriptEditor(QTextEdit):
         key = event.key()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if popup.isVisible() and (enter or key in (Qt.Key.Key_Tab, Qt.Key.Key_Escape)):
-            event.ignore()
+            event.ignore()  # the completer takes them
             return
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
@@ -341,27 +342,77 @@ class ScriptEditor(QTextEdit):
         if event.matches(QKeySequence.StandardKey.Redo):
             self.redo()
             return
-        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         shift = Qt.KeyboardModifier.ShiftModifier
-        if enter and not (event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | shift)):
-            if not self._handle_enter():
-                # Qt swallows Return on an empty block that has a block format (it resets
-                # the format instead), and Shift+Return would insert U+2028: insert a plain
-                # line break ourselves.
-                cursor = self.textCursor()
-                cursor.insertText("\n")
+        if enter and modifiers in (Qt.KeyboardModifier.NoModifier, shift):
+            if modifiers == shift:
+                # A line break inside the element (Qt would insert U+2028).
+                with edit_block(self) as cursor:
+                    cursor.insertText("\n")
                 self.setTextCursor(cursor)
-            self.ensureCursorVisible()
-            self._after_edit(complete=False)
+            else:
+                element_keys.enter(self)
+            self._finish_key()
             return
-        if key == Qt.Key.Key_Tab and plain and self._handle_tab():
-            self._after_edit(complete=False)
+        if key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
+            element_keys.tab(self)
+            self._finish_key()
             return
-        if key == Qt.Key.Key_Backtab and self._unmark_empty_cue():
+        if key == Qt.Key.Key_Backtab:
+            element_keys.backtab(self)
+            self._finish_key()
             return
-        event = self._uppercased(event)
+        text = event.text()
+        if text and text.isprintable() and not modifiers & ~shift:
+            self._type(event, text)
+            return
         super().keyPressEvent(event)
-        self._after_edit(complete=bool(event.text()) and event.text().isprintable())
+        self._after_edit(complete=False)
+
+    def _type(self, event: QKeyEvent, text: str) -> None:
+        """A typed character: undo steps of about a word; markup a marked line needs; the
+        closing parenthesis typed over; upper case where the element wants it."""
+        doc = self.document()
+        cursor = self.textCursor()
+        column = cursor.positionInBlock()
+        line = cursor.block().text()
+        if (
+            text in ")）"
+            and not cursor.hasSelection()
+            and line[column : column + 1] == text
+            and self.current_kind() is Kind.PARENTHETICAL
+        ):
+            cursor.movePosition(QTextCursor.MoveOperation.Right)  # type over the ")"
+            self.setTextCursor(cursor)
+            self._after_edit(complete=False)
+            return
+        word_starts = not text.isspace() and (column == 0 or line[column - 1].isspace())
+        join = (
+            not cursor.hasSelection()
+            and not word_starts
+            and self._word_step == (doc.availableUndoSteps(), cursor.position())
+        )
+        with edit_block(cursor, join=join):
+            element_keys.markup_before_typing(self, cursor)
+            if (
+                text in "(（"
+                and not line.strip()
+                and self.current_kind() is Kind.DIALOGUE
+                and not cursor.hasSelection()
+            ):
+                edit = self.textCursor()
+                edit.insertText(text + (")" if text == "(" else "）"))
+                edit.movePosition(QTextCursor.MoveOperation.Left)
+                self.setTextCursor(edit)
+            else:
+                super().keyPressEvent(self._uppercased(event))
+                element_keys.tidy_typed_markup(self)
+            self._after_edit(complete=True)
+        self._word_step = (doc.availableUndoSteps(), self.textCursor().position())
+
+    def _finish_key(self) -> None:
+        self.ensureCursorVisible()
+        self._after_edit(complete=False)
 
     def undo(self) -> None:
         self._restore(self.document().undo)
@@ -377,6 +428,18 @@ class ScriptEditor(QTextEdit):
         self._apply_timer.stop()
         self._popup().hide()
 
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """A paste is plain text, one undo step, with its line ends made Fountain's."""
+        if not source.hasText():
+            return
+        text = source.text().replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\u2029", "\n").replace("\u2028", "\n")
+        with edit_block(self) as cursor:
+            cursor.insertText(text)
+        self.setTextCursor(cursor)
+        self.apply_block_formats()
+        self.ensureCursorVisible()
+
     def _after_edit(self, complete: bool) -> None:
         self._uppercase_heading()
         self.apply_block_formats()
@@ -385,9 +448,14 @@ class ScriptEditor(QTextEdit):
         else:
             self._popup().hide()
 
-    def _current_kind(self) -> Kind:
+    def current_kind(self) -> Kind:
+        """What the caret's line is (as shown)."""
         block = self.textCursor().block()
-        return block_kind(block) or self._classify(block)
+        return block_kind(block) or self.classify(block)
+
+    def block_kind(self, block: QTextBlock) -> Kind | None:
+        """The kind a block is shown as (None before its format is set)."""
+        return block_kind(block) if block.isValid() else None
 
     def _uppercased(self, event: QKeyEvent) -> QKeyEvent:
         text = event.text()
@@ -398,9 +466,12 @@ class ScriptEditor(QTextEdit):
         line = block.text()
         column = cursor.positionInBlock()
         new_line = line[:column] + text + line[column:]
+        kind = self.current_kind()
         upper = False
-        if is_cue_marked(block) or self._current_kind() is Kind.CHARACTER:
-            upper = "(" not in line[:column] and self._current_kind() is Kind.CHARACTER
+        if is_cue_marked(block) or kind is Kind.CHARACTER:
+            upper = "(" not in line[:column] and kind is Kind.CHARACTER
+        elif kind is Kind.TRANSITION or marked_target(block) is Target.TRANSITION:
+            upper = True
         if not upper and is_heading(new_line) and self._after_blank(block):
             upper = "#" not in line[:column]
         if not upper:
@@ -432,85 +503,59 @@ class ScriptEditor(QTextEdit):
         with edit_block(QTextCursor(block), join=True) as edit:
             edit.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             edit.insertText(upper)
-        cursor.setPosition(block.position() + column)
+        cursor.setPosition(block.position() + min(column, len(upper)))
         self.setTextCursor(cursor)
 
     def _after_blank(self, block: QTextBlock) -> bool:
         prior = block.previous()
         return not prior.isValid() or not prior.text().strip()
 
-    def _set_cue_mark(self, block: QTextBlock, marked: bool) -> None:
-        if marked == is_cue_marked(block):
+    def set_block_mark(self, block: QTextBlock, target: Target | None) -> None:
+        """Show ``block`` as ``target`` until its text says so (None: no mark)."""
+        mark = element_keys.mark_of(block)
+        if (mark.target if mark else None) == target:
             return
-        block.setUserData(CueMark() if marked else None)  # type: ignore[arg-type]
+        block.setUserData(element_keys.ElementMark(target) if target else None)  # type: ignore[arg-type]
         self._highlighter.rehighlightBlock(block)
 
-    def _handle_enter(self) -> bool:
-        cursor = self.textCursor()
-        if cursor.hasSelection():
-            return False
-        block = cursor.block()
-        line = block.text()
-        at_end = cursor.positionInBlock() == len(line)
-        kind = self._current_kind()
-        if not line.strip():
-            if is_cue_marked(block):
-                self._set_cue_mark(block, False)  # an empty cue: back to action
-                return True
-            prior = block.previous()
-            if kind is Kind.DIALOGUE and prior.isValid() and block_kind(prior) is Kind.CHARACTER:
-                self._set_cue_mark(prior, False)  # a cue without speech is not a cue
-            return False
-        if not at_end:
-            return False
-        if kind in (Kind.SCENE_HEADING, Kind.TRANSITION):
-            cursor.insertText("\n\n")
-            self.setTextCursor(cursor)
-            return True
-        if kind is Kind.CHARACTER or (
-            kind is Kind.ACTION
-            and self._after_blank(block)
-            and looks_like_cue(line)
-            and not is_heading(line)
-        ):
-            self._set_cue_mark(block, True)
-            cursor.insertText("\n")
-            self.setTextCursor(cursor)
-            return True
-        return False
+    def document_position(self, line: int, column: int) -> int:
+        """The document position of ``column`` (a Python index) in block ``line``."""
+        block = self.document().findBlockByNumber(line)
+        if not block.isValid():
+            return max(0, self.document().characterCount() - 1)
+        text = block.text()[:column]
+        return block.position() + len(text.encode("utf-16-le")) // 2
 
-    def _handle_tab(self) -> bool:
+    def apply_edits(self, edits: list[Edit]) -> None:
+        """Make line edits (a rename, a replace-all) as ONE undo step; the caret stays."""
+        if not edits:
+            return
+        caret = self.textCursor().position()
+        with edit_block(self.document()) as cursor:
+            for edit in sorted(edits, reverse=True):
+                cursor.setPosition(self.document_position(edit.line, edit.start))
+                cursor.setPosition(
+                    self.document_position(edit.line, edit.end), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.insertText(edit.text)
+            self.apply_block_formats()
         cursor = self.textCursor()
-        if cursor.hasSelection():
-            return False
-        block = cursor.block()
-        if block.text().strip():
-            self._update_completion(force=True)
-            return True
-        if is_cue_marked(block):
-            self._set_cue_mark(block, False)
-            return True
-        prior = block.previous()
-        prior_kind = block_kind(prior) if prior.isValid() else None
-        if prior.isValid() and prior.text().strip() and prior_kind in SPEECH:
-            cursor.insertText("()")
-            cursor.movePosition(QTextCursor.MoveOperation.Left)
-            self.setTextCursor(cursor)
-            return True
-        if prior.isValid() and prior.text().strip():
-            cursor.insertText("\n")
-            self.setTextCursor(cursor)
-            block = cursor.block()
-        self._set_cue_mark(block, True)
-        return True
+        cursor.setPosition(min(caret, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
 
-    def _unmark_empty_cue(self) -> bool:
-        block = self.textCursor().block()
-        if block.text().strip() or not is_cue_marked(block):
-            return False
-        self._set_cue_mark(block, False)
-        self.apply_block_formats()
-        return True
+    def marked_cue_lines(self, first: int, last: int) -> list[int]:
+        """Block numbers from ``first`` to ``last`` the writer marked as cues."""
+        doc = self.document()
+        return [
+            n for n in range(max(0, first), last + 1) if is_cue_marked(doc.findBlockByNumber(n))
+        ]
+
+    def set_element(self, target: Target) -> bool:
+        """Ctrl+1..7: make the caret's paragraph ``target``, in Fountain markup."""
+        self._popup().hide()
+        done = element_keys.set_element(self, target)
+        self.ensureCursorVisible()
+        return done
 
     # Completion --------------------------------------------------------------------------------
     def _popup(self) -> QAbstractItemView:
@@ -521,13 +566,16 @@ class ScriptEditor(QTextEdit):
     def completer(self) -> QCompleter:
         return self._completer
 
+    def show_completions(self, force: bool = False) -> None:
+        self._update_completion(force)
+
     def _update_completion(self, force: bool = False) -> None:
         cursor = self.textCursor()
         block = cursor.block()
         context = completion_context(
             block.text(),
             cursor.positionInBlock(),
-            self._current_kind(),
+            self.current_kind(),
             self.completion_data,
             self.scene_line(),
             self._after_blank(block),
@@ -535,10 +583,12 @@ class ScriptEditor(QTextEdit):
         popup = self._popup()
         if context is None or not context.candidates:
             popup.hide()
+            self._completion = None
             return
         model = self._completer.model()
         assert isinstance(model, QStringListModel)
         model.setStringList(context.candidates)
+        self._completion = context
         self._completion_start = block.position() + context.start
         self._completer.setCompletionPrefix("")
         rect = self.cursorRect()
@@ -549,16 +599,23 @@ class ScriptEditor(QTextEdit):
         popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
 
     def _insert_completion(self, text: str) -> None:
+        """Take the chosen word and move on as if the element were finished: a name goes on
+        to its speech, a transition to the next heading, a time of day to the action; a
+        heading's prefix and location go on to what follows them in the heading."""
+        context = self._completion
+        what = context.what if context is not None else "name"
+        suffix = {"prefix": " ", "location": " - "}.get(what, "")
         with edit_block(self) as cursor:
             end = cursor.position()
             cursor.setPosition(self._completion_start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            suffix = (
-                " " if text in ("INT.", "EXT.", "INT./EXT.", "EXT./INT.", "I/E.", "EST.") else ""
-            )
             cursor.insertText(text + suffix)
-        self.setTextCursor(cursor)
-        self.apply_block_formats()
+            self.setTextCursor(cursor)
+            self.apply_block_formats()
+            if what in ("name", "transition", "time"):
+                element_keys.enter(self)
+        self._word_step = None
+        self._after_edit(complete=what in ("prefix", "location"))
 
     # The scene around the caret ---------------------------------------------------------------
     def scene_line(self) -> int | None:

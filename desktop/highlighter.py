@@ -29,7 +29,9 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCh
 from reelwright.desktop.linekinds import (
     SCENE_NUMBER_RE,
     Kind,
+    LineInfo,
     classify,
+    is_spacer,
 )
 from reelwright.desktop.themes import Theme
 
@@ -218,18 +220,30 @@ def block_kind(block: QTextBlock) -> Kind | None:
     return Kind(value - 1) if value > 0 else None
 
 
+def following_text(block: QTextBlock) -> str | None:
+    """The line to classify ``block`` against: the next one, or the first after a run of
+    lines of spaces (they keep a paragraph going); None at the end."""
+    following = block.next()
+    if not following.isValid():
+        return None
+    while following.isValid() and is_spacer(following.text()):
+        following = following.next()
+    return following.text() if following.isValid() else ""
+
+
 class ScriptHighlighter(QSyntaxHighlighter):
-    """Highlights one block at a time; ``is_cue_marked`` tells it the writer's cue marks."""
+    """Highlights one block at a time; ``mark_kind`` tells it the element the writer chose
+    for a line whose text does not say it yet (a cue before its speech, an empty heading)."""
 
     def __init__(
         self,
         document: object,
         theme: Theme,
-        is_cue_marked: Callable[[QTextBlock], bool] = lambda block: False,
+        mark_kind: Callable[[QTextBlock], Kind | None] = lambda block: None,
     ) -> None:
         super().__init__(document)  # type: ignore[call-overload]
         self._formats = build_formats(theme)
-        self._is_cue_marked = is_cue_marked
+        self._mark_kind = mark_kind
         self.changed_kinds: set[int] = set()
         """Block numbers whose kind differs from their block format; the editor drains it."""
         self.on_kind_change: Callable[[], None] = lambda: None
@@ -282,17 +296,30 @@ class ScriptHighlighter(QSyntaxHighlighter):
         self._formats = build_formats(theme)
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:
-        block = self.currentBlock()
-        following = block.next()
-        prev_state = self.previousBlockState()
+    def line_info(self, block: QTextBlock, text: str | None = None) -> LineInfo:
+        """What ``block`` is, from its text, the state of the block above, the line below
+        and the writer's mark (an empty marked line shows as the element it waits for)."""
+        prior = block.previous()
+        prev_state = prior.userState() if prior.isValid() else -1
+        return self._line_info(block, block.text() if text is None else text, prev_state)
+
+    def _line_info(self, block: QTextBlock, text: str, prev_state: int) -> LineInfo:
+        mark = self._mark_kind(block)
         info = classify(
             text,
             prev_state,
-            following.text() if following.isValid() else None,
+            following_text(block),
             first=not block.previous().isValid(),
-            cue_mark=self._is_cue_marked(block),
+            cue_mark=mark is Kind.CHARACTER,
         )
+        if mark is not None and mark is not Kind.CHARACTER and not text.strip():
+            return LineInfo(mark, info.state, info.visible)
+        return info
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        prev_state = self.previousBlockState()
+        info = self._line_info(block, text, prev_state)
         self.setCurrentBlockState(info.state)
         if block_kind(block) is not info.kind:
             self.changed_kinds.add(block.blockNumber())

@@ -51,6 +51,16 @@ class KeySpec:
         return self.text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
+ELEMENT_IDS = (
+    "element.scene_heading",
+    "element.action",
+    "element.character",
+    "element.parenthetical",
+    "element.dialogue",
+    "element.transition",
+    "element.shot",
+)
+
 KEYMAP: tuple[KeySpec, ...] = (
     # File
     KeySpec("file.new", "&New", "File", standard=Standard.New, tip="a new, empty script"),
@@ -92,8 +102,23 @@ KEYMAP: tuple[KeySpec, ...] = (
         mac=("Ctrl+Shift+F",),
         tip="only the page; Esc comes back",
     ),
+    # Element (Final Draft's Ctrl+1..7)
+    KeySpec("element.scene_heading", "&Scene Heading", "Element", ("Ctrl+1",)),
+    KeySpec("element.action", "&Action", "Element", ("Ctrl+2",)),
+    KeySpec("element.character", "&Character", "Element", ("Ctrl+3",)),
+    KeySpec("element.parenthetical", "&Parenthetical", "Element", ("Ctrl+4",)),
+    KeySpec("element.dialogue", "&Dialogue", "Element", ("Ctrl+5",)),
+    KeySpec("element.transition", "&Transition", "Element", ("Ctrl+6",)),
+    KeySpec("element.shot", "S&hot", "Element", ("Ctrl+7",)),
     # Script
     KeySpec("script.title_page", "&Title Page…", "Script", ("Ctrl+Shift+T",)),
+    KeySpec(
+        "script.rename_character",
+        "&Rename Character…",
+        "Script",
+        ("Ctrl+Shift+R",),
+        tip="cues and mentions, as one undo step",
+    ),
     KeySpec("script.paper_letter", "US &Letter", "Script"),
     KeySpec("script.paper_a4", "&A4", "Script"),
     # Help

@@ -38,7 +38,9 @@ from reelwright.desktop import keymap
 from reelwright.desktop.analysis import Analysis, Analyzer
 from reelwright.desktop.documents import Document, Prompts
 from reelwright.desktop.editor import ScriptEditor
+from reelwright.desktop.element_change import Target
 from reelwright.desktop.find_replace import FindBar
+from reelwright.desktop.linekinds import Kind
 from reelwright.desktop.navigator import Navigator
 from reelwright.desktop.settings import Settings
 from reelwright.desktop.statusbar import ScriptStatusBar
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         self.document = Document(self.editor, settings, self.prompts, parent=self)
         self.document.path_changed.connect(self._update_title)
         self.document.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.editor.document().modificationChanged.connect(self.setWindowModified)
 
         self.navigator = Navigator(self, self.theme)
@@ -284,8 +287,14 @@ class MainWindow(QMainWindow):
             view, "view.distraction_free", self.set_distraction_free, checkable=True
         )
 
+        element = self.menu("E&lement")
+        for action_id in keymap.ELEMENT_IDS:
+            target = Target(action_id.split(".", 1)[1])
+            self._action(element, action_id, lambda t=target: self.editor.set_element(t))
+
         script = self.menu("&Script")
         self._action(script, "script.title_page", self.title_page_dialog)
+        self._action(script, "script.rename_character", self.rename_character_dialog)
         paper = script.addMenu("&Paper Size")
         papers = QActionGroup(self)
         current = self._layout().name
@@ -449,6 +458,24 @@ class MainWindow(QMainWindow):
         dialog = TitlePageDialog(read_title_page(self.editor.script_text()), self)
         if dialog.exec():
             replace_title_page(self.editor, dialog.fields())
+
+    def rename_character_dialog(self) -> bool:
+        """Script → Rename Character: previewed with a count, applied as one undo step."""
+        from reelwright.desktop.rename_dialog import RenameCharacterDialog
+        from reelwright.screenplay.vocabulary import cue_name
+
+        text = self.editor.script_text()
+        data = self.editor.completion_data
+        names = [name for name, _ in data.characters.most_common()]
+        line = self.editor.textCursor().block().text()
+        current = cue_name(line) if self.editor.current_kind() is Kind.CHARACTER else None
+        dialog = RenameCharacterDialog(text, names, current or (names[0] if names else ""), self)
+        if not dialog.exec() or not dialog.plan.count:
+            return False
+        self.editor.apply_edits(dialog.plan.edits)
+        old, new = dialog.old_name.currentText().strip(), dialog.new_name.text().strip()
+        self.statusBar().showMessage(dialog.plan.summary(old, new).replace("Renames", "Renamed"))
+        return True
 
     def go_to_scene(self, number: str) -> bool:
         for entry in self.navigator.entries:

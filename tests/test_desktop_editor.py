@@ -201,7 +201,9 @@ def test_character_completion_ranks_the_current_scene_first(qtbot, editor):
     names = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert names[:3] == ["ZOE", "ZED", "ZELDA"]
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert editor.textCursor().block().text() == "ZOE"
+    # Taking a name finishes the cue: the caret is on the speech line under it.
+    assert editor.textCursor().block().previous().text() == "ZOE"
+    assert block_kind(editor.textCursor().block()) is Kind.DIALOGUE
 
 
 def test_location_and_time_completion(qtbot, editor):
@@ -215,7 +217,8 @@ def test_location_and_time_completion(qtbot, editor):
     model = editor.completer().model()
     assert model.index(0, 0).data() == "LIGHTHOUSE"
     qtbot.keyClick(editor.completer().popup(), Qt.Key.Key_Return)
-    qtbot.keyClicks(editor, " - ")
+    # A location taken goes on to the time of day: " - " and the times are offered.
+    assert editor.textCursor().block().text() == "INT. LIGHTHOUSE - "
     assert editor.completer().popup().isVisible()
     names = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert names[0] in ("NIGHT", "DAWN") and "DAY" in names

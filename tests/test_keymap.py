@@ -46,6 +46,15 @@ def test_no_key_the_desktop_takes(qapp, platform):
     assert keymap.reserved_reason("Ctrl+Alt+T", "darwin") is None
 
 
+def test_elements_are_final_drafts_ctrl_1_to_7(qapp):
+    keys = [keymap.sequences(i, "linux")[0].toString(PORTABLE) for i in keymap.ELEMENT_IDS]
+    assert keys == [f"Ctrl+{n}" for n in range(1, 8)]
+    # Qt reads Ctrl as Command on macOS: the same table gives Cmd+1..7 there.
+    assert [keymap.sequences(i, "darwin")[0].toString(PORTABLE) for i in keymap.ELEMENT_IDS] == [
+        f"Ctrl+{n}" for n in range(1, 8)
+    ]
+
+
 def test_explicit_keys_win_over_standard_bindings(qapp):
     # Some platforms bind Find Next to Ctrl+G as well; Go to Scene owns it here.
     owners = _bound("linux")
