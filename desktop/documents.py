@@ -37,6 +37,7 @@ from reelwright.desktop.settings import Settings
 from reelwright.models.store import data_dir
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.fileio import WriteError, atomic_write_text, fsync_folder
+from reelwright.screenplay.textio import NotUtf8Error, decode_script, read_script_bytes
 
 OutsideChoice = Literal["reload", "keep"]
 UnsavedChoice = Literal["save", "discard", "cancel"]
@@ -58,11 +59,14 @@ def fingerprint(path: Path) -> Fingerprint | None:
     return Fingerprint(stat.st_size, stat.st_mtime_ns, digest)
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, encoding: str | None = None) -> str:
     """The script's text, through the core reader (encodings, BOM, clear errors)."""
     from reelwright.screenplay.textio import read_script_text
 
-    text = read_script_text(path)
+    return _lines(read_script_text(path, encoding))
+
+
+def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -255,6 +259,13 @@ class Prompts:
     def error(self, message: str) -> None:
         QMessageBox.warning(self.parent, "Reelwright", message)
 
+    def choose_encoding(self, path: Path, data: bytes) -> str | None:
+        """The encoding of a script that is not UTF-8, chosen seeing its text; None: cancel."""
+        from reelwright.desktop.encoding_dialog import EncodingDialog
+
+        dialog = EncodingDialog(path, data, self.parent)
+        return dialog.encoding() if dialog.exec() else None
+
 
 # The document ----------------------------------------------------------------------------------
 class Document(QObject):
@@ -279,6 +290,8 @@ class Document(QObject):
         self.prompts = prompts
         self.recovery = recovery or RecoveryStore()
         self.path: Path | None = None
+        self.encoding: str | None = None
+        """The encoding the file was read in when it was not UTF-8 (saving writes UTF-8)."""
         self._known: Fingerprint | None = None
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._file_changed)
@@ -310,6 +323,7 @@ class Document(QObject):
         if not self.maybe_save():
             return False
         self.editor.set_script_text("")
+        self.encoding = None
         self._set_path(None)
         return True
 
@@ -326,16 +340,30 @@ class Document(QObject):
                 self.editor.document().setModified(True)
                 self.status.emit(f"Imported {target.name}; save it as a .fountain file")
                 return True
-            text = read_text(target)
+            encoding = None
+            try:
+                text = read_text(target)
+            except NotUtf8Error:
+                data = read_script_bytes(target)
+                encoding = self.prompts.choose_encoding(target, data)
+                if encoding is None:
+                    self.status.emit(f"{target.name} was not opened")
+                    return False
+                text = _lines(decode_script(data, target, encoding))
         except ReelwrightError as error:
             self.prompts.error(str(error))
-            self.settings.remove_recent(str(target.resolve()))
+            with contextlib.suppress(OSError, RuntimeError):
+                self.settings.remove_recent(str(target.resolve()))
             return False
         self.editor.set_script_text(text)
+        self.encoding = encoding
         self._set_path(target)
         self._known = fingerprint(target)
         self.settings.add_recent(target)
-        self.status.emit(f"Opened {target.name}")
+        if encoding:
+            self.status.emit(f"Opened {target.name} as {encoding}; saving it writes UTF-8")
+        else:
+            self.status.emit(f"Opened {target.name}")
         return True
 
     def restore(self, entry: RecoveryEntry) -> bool:
@@ -413,7 +441,11 @@ class Document(QObject):
         self.editor.document().setModified(False)
         self.recovery.clear()
         self.settings.add_recent(target)
-        self.status.emit(f"Saved {target.name}")
+        if self.encoding:
+            self.status.emit(f"Saved {target.name} in UTF-8 (it was {self.encoding})")
+        else:
+            self.status.emit(f"Saved {target.name}")
+        self.encoding = None
         return True
 
     def maybe_save(self) -> bool:
@@ -525,7 +557,7 @@ class Document(QObject):
             self._asking = False
         if choice == "reload":
             try:
-                text = read_text(self.path)
+                text = read_text(self.path, self.encoding)
             except ReelwrightError as error:
                 self.prompts.error(str(error))
                 return False

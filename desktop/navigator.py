@@ -2,7 +2,9 @@
 
 Built from an :class:`~reelwright.desktop.analysis.Analysis` (so only after typing pauses),
 never from the live document. A click asks the window to jump; the window tells the
-navigator which scene the caret is in. The filter matches heading, synopsis or a speaker.
+navigator which scene the caret is in. The filter keeps the scenes whose text holds the
+words typed (heading, synopsis, action, dialogue: any of the scene's text) or one of whose
+speakers' names starts with them.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from reelwright.desktop.analysis import Analysis
-from reelwright.desktop.linekinds import cue_name
 from reelwright.desktop.themes import LIGHT, Theme
 from reelwright.screenplay.elements import ElementType
+from reelwright.screenplay.vocabulary import cue_name
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -42,12 +44,16 @@ class OutlineEntry:
     synopsis: str = ""
     page: int | None = None
     characters: frozenset[str] = field(default_factory=frozenset)
+    body: str = field(default="", compare=False, repr=False)
+    """The scene's text after its heading, folded for the filter."""
 
     def matches(self, needle: str) -> bool:
         if not needle:
             return True
-        wanted = needle.casefold()
+        wanted = " ".join(needle.casefold().split())
         if wanted in self.text.casefold() or wanted in self.synopsis.casefold():
+            return True
+        if wanted in self.body:
             return True
         return any(name.casefold().startswith(wanted) for name in self.characters)
 
@@ -59,9 +65,13 @@ def outline_entries(analysis: Analysis) -> list[OutlineEntry]:
     scene_count = 0
     current: dict[str, object] | None = None
 
+    body: list[str] = []
+
     def close() -> None:
         if current is not None:
+            current["body"] = " ".join(" ".join(body).casefold().split())
             entries.append(OutlineEntry(**current))  # type: ignore[arg-type]
+        body.clear()
 
     last_was_heading = False
     for index, element in enumerate(elements):
@@ -96,6 +106,8 @@ def outline_entries(analysis: Analysis) -> list[OutlineEntry]:
             names = set(current["characters"])  # type: ignore[call-overload]
             names.add(cue_name(element.text))
             current["characters"] = frozenset(names)
+        if current is not None and kind is not ElementType.PAGE_BREAK:
+            body.append(element.text)
         last_was_heading = False
     close()
     return entries
@@ -193,7 +205,11 @@ class Navigator(QDockWidget):
         layout.setContentsMargins(8, 4, 4, 4)
         layout.setSpacing(6)
         self.filter_edit = QLineEdit(body)
-        self.filter_edit.setPlaceholderText("Filter by text or character")
+        self.filter_edit.setPlaceholderText("Filter: words in the scene, or a character")
+        self.filter_edit.setToolTip(
+            "Shows the scenes whose heading, synopsis or text holds these words, "
+            "or where a character whose name starts with them speaks"
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.tree = QTreeWidget(body)

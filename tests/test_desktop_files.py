@@ -48,6 +48,10 @@ class ScriptedPrompts(Prompts):
     def error(self, message):  # type: ignore[override]
         self.asked.append(("error", message))
 
+    def choose_encoding(self, path, data):  # type: ignore[override]
+        self.asked.append(("encoding", path.name))
+        return self.answers.get("encoding")
+
 
 @pytest.fixture
 def make_window(qtbot):
@@ -296,3 +300,103 @@ def test_a_meta_file_left_alone_by_a_kill_is_cleaned_up(tmp_path):
     (tmp_path / "half.fountain").unlink()
     assert RecoveryStore(tmp_path).orphans() == []
     assert list(tmp_path.iterdir()) == []
+
+
+# Scripts that are not UTF-8 ---------------------------------------------------------------------
+LATIN = "INT. CAFÉ - DAY\n\nLa señora está aquí.\n\nJOSÉ\n¿Qué pasa?\n"
+
+
+def test_a_latin1_script_opens_after_choosing_its_encoding(make_window, tmp_path):
+    path = tmp_path / "cafe.fountain"
+    path.write_bytes(LATIN.encode("cp1252"))
+    window, prompts = make_window(encoding="cp1252")
+    messages: list[str] = []
+    window.document.status.connect(messages.append)
+    assert window.document.open(path, ask=False)
+    assert prompts.asked == [("encoding", "cafe.fountain")]
+    assert window.editor.script_text() == LATIN
+    assert not window.document.modified
+    assert messages[-1] == "Opened cafe.fountain as cp1252; saving it writes UTF-8"
+    window.editor.document().setModified(True)
+    assert window.save()
+    assert path.read_bytes() == LATIN.encode("utf-8")
+    assert messages[-1] == "Saved cafe.fountain in UTF-8 (it was cp1252)"
+    assert window.document.encoding is None
+
+
+def test_declining_the_encoding_keeps_the_text(make_window, tmp_path):
+    path = tmp_path / "cafe.fountain"
+    path.write_bytes(LATIN.encode("cp1252"))
+    window, prompts = make_window()
+    window.editor.set_script_text(SCENE)
+    assert not window.document.open(path, ask=False)
+    assert prompts.asked == [("encoding", "cafe.fountain")]
+    assert window.editor.script_text() == SCENE
+
+
+def test_starting_on_a_latin1_script_asks_instead_of_quitting(make_window, tmp_path):
+    path = tmp_path / "cafe.fountain"
+    path.write_bytes(LATIN.encode("cp1252"))
+    window, prompts = make_window(path, encoding="cp1252")
+    assert ("encoding", "cafe.fountain") in prompts.asked
+    assert window.editor.script_text() == LATIN
+    assert window.document.path == path
+
+
+def test_the_encoding_dialog_previews_each_choice(qtbot, tmp_path):
+    from reelwright.desktop.encoding_dialog import EncodingDialog
+
+    data = (LATIN * 20).encode("cp1252")
+    dialog = EncodingDialog(tmp_path / "cafe.fountain", data)
+    qtbot.addWidget(dialog)
+    assert dialog.encoding() == "cp1252"
+    assert dialog.preview.toPlainText().startswith("INT. CAFÉ - DAY")
+    open_button = dialog.buttons.buttons()[0]
+    assert open_button.isEnabled()
+    dialog.choice.setEditText("mac_roman")  # another encoding reads it, wrongly
+    assert dialog.encoding() == "mac_roman"
+    assert dialog.preview.toPlainText().startswith("INT. CAF… - DAY")
+    dialog.choice.setEditText("utf-8")  # cannot read these bytes
+    assert dialog.encoding() is None and not open_button.isEnabled()
+    assert "does not read this file" in dialog.problem.text()
+    dialog.choice.setEditText("no-such-codec")
+    assert dialog.encoding() is None and not open_button.isEnabled()
+
+
+def test_the_real_window_asks_with_the_dialog(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reelwright.desktop.encoding_dialog import EncodingDialog
+
+    path = tmp_path / "cafe.fountain"
+    path.write_bytes(LATIN.encode("cp1252"))
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, EncodingDialog)
+        seen.append(dialog.preview.toPlainText())
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    window = create_window(path, Settings(), offer_recovery=False)
+    qtbot.addWidget(window)
+    assert seen and seen[0].startswith("INT. CAFÉ")
+    assert window.editor.script_text() == LATIN
+
+
+def test_a_new_script_is_not_modified(make_window, tmp_path):
+    window, _ = make_window()
+    window.editor.set_script_text(SCENE)
+    window.editor.document().setModified(True)
+    window.actions_by_id["file.new"].trigger()  # asks: "discard" was not answered -> cancel
+    window.document.prompts.answers["unsaved"] = "discard"
+    window.actions_by_id["file.new"].trigger()
+    assert window.editor.script_text() == ""
+    assert not window.document.modified and not window.isWindowModified()
+    window.set_theme("dark")
+    window.set_zoom(3)
+    window.set_paper("a4")
+    window.analyzer.run_now()
+    assert not window.document.modified and not window.isWindowModified()

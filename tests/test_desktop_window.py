@@ -106,6 +106,12 @@ def test_navigator_filter_by_text_and_character(window):
     assert [e.number for e in navigator.visible_entries() if e.kind == "scene"] == ["1", "3"]
     navigator.filter_edit.setText("pier")
     assert [e.number for e in navigator.visible_entries() if e.kind == "scene"] == ["2"]
+    # Words of the scene itself, not only its heading: the action and the dialogue.
+    navigator.filter_edit.setText("a bell")
+    assert [e.number for e in navigator.visible_entries() if e.kind == "scene"] == ["2"]
+    navigator.filter_edit.setText("the  TIDE")
+    assert [e.number for e in navigator.visible_entries() if e.kind == "scene"] == ["3"]
+    assert "words in the scene" in navigator.filter_edit.placeholderText()
     navigator.filter_edit.clear()
     assert len(navigator.visible_entries()) == 5
 
