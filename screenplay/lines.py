@@ -223,8 +223,7 @@ def classify(
         goes_on = next_text is not None and next_text.strip() != ""
         if is_spacer(visible) and goes_on and context not in (Kind.BLANK, Kind.TITLE_PAGE):
             # Two spaces inside a paragraph: an intentionally empty line of its element.
-            spaced: Kind = Kind.DIALOGUE if in_speech else context
-            spaced = spaced if spaced in _MERGING else Kind.BLANK
+            spaced = context if context in _MERGING else Kind.DIALOGUE if in_speech else Kind.BLANK
             flags = (OPEN_NOTE if note_open else 0) | (IN_SPEECH if in_speech else 0)
             return LineInfo(spaced, int(context) | flags, visible)
         if in_speech and context in (Kind.CHARACTER, Kind.PARENTHETICAL) and not goes_on:

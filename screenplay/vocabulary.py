@@ -209,13 +209,17 @@ def is_cue_text(text: str) -> bool:
     Upper case up to the first ``(`` (``str.isupper``: at least one cased letter, none in
     lower case), and after the last ``)`` nothing but whitespace or the dual-dialogue
     ``^``: ``MAYA (V.O.) (CONT'D) ^`` is a cue, ``JOHN (40s) sits on a hay bale.`` is action,
-    ``MAYA (V.O.`` (an extension not closed) is not a cue yet. Notes are left out first.
+    ``MAYA (V.O.`` (an extension not closed) is not a cue yet. A line that starts like a
+    scene heading (``INT. HOUSE - DAY``) is never a cue, as in the Fountain authors' own
+    parser: without its blank line after, it is action. Notes are left out first.
     Whether the line stands where a cue can stand (blank line before, text after) is the
     parser's and the classifier's business.
     """
     if "[[" in text:
         text = strip_notes(text)
     text = strip_dual_mark(text)
+    if HEADING_RE.match(text):
+        return False  # ``INT. HOUSE - DAY`` with text below is never a name
     paren = _first_paren(text)
     if paren < 0:
         return text.isupper()
@@ -302,9 +306,15 @@ TRANSITIONS = (
 """Transitions offered to a writer. Only the ``... TO:`` ones are recognised without ``>``."""
 
 
+END_TRANSITIONS = frozenset(["FADE OUT.", "FADE TO BLACK.", "CUT TO BLACK."])
+"""Transitions that end a script without ``TO:``, recognised as the Fountain authors' own
+parser does (their test suite checks ``FADE TO BLACK.``)."""
+
+
 def is_transition_text(text: str) -> bool:
-    """Upper case and ending in ``TO:`` (stripped ``text``): ``CUT TO:``."""
-    return text.endswith("TO:") and text.isupper()
+    """Upper case and ending in ``TO:`` (``CUT TO:``), or one of :data:`END_TRANSITIONS`
+    (stripped ``text``)."""
+    return (text.endswith("TO:") and text.isupper()) or text in END_TRANSITIONS
 
 
 def is_transition_name(text: str) -> bool:

@@ -64,8 +64,13 @@ def test_words_that_only_start_like_a_heading_are_not_one(line: str) -> None:
 
 
 def test_heading_needs_a_blank_line_after() -> None:
-    # Without the blank line after, an upper-case line with text below is a cue.
-    assert kinds("INT. HOUSE - DAY\nJohn enters.")[0] == ("character", "INT. HOUSE - DAY")
+    # Without the blank line after it is action: a line that starts like a heading is
+    # never a character's name (the Fountain authors' parser reads it so; screenplain
+    # makes it a cue).
+    assert kinds("INT. HOUSE - DAY\nJohn enters.") == [("action", "INT. HOUSE - DAY\nJohn enters.")]
+    assert kinds("INT. HOUSE - DAY\nEXT. HOUSE - DAY") == [
+        ("action", "INT. HOUSE - DAY\nEXT. HOUSE - DAY")
+    ]
     assert kinds("int. house - day\nJohn enters.") == [("action", "int. house - day\nJohn enters.")]
 
 
@@ -211,6 +216,9 @@ def test_cue_needs_a_blank_line_before_it() -> None:
 
 def test_cue_needs_a_letter() -> None:
     assert kinds("123\nfour") == [("action", "123\nfour")]
+    # The letters must be in the name, not only in the extension (the Fountain authors'
+    # parser makes this a cue; FORMAT.md rule 6 does not).
+    assert kinds("23 (O.S.)\nfour") == [("action", "23 (O.S.)\nfour")]
 
 
 def test_mixed_case_name_is_not_a_cue() -> None:
@@ -329,8 +337,25 @@ def test_transition() -> None:
 
 def test_transition_must_be_upper_case_and_alone() -> None:
     assert kinds("Cut to:") == [("action", "Cut to:")]
-    assert kinds("FADE OUT.") == [("action", "FADE OUT.")]
+    assert kinds("Fade out.") == [("action", "Fade out.")]
+    assert kinds("FADE OUT") == [("action", "FADE OUT")]
+
+
+@pytest.mark.parametrize("line", ["FADE OUT.", "FADE TO BLACK.", "CUT TO BLACK."])
+def test_transitions_that_end_a_script(line: str) -> None:
+    # The Fountain authors' parser (and their tests) know these without ">".
+    assert kinds(f"Rain.\n\n{line}\n\nTHE END") == [
+        ("action", "Rain."),
+        ("transition", line),
+        ("action", "THE END"),
+    ]
     assert kinds("He walks.\nCUT TO:")[0][0] == "action"
+
+
+def test_spaces_after_a_transition_do_not_change_it() -> None:
+    # screenplain, Jouvence and the Fountain authors' parser read "CUT TO:  " as action;
+    # spaces nobody can see should not change what prints, so it stays a transition here.
+    assert kinds("CUT TO:  ") == [("transition", "CUT TO:")]
 
 
 def test_indented_transition() -> None:

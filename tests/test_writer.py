@@ -77,7 +77,9 @@ def test_heading_without_int_ext_gets_a_dot() -> None:
 
 
 def test_transition_without_to_gets_a_chevron() -> None:
-    assert write(script_of(Element(T.TRANSITION, "FADE OUT.", 0, 1))) == ">FADE OUT.\n"
+    assert write(script_of(Element(T.TRANSITION, "DISSOLVE.", 0, 1))) == ">DISSOLVE.\n"
+    assert write(script_of(Element(T.TRANSITION, "FADE OUT.", 0, 1))) == "FADE OUT.\n"
+    assert write(script_of(Element(T.ACTION, "FADE OUT.", 0, 1))) == "!FADE OUT.\n"
     assert write(script_of(Element(T.TRANSITION, "CUT TO:", 0, 1))) == "CUT TO:\n"
 
 
