@@ -185,8 +185,7 @@ def split_heading(heading: str) -> Heading:
 
 # --- cues ---------------------------------------------------------------------------------
 
-_OPEN_PARENS = "(（"
-_CLOSE_PARENS = ")）"
+_CLOSE_PARENS = (")", "）")
 _EXTENSION_RE = re.compile(r"[(（]([^)）]*)[)）]")
 
 
@@ -199,8 +198,12 @@ def strip_dual_mark(text: str) -> str:
 
 
 def _first_paren(text: str) -> int:
-    positions = [p for p in (text.find(c) for c in _OPEN_PARENS) if p >= 0]
-    return min(positions) if positions else -1
+    paren = text.find("(")
+    if "（" in text:
+        wide = text.find("（")
+        if paren < 0 or wide < paren:
+            paren = wide
+    return paren
 
 
 def is_cue_text(text: str) -> bool:
@@ -218,14 +221,11 @@ def is_cue_text(text: str) -> bool:
     if "[[" in text:
         text = strip_notes(text)
     text = strip_dual_mark(text)
-    if HEADING_RE.match(text):
-        return False  # ``INT. HOUSE - DAY`` with text below is never a name
     paren = _first_paren(text)
-    if paren < 0:
-        return text.isupper()
-    if not text.endswith(tuple(_CLOSE_PARENS)):
-        return False
-    return text[:paren].isupper()
+    name = text if paren < 0 else text[:paren]
+    upper = name.isupper() and (paren < 0 or text.endswith(_CLOSE_PARENS))
+    # ``INT. HOUSE - DAY`` with text below is never a name.
+    return upper and HEADING_RE.match(text) is None
 
 
 def could_be_cue(text: str) -> bool:
