@@ -46,6 +46,7 @@ from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.layout import Layout, layout_for
 from reelwright.screenplay.rename import Edit
+from reelwright.screenplay.vocabulary import SCENE_NUMBER_RE
 
 FONT_FAMILIES = ("Reelwright Typewriter", "Courier Prime", "Courier New", "Liberation Mono")
 
@@ -494,8 +495,8 @@ class ScriptEditor(QTextEdit):
             return
         if not self._after_blank(block) or line.lstrip().startswith("."):
             return
-        hash_at = line.find(" #")
-        cut = hash_at if hash_at >= 0 and line.rstrip().endswith("#") else len(line)
+        number = SCENE_NUMBER_RE.search(line)
+        cut = number.start() if number else len(line)
         upper = line[:cut].upper() + line[cut:]
         if upper == line:
             return

@@ -17,13 +17,22 @@ applies the :class:`Change` as one undo step, the tests call it directly.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.parser import parse
+from reelwright.screenplay.vocabulary import (
+    CENTERED_END,
+    FORCE_ACTION,
+    FORCE_CHARACTER,
+    FORCE_HEADING,
+    FORCE_TRANSITION,
+    LYRICS_MARK,
+    SCENE_NUMBER_RE,
+    forces_heading,
+)
 
 T = ElementType
 
@@ -56,7 +65,6 @@ _STARTS_PARAGRAPH = frozenset(
 _STANDS_ALONE = frozenset({Target.SCENE_HEADING, Target.SHOT, Target.TRANSITION})
 """Elements written with a blank line below them too."""
 _SPEECH = frozenset({T.CHARACTER, T.PARENTHETICAL, T.DIALOGUE, T.LYRICS})
-_SCENE_NUMBER = re.compile(r"\s#[^\s#]+#\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +107,13 @@ def split_markup(line: str) -> tuple[int, str, int]:
         start += 1
     if start < end:
         first = line[start]
-        if first in "!@~":
+        if first in (FORCE_ACTION, FORCE_CHARACTER, LYRICS_MARK):
             start += 1
-        elif first == ">":
+        elif first == FORCE_TRANSITION:
             start += 1
-            if line[end - 1] == "<":
+            if line[end - 1] == CENTERED_END:
                 end -= 1
-        elif first == "." and start + 1 < end and line[start + 1].isalnum():
+        elif forces_heading(line[start:end]):
             start += 1
         elif first in "(（" and line[end - 1] in ")）":
             start += 1
@@ -115,7 +123,7 @@ def split_markup(line: str) -> tuple[int, str, int]:
     if trimmed.endswith("^"):
         end = start + len(trimmed) - 1
         body = line[start:end]
-    number = _SCENE_NUMBER.search(body)
+    number = SCENE_NUMBER_RE.search(body)
     if number:
         end = start + number.start()
     while end > start and line[end - 1].isspace():
@@ -137,19 +145,19 @@ def _candidates(words: str, target: Target, scene_number: str, dual: str) -> lis
     """``(line, markup before the words)``: the plain form first, then the forced form."""
     if target in (Target.SCENE_HEADING, Target.SHOT):
         upper = words.upper() + scene_number
-        forced = ("." + upper, 1)
+        forced = (FORCE_HEADING + upper, 1)
         return [(upper, 0), forced] if target is Target.SCENE_HEADING else [forced]
     if target is Target.ACTION:
-        return [(words, 0), ("!" + words, 1)]
+        return [(words, 0), (FORCE_ACTION + words, 1)]
     if target is Target.CHARACTER:
         name = _upper_name(words) + dual
-        return [(name, 0), ("@" + name, 1)]
+        return [(name, 0), (FORCE_CHARACTER + name, 1)]
     if target is Target.PARENTHETICAL:
         return [("(" + words + ")", 1)]
     if target is Target.DIALOGUE:
         return [(words, 0)]
     upper = words.upper()
-    return [(upper, 0), (">" + upper, 1)]
+    return [(upper, 0), (FORCE_TRANSITION + upper, 1)]
 
 
 def change_element(

@@ -21,7 +21,6 @@ decorator whose answer changed without an edit (a word added to the dictionary) 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat
@@ -34,6 +33,14 @@ from reelwright.desktop.linekinds import (
     is_spacer,
 )
 from reelwright.desktop.themes import Theme
+from reelwright.screenplay.vocabulary import (
+    BONEYARD_CLOSE,
+    BONEYARD_OPEN,
+    NOTE_CLOSE,
+    NOTE_OPEN,
+    boneyard_spans,
+    note_spans,
+)
 
 KIND_PROPERTY = 0x100100
 """QTextFormat user property on a block format: the Kind (+1) its indents were made for."""
@@ -48,9 +55,6 @@ Decoration = tuple[int, int, QTextCharFormat]
 
 Decorator = Callable[[str, QTextBlock], Iterable[Decoration]]
 """Called with a block's text and the block; returns the spans to lay over it."""
-
-_NOTE_RE = re.compile(r"\[\[.*?(\]\]|$)")
-_BONEYARD_RE = re.compile(r"/\*.*?(\*/|$)")
 
 
 def utf16_offsets(text: str) -> Callable[[int], int]:
@@ -141,21 +145,33 @@ def markup_spans(kind: Kind, text: str) -> list[Span]:
 
 
 def inline_spans(text: str, note_open: bool, boneyard_open: bool) -> list[Span]:
-    """Notes and boneyard inside a line, including ones continued from the lines above."""
+    """Notes and boneyard inside a line, including ones continued from the lines above and
+    one left open at its end (it goes on below). Linear in the line, whatever it holds
+    (the core's scans: a line of thousands of unclosed ``[[`` cannot stall typing)."""
     spans: list[Span] = []
     pos = 0
     if boneyard_open:
-        end = text.find("*/")
+        end = text.find(BONEYARD_CLOSE)
         pos = len(text) if end < 0 else end + 2
         spans.append((0, pos, "boneyard"))
     elif note_open:
-        end = text.find("]]")
+        end = text.find(NOTE_CLOSE)
         pos = len(text) if end < 0 else end + 2
         spans.append((0, pos, "note"))
-    if "[[" in text:
-        spans.extend((m.start(), m.end(), "note") for m in _NOTE_RE.finditer(text, pos))
-    if "/*" in text:
-        spans.extend((m.start(), m.end(), "boneyard") for m in _BONEYARD_RE.finditer(text, pos))
+    for opening, scan, name in (
+        (NOTE_OPEN, note_spans, "note"),
+        (BONEYARD_OPEN, boneyard_spans, "boneyard"),
+    ):
+        if opening not in text[pos:]:
+            continue
+        rest = text[pos:]
+        last = 0
+        for start, end in scan(rest):
+            spans.append((pos + start, pos + end, name))
+            last = end
+        unclosed = rest.find(opening, last)
+        if unclosed >= 0:
+            spans.append((pos + unclosed, len(text), name))
     return spans
 
 

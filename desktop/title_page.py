@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,36 +14,28 @@ from PySide6.QtWidgets import (
 )
 
 from reelwright.desktop.undo import edit_block
+from reelwright.screenplay.lines import title_page_extent
+from reelwright.screenplay.parser import parse
 
 FIELDS = ("Title", "Credit", "Author", "Source", "Draft date", "Contact", "Copyright", "Notes")
 MULTILINE = frozenset({"Contact", "Notes"})
-_KEY = re.compile(r"^([^\s:][^:]*):[ \t]*(.*)$")
 
 
 def title_block_end(lines: list[str]) -> int:
-    """How many lines the title page takes at the top (0 when there is none)."""
-    if not lines or not _KEY.match(lines[0]):
-        return 0
-    end = 0
-    while end < len(lines) and lines[end].strip():
-        end += 1
-    return end
+    """How many lines the title page takes at the top (0 when there is none), by the
+    parser's rule: ``FADE IN:`` alone is no title page, and stays where it is."""
+    extent = title_page_extent(lines)
+    return extent[1] if extent is not None else 0
 
 
 def read_title_page(text: str) -> dict[str, str]:
-    """Keys in file order; continuation lines (indented) joined with newlines."""
+    """Keys in file order, as the parser reads them (continuation lines joined with
+    newlines)."""
     lines = text.split("\n")
-    fields: dict[str, str] = {}
-    key: str | None = None
-    for line in lines[: title_block_end(lines)]:
-        match = _KEY.match(line)
-        if match and not line[:1].isspace():
-            key = match.group(1).strip()
-            fields[key] = match.group(2).strip()
-        elif key is not None:
-            value = fields[key]
-            fields[key] = (value + "\n" + line.strip()) if value else line.strip()
-    return fields
+    end = title_block_end(lines)
+    if not end:
+        return {}
+    return dict(parse("\n".join(lines[:end])).title_page)
 
 
 def title_page_lines(fields: dict[str, str]) -> list[str]:

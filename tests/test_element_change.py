@@ -59,7 +59,13 @@ def changed(text: str, index: int, target: Target) -> tuple[str, list[tuple[str,
         # Transitions: upper case, ">" unless it ends in TO:.
         ("A.\n\ncut to:\n\nB.", 2, T.TRANSITION, "A.\n\nCUT TO:\n\nB.", ("transition", "CUT TO:")),
         ("A.\ncut to:\nB.", 1, T.TRANSITION, "A.\n\nCUT TO:\n\nB.", ("transition", "CUT TO:")),
-        ("A.\n\nfade out.", 2, T.TRANSITION, "A.\n\n>FADE OUT.", ("transition", "FADE OUT.")),
+        (
+            "A.\n\nslow fade to blue.",
+            2,
+            T.TRANSITION,
+            "A.\n\n>SLOW FADE TO BLUE.",
+            ("transition", "SLOW FADE TO BLUE."),
+        ),
     ],
 )
 def test_the_written_line_is_read_as_the_element(text, index, target, written, element):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
@@ -100,3 +101,18 @@ def test_decorations_are_not_edits(editor, qtbot):
     editor.highlighter.add_decorator(decorator)
     assert not editor.document().isModified()
     assert not editor.document().isUndoAvailable()
+
+
+def test_a_long_line_of_unclosed_markers_highlights_in_linear_time(editor):
+    """Issue 18.2 in the editor: thousands of unclosed [[ or /* on one line."""
+
+    def seconds(count: int) -> float:
+        text = "INT. A - DAY\n\nHe writes " + "[[ /* " * count + "\n\nMAYA\nHi.\n"
+        started = time.perf_counter()
+        editor.set_script_text(text)
+        return time.perf_counter() - started
+
+    seconds(200)  # warm up
+    small, large = seconds(2_000), seconds(16_000)
+    assert large < 5.0  # generous: a quadratic scan took minutes here
+    assert large < small * 8 * 4  # 8x the text: well under 64x the time
