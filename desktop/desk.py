@@ -32,9 +32,8 @@ if TYPE_CHECKING:
 
 SHORTCUTS = {
     "index_cards": "Ctrl+Shift+I",
-    "reports": "Ctrl+Shift+R",
     "compare_saved": "Ctrl+Shift+D",
-    "spelling": "Ctrl+Shift+;",
+    "spelling": "F7",
 }
 """Keys of the desk's actions; a test checks them against the window's and the desktop's."""
 

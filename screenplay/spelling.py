@@ -38,6 +38,15 @@ from typing import TYPE_CHECKING
 
 from reelwright.screenplay.elements import ElementType, Script
 from reelwright.screenplay.fileio import atomic_write_text
+from reelwright.screenplay.vocabulary import (
+    BONEYARD_CLOSE,
+    BONEYARD_OPEN,
+    HEADING_PREFIXES,
+    NOTE_CLOSE,
+    NOTE_OPEN,
+    TIMES_OF_DAY,
+    TRANSITIONS,
+)
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -59,69 +68,21 @@ LANGUAGES = {
 """Languages pyspellchecker ships a dictionary for (0.9: these twelve)."""
 
 SCREEN_WORDS = frozenset(
-    (
-        # headings, extensions, camera and editing
-        "int",
-        "ext",
-        "est",
-        "pov",
-        "sfx",
-        "vfx",
-        "mos",
-        "ecu",
-        "cu",
-        "mcu",
-        "ws",
-        "ots",
-        "os",
-        "oc",
-        "vo",
-        "contd",
-        "cont'd",
-        "intercut",
-        "montage",
-        "flashback",
-        "prelap",
-        "pre-lap",
-        "super",
-        "insert",
-        "titles",
-        "smash",
-        "fade",
-        "dissolve",
-        "steadicam",
-        "handheld",
-        "closeup",
-        "close-up",
-        "establishing",
-        "continuous",
-        "later",
-        "moments",
-        "tv",
-        # spoken
-        "walkie",
-        "walkie-talkie",
-        "ok",
-        "okay",
-        "uh",
-        "um",
-        "uhm",
-        "hmm",
-        "mm",
-        "mmm",
-        "huh",
-        "aw",
-        "aww",
-        "ahh",
-        "ohh",
-        "y'know",
-        "'em",
-        "woah",
-        "gotta",
-        "oughta",
-    )
+    """
+    pov sfx vfx mos ecu cu mcu ws ots os oc vo contd cont'd montage flashback prelap pre-lap
+    super insert titles steadicam handheld closeup close-up establishing tv
+    walkie walkie-talkie ok okay uh um uhm hmm mm mmm huh aw aww ahh ohh y'know 'em woah
+    gotta oughta
+    """.split()  # noqa: SIM905 (a word list reads better as words)
 )
-"""Words of screenwriting and of spoken dialogue that dictionaries lack (lower case)."""
+"""Words of screenwriting (extensions, camera, editing) and of spoken dialogue that
+dictionaries lack, lower case; the vocabulary's own words are added below."""
+_FOUNTAIN_WORDS = frozenset(
+    word.casefold()
+    for phrase in (*TIMES_OF_DAY, *TRANSITIONS, *HEADING_PREFIXES)
+    for word in re.findall(r"[^\W\d_]{2,}", phrase)
+)
+"""The vocabulary's times of day, transitions and heading prefixes, word by word."""
 
 DICTIONARY_MARK = "Reelwright dictionary"
 _DICTIONARY_BLOCK = re.compile(
@@ -177,7 +138,7 @@ def _skipped_spans(text: str, state: LineState) -> tuple[list[tuple[int, int, st
     start = 0
     while pos <= len(text):
         if boneyard:
-            end = text.find("*/", pos)
+            end = text.find(BONEYARD_CLOSE, pos)
             if end < 0:
                 spans.append((start, len(text), "boneyard"))
                 break
@@ -186,7 +147,7 @@ def _skipped_spans(text: str, state: LineState) -> tuple[list[tuple[int, int, st
             pos = end + 2
             continue
         if note:
-            end = text.find("]]", pos)
+            end = text.find(NOTE_CLOSE, pos)
             if end < 0:
                 spans.append((start, len(text), "note"))
                 break
@@ -194,8 +155,8 @@ def _skipped_spans(text: str, state: LineState) -> tuple[list[tuple[int, int, st
             note = False
             pos = end + 2
             continue
-        note_at = text.find("[[", pos)
-        bone_at = text.find("/*", pos)
+        note_at = text.find(NOTE_OPEN, pos)
+        bone_at = text.find(BONEYARD_OPEN, pos)
         if note_at < 0 and bone_at < 0:
             break
         if bone_at >= 0 and (note_at < 0 or bone_at < note_at):
@@ -298,6 +259,7 @@ class Speller:
             or folded in self.user_words
             or folded in self.ignored
             or folded in SCREEN_WORDS
+            or folded in _FOUNTAIN_WORDS
             or self._in_dictionary(folded)
         ):
             return True

@@ -94,6 +94,13 @@ def test_period_of(time: str, previous: str, period: str) -> None:
     assert period_of(time, previous) == period
 
 
+def test_every_time_of_day_of_the_vocabulary_has_a_period() -> None:
+    from reelwright.screenplay.vocabulary import TIMES_OF_DAY
+
+    for time in TIMES_OF_DAY:
+        assert period_of(time, NIGHT) != UNSPECIFIED, time
+
+
 def test_small_script_reports() -> None:
     report = build_report(parse(SMALL), LETTER)
     assert report.title == "Small Hours"
