@@ -115,6 +115,21 @@ class Desk(QObject):
         self.goals = GoalTracker(window, self)
         self.actions: dict[str, QAction] = {}
         self._build_menus()
+        navigator_moves = getattr(window.navigator, "scene_move_requested", None)
+        if navigator_moves is not None:  # the navigator's drag and drop, where it has one
+            navigator_moves.connect(self.move_scene_at)
+
+    def move_scene_at(self, heading_line: int, before_line: int) -> bool:
+        """Move the scene whose heading is on ``heading_line`` before the scene or section
+        on ``before_line`` (-1: to the end), as one undo step; False if nothing moved."""
+        from reelwright.screenplay.outline import move_scene
+
+        text, outline = current_outline(self.editor)
+        index = next((s.index for s in outline.scenes if s.start_line == heading_line), None)
+        target = outline.tail_line if before_line < 0 else before_line
+        if index is None or target not in outline.boundaries():
+            return False
+        return apply_text(self.editor, move_scene(text, outline, index, target)) is not None
 
     def _action(self, name: str, text: str, slot: object, checkable: bool = False) -> QAction:
         action = QAction(text, self.window)

@@ -159,3 +159,18 @@ def test_the_board_follows_the_script(qtbot, tmp_path: Path) -> None:
     assert [c.scene.heading for c in cards.board.cards][-1] == "EXT. OPEN SEA - DAY"
     qtbot.mouseDClick(cards.board.cards[0], Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     assert window.editor.textCursor().blockNumber() == cards.board.cards[0].scene.start_line
+
+
+def test_moving_a_scene_by_its_heading_line(qtbot, tmp_path: Path) -> None:
+    """What the navigator's drag and drop calls: heading line in, boundary line out."""
+    window, desk = open_desk(qtbot, tmp_path)
+    lines = SCRIPT.split("\n")
+    pier = lines.index("EXT. PIER - CONTINUOUS")
+    office = lines.index("INT. HARBOUR OFFICE - NIGHT")
+    assert desk.move_scene_at(pier, office)
+    assert headings(window)[:2] == ["EXT. PIER - CONTINUOUS", "INT. HARBOUR OFFICE - NIGHT"]
+    window.editor.undo()
+    assert desk.move_scene_at(office, -1)  # to the end
+    assert headings(window)[-1] == "INT. HARBOUR OFFICE - NIGHT"
+    assert not desk.move_scene_at(office + 1, -1)  # not a heading
+    assert not desk.move_scene_at(pier, pier + 2)  # not a place a scene can go
