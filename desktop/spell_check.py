@@ -65,7 +65,8 @@ class SpellCheck(QObject):
 
     loaded = Signal()
     """The dictionary is loaded and the underlines are on."""
-    _ready = Signal(object, int)
+    _ready = Signal(object, int, int, object)
+    """speller, generation, document revision scanned (-1: none), block numbers to redo"""
 
     def __init__(self, window: MainWindow, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -106,15 +107,30 @@ class SpellCheck(QObject):
 
     # Loading ---------------------------------------------------------------------------------
     def start_loading(self) -> None:
-        """Load the dictionary on a worker thread; the underlines come on when it is in."""
+        """Load the dictionary on a worker thread; the underlines come on when it is in.
+
+        The worker also reads the script's vocabulary from a copy of the text and finds
+        the lines with misspelt words, so that only those blocks are redone on the GUI
+        thread (a long script is not highlighted twice at start-up)."""
         self._generation += 1
         generation = self._generation
         speller = self.speller
+        text = self.editor.script_text()
+        revision = self.editor.document().revision()
+        user_words = self.user_dictionary.words()
 
         def work() -> None:
+            from reelwright.screenplay.parser import parse
+
             speller.load()
+            speller.set_vocabulary(
+                script=script_vocabulary(parse(text)),
+                script_words=script_dictionary(text),
+                user_words=user_words,
+            )
+            flagged = sorted({line for line, _ in speller.check_text(text)})
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-                self._ready.emit(speller, generation)
+                self._ready.emit(speller, generation, revision, flagged)
 
         self._thread = threading.Thread(target=work, name="reelwright-dictionary", daemon=True)
         self._thread.start()
@@ -128,15 +144,21 @@ class SpellCheck(QObject):
         QCoreApplication.processEvents()
         return self._installed
 
-    def _loaded(self, speller: object, generation: int) -> None:
+    def _loaded(self, speller: object, generation: int, revision: int, flagged: list[int]) -> None:
         if generation != self._generation or speller is not self.speller or not self.enabled:
             return
-        self._read_vocabulary(self.window.analyzer.latest)
-        if not self._installed:
-            self.editor.highlighter.add_decorator(self._decorate)
-            self._installed = True
+        highlighter = self.editor.highlighter
+        unchanged = revision == self.editor.document().revision()
+        if not unchanged:
+            self._read_vocabulary(self.window.analyzer.latest)
+        if not self._installed and unchanged:
+            highlighter.add_decorator(self._decorate, refresh=False)
+            highlighter.refresh_blocks(flagged)
+        elif not self._installed:
+            highlighter.add_decorator(self._decorate)
         else:
-            self.editor.highlighter.refresh_blocks()
+            highlighter.refresh_blocks()  # other languages or options: every verdict may change
+        self._installed = True
         self.loaded.emit()
 
     # Settings ----------------------------------------------------------------------------
@@ -147,7 +169,7 @@ class SpellCheck(QObject):
         self.settings.set("spelling/enabled", on)
         if on:
             if self.speller.loaded:
-                self._ready.emit(self.speller, self._generation)
+                self._ready.emit(self.speller, self._generation, -1, [])
             else:
                 self.start_loading()
         elif self._installed:
