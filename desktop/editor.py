@@ -470,7 +470,12 @@ class ScriptEditor(QTextEdit):
         kind = self.current_kind()
         upper = False
         if is_cue_marked(block) or kind is Kind.CHARACTER:
-            upper = "(" not in line[:column] and kind is Kind.CHARACTER
+            # A cue is in capitals, as Final Draft types it; in a line the writer did not
+            # make a cue, an extension keeps the case it is typed in (MAYA (cont'd)).
+            before = line[:column]
+            upper = kind is Kind.CHARACTER and (
+                is_cue_marked(block) or ("(" not in before and "（" not in before)
+            )
         elif kind is Kind.TRANSITION or marked_target(block) is Target.TRANSITION:
             upper = True
         if not upper and is_heading(new_line) and self._after_blank(block):

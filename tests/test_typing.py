@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
@@ -176,6 +176,13 @@ def test_a_name_with_an_age_in_action_stays_action(typist, tmp_path):
     assert elements[-2:] == [("character", "JOHN (V.O.)"), ("dialogue", "Hello?")]
 
 
+def test_a_cue_made_with_tab_is_typed_in_capitals_extension_too(typist, tmp_path):
+    typist.tab().type("maya (v.o.)").enter().type("Hello?")
+    text, elements = typist.saved(tmp_path)
+    assert text == "MAYA (V.O.)\nHello?\n"
+    assert elements[0] == ("character", "MAYA (V.O.)")
+
+
 @pytest.mark.parametrize("close", ["enter", "paren", "tab"])
 def test_a_parenthetical_has_exactly_one_closing_parenthesis(typist, tmp_path, close):
     typist.tab().type("maya").enter().tab()
@@ -311,9 +318,7 @@ def test_undo_and_redo_keep_what_the_editor_shows(typist):
 
 def test_a_paste_is_one_undo_step(typist):
     typist.type("Before. ")
-    data = QMimeData()
-    data.setText("INT. HALL - DAY\r\n\r\nA door.\r\n")
-    QApplication.clipboard().setMimeData(data)
+    QApplication.clipboard().setText("INT. HALL - DAY\r\n\r\nA door.\r\n")
     typist.key(K.Key_V, CTRL)
     assert typist.text == "Before. INT. HALL - DAY\n\nA door.\n"
     typist.type("More")
