@@ -245,7 +245,8 @@ def _scene_slots(pagination: Pagination, heading_elements: list[int]) -> list[in
                 firsts.append((line.slot, scene))
             else:
                 firsts.append((line.slot, -1))  # lines before the first heading
-        page_end = page.used_slots if page_index == last_page else max(per_page, page.used_slots)
+        # The page's height, not more: a ``(MORE)`` may stand in the margin below it.
+        page_end = min(page.used_slots, per_page) if page_index == last_page else per_page
         for position, (slot, scene) in enumerate(firsts):
             if scene < 0:
                 continue
