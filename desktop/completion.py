@@ -12,6 +12,7 @@ as a character.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -72,9 +73,13 @@ class CompletionData:
                 data.transitions[" ".join(element.text.split())] += 1
         return data
 
-    def ranked_characters(self, scene_line: int | None) -> list[str]:
-        """Speakers of the current scene first (latest first), then everyone by frequency."""
+    def ranked_characters(self, scene_line: int | None, recent: Sequence[str] = ()) -> list[str]:
+        """Speakers of the current scene first (latest first), then everyone by frequency.
+
+        ``recent``: names of cues above the caret in its scene, latest first, as the editor
+        shows them now (the last parse may be older than the last cue typed)."""
         first = list(self.scene_characters.get(scene_line, [])) if scene_line is not None else []
+        first = list(dict.fromkeys([*recent, *first]))
         rest = [name for name, _ in self.characters.most_common() if name not in first]
         return first + rest
 
@@ -141,8 +146,10 @@ def completion_context(
     data: CompletionData,
     scene_line: int | None,
     after_blank: bool,
+    recent: Sequence[str] = (),
 ) -> Context | None:
-    """What can complete the text left of ``column`` in ``line``, or None."""
+    """What can complete the text left of ``column`` in ``line``, or None; ``recent`` are
+    the speakers above the caret in its scene, latest first."""
     if column != len(line) or column == 0:
         return None
     before = line[:column]
@@ -151,7 +158,7 @@ def completion_context(
             return None
         lead = len(before) - len(before.lstrip("@ "))
         prefix = before[lead:]
-        found = _matching(prefix, data.ranked_characters(scene_line))
+        found = _matching(prefix, data.ranked_characters(scene_line, recent))
         return Context(lead, prefix, found, "name") if found else None
     if kind is Kind.TRANSITION:
         lead = len(before) - len(before.lstrip(FORCE_TRANSITION + " "))
@@ -168,6 +175,6 @@ def completion_context(
             if found:
                 return Context(lead, stripped, found, "prefix")
             if stripped.isupper():
-                found = _matching(stripped, data.ranked_characters(scene_line))
+                found = _matching(stripped, data.ranked_characters(scene_line, recent))
                 return Context(lead, stripped, found, "name") if found else None
     return None

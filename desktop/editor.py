@@ -46,7 +46,7 @@ from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.layout import Layout, layout_for
 from reelwright.screenplay.rename import Edit
-from reelwright.screenplay.vocabulary import SCENE_NUMBER_RE
+from reelwright.screenplay.vocabulary import SCENE_NUMBER_RE, cue_name, is_transition_name
 
 FONT_FAMILIES = ("Reelwright Typewriter", "Courier Prime", "Courier New", "Liberation Mono")
 
@@ -578,13 +578,15 @@ class ScriptEditor(QTextEdit):
     def _update_completion(self, force: bool = False) -> None:
         cursor = self.textCursor()
         block = cursor.block()
+        kind = self.current_kind()
         context = completion_context(
             block.text(),
             cursor.positionInBlock(),
-            self.current_kind(),
+            kind,
             self.completion_data,
             self.scene_line(),
             self._after_blank(block),
+            self._speakers_above(block) if kind in (Kind.CHARACTER, Kind.ACTION) else (),
         )
         popup = self._popup()
         if context is None or not context.candidates:
@@ -603,6 +605,23 @@ class ScriptEditor(QTextEdit):
         )
         self._completer.complete(rect)
         popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
+
+    def _speakers_above(self, block: QTextBlock, limit: int = 400) -> list[str]:
+        """Cue names shown above ``block`` in its scene, latest first (at most ``limit``
+        lines up): names typed since the last analysis complete too."""
+        names: list[str] = []
+        walk = block.previous()
+        while walk.isValid() and limit > 0:
+            kind = block_kind(walk)
+            if kind is Kind.SCENE_HEADING:
+                break
+            if kind is Kind.CHARACTER:
+                name = cue_name(walk.text())
+                if name and not is_transition_name(name) and name not in names:
+                    names.append(name)
+            walk = walk.previous()
+            limit -= 1
+        return names
 
     def _insert_completion(self, text: str) -> None:
         """Take the chosen word and move on as if the element were finished: a name goes on

@@ -242,6 +242,19 @@ def test_accepting_a_name_moves_on_to_the_dialogue(typist, tmp_path):
     ]
 
 
+def test_names_typed_since_the_last_analysis_complete_too(typist, tmp_path):
+    typist.type("int. deck - night").enter()
+    typist.tab().type("keeper").enter().type("Storm.").enter()
+    typist.tab().type("maya").enter().type("Dad?").enter()
+    typist.tab().type("ke")  # no analysis has run: the scene's own cues are offered
+    popup = typist.editor.completer().popup()
+    assert popup.isVisible()
+    typist.qtbot.keyClick(popup, K.Key_Return)
+    typist.type("Go home.")
+    text, _ = typist.saved(tmp_path)
+    assert text.endswith("\n\nKEEPER\nGo home.\n")
+
+
 def test_the_cue_completer_offers_names_never_transitions(typist):
     text = "INT. A - DAY\n\nMATCH CUT TO:\nBang.\n\nMAYA\nHi.\n\nMAX\nHo.\n\n"
     typist.editor.set_script_text(text)
