@@ -73,8 +73,10 @@ def create_window(
     settings = settings or Settings()
     window = MainWindow(settings, prompts)
     from reelwright.desktop.cowriter import install_cowriter
+    from reelwright.desktop.desk import install_desk
 
     install_cowriter(window)
+    install_desk(window)
     if file is not None:
         target = Path(file)
         if not target.exists():
