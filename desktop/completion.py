@@ -35,6 +35,16 @@ from reelwright.screenplay.vocabulary import (
 What = Literal["name", "transition", "prefix", "location", "time"]
 
 
+@dataclass(frozen=True, slots=True)
+class LiveNames:
+    """Cue names the editor shows above the caret, latest first."""
+
+    scene: Sequence[str] = ()
+    """In the caret's scene."""
+    earlier: Sequence[str] = ()
+    """In the scenes before it."""
+
+
 @dataclass(slots=True)
 class CompletionData:
     """Names and places known from the last parse."""
@@ -73,15 +83,17 @@ class CompletionData:
                 data.transitions[" ".join(element.text.split())] += 1
         return data
 
-    def ranked_characters(self, scene_line: int | None, recent: Sequence[str] = ()) -> list[str]:
+    def ranked_characters(self, scene_line: int | None, live: LiveNames | None = None) -> list[str]:
         """Speakers of the current scene first (latest first), then everyone by frequency.
 
-        ``recent``: names of cues above the caret in its scene, latest first, as the editor
-        shows them now (the last parse may be older than the last cue typed)."""
+        ``live``: the cues above the caret as the editor shows them now (the last parse may
+        be older than the last cue typed): the scene's lead, the earlier ones come last."""
+        live = live or LiveNames()
         first = list(self.scene_characters.get(scene_line, [])) if scene_line is not None else []
-        first = list(dict.fromkeys([*recent, *first]))
+        first = list(dict.fromkeys([*live.scene, *first]))
         rest = [name for name, _ in self.characters.most_common() if name not in first]
-        return first + rest
+        known = set(first) | set(rest)
+        return first + rest + [name for name in live.earlier if name not in known]
 
     def ranked_transitions(self) -> list[str]:
         """The script's own transitions by frequency, then the common ones."""
@@ -146,10 +158,10 @@ def completion_context(
     data: CompletionData,
     scene_line: int | None,
     after_blank: bool,
-    recent: Sequence[str] = (),
+    live: LiveNames | None = None,
 ) -> Context | None:
-    """What can complete the text left of ``column`` in ``line``, or None; ``recent`` are
-    the speakers above the caret in its scene, latest first."""
+    """What can complete the text left of ``column`` in ``line``, or None; ``live``: the
+    speakers above the caret as the editor shows them."""
     if column != len(line) or column == 0:
         return None
     before = line[:column]
@@ -158,7 +170,7 @@ def completion_context(
             return None
         lead = len(before) - len(before.lstrip("@ "))
         prefix = before[lead:]
-        found = _matching(prefix, data.ranked_characters(scene_line, recent))
+        found = _matching(prefix, data.ranked_characters(scene_line, live))
         return Context(lead, prefix, found, "name") if found else None
     if kind is Kind.TRANSITION:
         lead = len(before) - len(before.lstrip(FORCE_TRANSITION + " "))
@@ -175,6 +187,6 @@ def completion_context(
             if found:
                 return Context(lead, stripped, found, "prefix")
             if stripped.isupper():
-                found = _matching(stripped, data.ranked_characters(scene_line, recent))
+                found = _matching(stripped, data.ranked_characters(scene_line, live))
                 return Context(lead, stripped, found, "name") if found else None
     return None

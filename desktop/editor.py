@@ -35,7 +35,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QMenu, QTextEdit, QWidget
 
 from reelwright.desktop import element_keys, scene_access
-from reelwright.desktop.completion import CompletionData, Context, completion_context
+from reelwright.desktop.completion import (
+    CompletionData,
+    Context,
+    LiveNames,
+    completion_context,
+)
 from reelwright.desktop.element_change import Target
 from reelwright.desktop.element_keys import marked_target
 from reelwright.desktop.highlighter import KIND_PROPERTY, ScriptHighlighter, block_kind
@@ -321,6 +326,7 @@ class ScriptEditor(QTextEdit):
         doc.setModified(True)
         doc.setModified(False)
         self._word_step = None
+        self.completion_data = CompletionData()  # the last script's names are not this one's
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._scene_line = -2
         self._cursor_moved()
@@ -579,14 +585,20 @@ class ScriptEditor(QTextEdit):
         cursor = self.textCursor()
         block = cursor.block()
         kind = self.current_kind()
+        column = cursor.positionInBlock()
+        after_blank = self._after_blank(block)
+        typed = block.text()[:column].strip()
+        names_wanted = kind is Kind.CHARACTER or (
+            kind in (Kind.ACTION, Kind.BLANK) and after_blank and typed.isupper() and column <= 8
+        )
         context = completion_context(
             block.text(),
-            cursor.positionInBlock(),
+            column,
             kind,
             self.completion_data,
             self.scene_line(),
-            self._after_blank(block),
-            self._speakers_above(block) if kind in (Kind.CHARACTER, Kind.ACTION) else (),
+            after_blank,
+            self._speakers_above(block) if names_wanted else LiveNames(),
         )
         popup = self._popup()
         if context is None or not context.candidates:
@@ -606,22 +618,25 @@ class ScriptEditor(QTextEdit):
         self._completer.complete(rect)
         popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
 
-    def _speakers_above(self, block: QTextBlock, limit: int = 400) -> list[str]:
-        """Cue names shown above ``block`` in its scene, latest first (at most ``limit``
-        lines up): names typed since the last analysis complete too."""
-        names: list[str] = []
+    def _speakers_above(self, block: QTextBlock, limit: int = 3000) -> LiveNames:
+        """Cue names shown above ``block`` (at most ``limit`` lines up), latest first: this
+        scene's and the earlier scenes'. Names typed since the last analysis complete too."""
+        scene: list[str] = []
+        earlier: list[str] = []
+        names = scene
         walk = block.previous()
         while walk.isValid() and limit > 0:
             kind = block_kind(walk)
             if kind is Kind.SCENE_HEADING:
-                break
-            if kind is Kind.CHARACTER:
+                names = earlier
+            elif kind is Kind.CHARACTER:
                 name = cue_name(walk.text())
-                if name and not is_transition_name(name) and name not in names:
+                fresh = name and name not in scene and name not in earlier
+                if fresh and not is_transition_name(name):
                     names.append(name)
             walk = walk.previous()
             limit -= 1
-        return names
+        return LiveNames(tuple(scene), tuple(earlier))
 
     def _insert_completion(self, text: str) -> None:
         """Take the chosen word and move on as if the element were finished: a name goes on

@@ -243,6 +243,7 @@ def test_accepting_a_name_moves_on_to_the_dialogue(typist, tmp_path):
 
 
 def test_names_typed_since_the_last_analysis_complete_too(typist, tmp_path):
+    # The window opened on the sample script first: none of its names are offered here.
     typist.type("int. deck - night").enter()
     typist.tab().type("keeper").enter().type("Storm.").enter()
     typist.tab().type("maya").enter().type("Dad?").enter()
@@ -253,6 +254,10 @@ def test_names_typed_since_the_last_analysis_complete_too(typist, tmp_path):
     typist.type("Go home.")
     text, _ = typist.saved(tmp_path)
     assert text.endswith("\n\nKEEPER\nGo home.\n")
+    typist.enter().tab(2).type("cut to:").enter().type("ext. pier - day").enter()
+    typist.tab().type("ma")  # a name from an earlier scene, still before any analysis
+    typist.qtbot.keyClick(popup, K.Key_Return)
+    assert typist.editor.textCursor().block().previous().text() == "MAYA"
 
 
 def test_the_cue_completer_offers_names_never_transitions(typist):
