@@ -611,7 +611,11 @@ class ScriptEditor(QTextEdit):
         self._completion = context
         self._completion_start = block.position() + context.start
         self._completer.setCompletionPrefix("")
-        rect = self.cursorRect()
+        # Under the first letter of the word being completed; cursorRect is in the
+        # viewport's coordinates, the completer wants the editor's (the page is centred).
+        start = QTextCursor(self.textCursor())
+        start.setPosition(self._completion_start)
+        rect = self.cursorRect(start).translated(self.viewport().pos())
         rect.setWidth(
             popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width() + 24
         )

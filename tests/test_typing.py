@@ -250,6 +250,13 @@ def test_names_typed_since_the_last_analysis_complete_too(typist, tmp_path):
     typist.tab().type("ke")  # no analysis has run: the scene's own cues are offered
     popup = typist.editor.completer().popup()
     assert popup.isVisible()
+    # The list opens under the name being typed, on the page (which is centred).
+    editor = typist.editor
+    line = editor.textCursor()
+    line.movePosition(line.MoveOperation.StartOfBlock)
+    name_at = editor.viewport().mapToGlobal(editor.cursorRect(line).bottomLeft())
+    assert abs(popup.geometry().left() - name_at.x()) <= 4
+    assert 0 <= popup.geometry().top() - name_at.y() <= 8
     typist.qtbot.keyClick(popup, K.Key_Return)
     typist.type("Go home.")
     text, _ = typist.saved(tmp_path)
