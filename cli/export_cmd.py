@@ -56,6 +56,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         choices=(1, 2),
         help="blank lines before scene headings (default: 2, as Final Draft)",
     )
+    parser.add_argument(
+        "--profile",
+        choices=("screenplay", "multicam"),
+        default="screenplay",
+        help="layout: Final Draft's feature template (default) or its multi-camera "
+        "template (double-spaced dialogue, capitals, each scene on a new page); a "
+        "script's own 'fmt:' title-page key is applied on top",
+    )
+    parser.add_argument(
+        "--no-contd",
+        action="store_true",
+        help="do not mark a speaker continuing after action with (CONT'D)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -82,31 +95,25 @@ def run(args: argparse.Namespace) -> int:
         from reelwright.screenplay.parser import parse_file
 
         script = parse_file(source, encoding=args.encoding)
-    options = None
-    layout = None
+    setup = None
     if kind == "pdf":
-        from reelwright.screenplay.layout import layout_for
-        from reelwright.screenplay.pagination import PrintOptions
+        from reelwright.screenplay.print_setup import PrintSetup
 
-        if args.first_page < 0:
-            raise ReelwrightError("--first-page must be 0 or more")
-        layout = layout_for(args.paper, heading_blanks=args.heading_blanks)
-        options = PrintOptions(
+        setup = PrintSetup(
+            paper=args.paper,
+            profile=args.profile,
             scene_numbers=args.scene_numbers,
+            heading_blanks=args.heading_blanks,
             print_notes=args.notes,
             print_sections=args.sections,
             first_page_number=args.first_page,
-        )
-    pagination = export(
-        script,
-        target,
-        layout=layout,
-        options=options,
-        encoding=args.encoding or "utf-8",
-    )
+            contd_after_action=not args.no_contd,
+        ).for_script(script)
+    pagination = export(script, target, setup=setup, encoding=args.encoding or "utf-8")
     if pagination is not None:
         pages = pagination.page_count
-        print(f"wrote {target} ({pages} page{'s' if pages != 1 else ''}, {layout.name})")  # type: ignore[union-attr]
+        plural = "s" if pages != 1 else ""
+        print(f"wrote {target} ({pages} page{plural}, {pagination.layout.name})")
     else:
         print(f"wrote {target}")
     sys.stdout.flush()

@@ -1,25 +1,43 @@
 """Whole-script analysis after typing pauses: parse, paginate, count.
 
-A single-shot timer is restarted on every change; when it fires (the writer paused),
-the text is parsed by the core parser, paginated and counted, and ``ready`` delivers one
-:class:`Analysis` to the navigator, the page rules, the status bar and the completer. Nothing
-here runs per keystroke.
+A single-shot timer is restarted on every change; when it fires (the writer paused), a
+copy of the text (a string, never the live document) is parsed by the core parser,
+paginated with the one print setup and counted on a worker thread, and ``ready`` delivers
+one :class:`Analysis` to the navigator, the page rules, the status bar and the completer.
+Nothing here runs per keystroke.
+
+Typing never waits for it (issue 18):
+
+- **One analysis in flight.** A pause while one runs marks the text as stale; when the
+  running one ends, one more starts on the newest text. A result for text that changed
+  since is not delivered.
+- **Incremental.** The parse starts again at the last scene heading before the first
+  changed line (the elements above it are taken over as they were), and the pagination
+  keeps its wrapped lines and the pages before the change (:class:`PaginationCache`).
+  After an edit in the middle of a 500-page script the worker re-does a scene and a few
+  pages, not the script.
+- **It yields.** The worker hands the interpreter back between steps (``time.sleep(0)``),
+  so the keyboard's thread gets it within a step even while a long first analysis runs;
+  the process-wide switch interval is left alone.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import logging
-import sys
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reelwright.desktop.completion import CompletionData
 from reelwright.screenplay.elements import ElementType, Script
 from reelwright.screenplay.layout import Layout
+from reelwright.screenplay.print_setup import PrintSetup
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +57,12 @@ class Analysis:
     scenes: int = 0
     completion: CompletionData = field(default_factory=CompletionData)
     seconds: float = 0.0
+    layout: Layout | None = None
+    """The layout the pages were made with: the print setup's, with the script's own
+    ``fmt:`` title-page options."""
+    setup: PrintSetup | None = None
+    reused_pages: int = 0
+    """Pages taken over from the analysis before (an incremental run)."""
 
 
 _UNPRINTED = frozenset(
@@ -53,53 +77,184 @@ def count_printed_words(script: Script) -> int:
     return sum(count_words(printed(e.text)) for e in script.elements if e.type not in _UNPRINTED)
 
 
-def analyse(text: str, layout: Layout) -> Analysis:
-    """Parse and paginate ``text``; the core does the work, this only gathers it."""
-    from reelwright.screenplay.pagination import paginate
+def _yield() -> None:
+    """Let the keyboard's thread run (the worker is pure Python and holds the GIL)."""
+    time.sleep(0)
+
+
+class _Previous:
+    """The last text analysed and its parse, for the next incremental parse."""
+
+    __slots__ = ("script", "text")
+
+    def __init__(self, text: str, script: Script) -> None:
+        self.text = text
+        self.script = script
+
+
+def _common_prefix(old: str, new: str) -> int:
+    """Length of the common start of two strings (bisection over C comparisons)."""
+    low, high = 0, min(len(old), len(new))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[low:middle] == new[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _balanced(text: str) -> bool:
+    """No boneyard or note left open in ``text`` (what follows cannot change it)."""
+    return text.count("/*") <= text.count("*/") and text.rfind("[[") <= text.rfind("]]")
+
+
+def parse_incrementally(text: str, previous: _Previous | None) -> Script:
+    """Parse ``text``, re-using the part of the last parse above the first change.
+
+    The parse restarts at the last scene heading that begins at least two lines before
+    the first changed line: a heading stands after a blank line and resets every speech,
+    so what comes before it reads the same whatever follows, unless a boneyard or a note
+    is still open there (then the whole text is parsed).
+    """
     from reelwright.screenplay.parser import parse
 
-    started = time.perf_counter()
-    script = parse(text)
-    result = Analysis(script=script)
+    if previous is None or previous.text == text:
+        return parse(text) if previous is None else previous.script
+    old = previous.script
+    changed = previous.text.count("\n", 0, _common_prefix(previous.text, text))
+    starts = [e.start_line for e in old.elements]
+    index = bisect.bisect_right(starts, changed - 2) - 1
+    while index >= 0 and old.elements[index].type is not ElementType.SCENE_HEADING:
+        index -= 1
+    if index <= 0:
+        return parse(text)
+    line = old.elements[index].start_line
+    pieces = text.split("\n", line)
+    if len(pieces) <= line:
+        return parse(text)
+    offset = len(text) - len(pieces[-1])
+    head = text[:offset]
+    if not _balanced(head) or head != previous.text[:offset]:
+        return parse(text)
     try:
-        pagination = paginate(script, layout)
+        tail = parse(text[offset:], first_line=line)
+    except TypeError:  # a parser that cannot start at a line
+        return parse(text)
+    elements = old.elements[:index] + tail.elements
+    regions = [r for r in old.regions if r.end_line <= line] + tail.regions
+    return Script(dict(old.title_page), elements, regions, line + tail.line_count)
+
+
+def analyse(
+    text: str,
+    setup: PrintSetup | Layout,
+    *,
+    cache: object | None = None,
+    previous: _Previous | None = None,
+) -> Analysis:
+    """Parse and paginate ``text``; the core does the work, this only gathers it.
+
+    ``cache`` is a :class:`~reelwright.screenplay.pagination.PaginationCache` kept between
+    runs and ``previous`` the text and parse of the last run, for an incremental one.
+    """
+    from reelwright.screenplay.pagination import PaginationCache, paginate
+
+    started = time.perf_counter()
+    if isinstance(setup, Layout):
+        setup = setup_for_layout(PrintSetup(), setup)
+    script = parse_incrementally(text, previous)
+    _yield()
+    setup = setup.for_script(script)
+    result = Analysis(script=script, setup=setup, layout=setup.layout)
+    try:
+        pagination = paginate(
+            script,
+            setup.layout,
+            setup.options,
+            cache=cache if isinstance(cache, PaginationCache) else None,
+        )
         result.page_count = pagination.page_count
         result.scene_pages = dict(pagination.scene_pages)
         result.page_starts = [(line, page) for line, page in pagination.page_starts if page > 1]
+        if isinstance(cache, PaginationCache):
+            result.reused_pages = cache.reused_pages
     except Exception:  # a pagination bug must not take the editor down
         log.exception("pagination failed")
+    _yield()
     result.words = count_printed_words(script)
     result.scenes = sum(1 for e in script.elements if e.type is ElementType.SCENE_HEADING)
     result.runtime_minutes = float(result.page_count)  # a page a minute, as stats says
+    _yield()
     result.completion = CompletionData.from_script(script)
     result.seconds = time.perf_counter() - started
     return result
 
 
+def setup_for_layout(setup: PrintSetup, layout: Layout) -> PrintSetup:
+    """``setup`` with the paper, profile and heading blanks of ``layout`` (a layout made by
+    ``layout_for``: those three are all it can differ in)."""
+    return replace(
+        setup, paper=layout.name, profile=layout.profile, heading_blanks=layout.heading_blanks
+    )
+
+
 class Analyzer(QObject):
     """Runs :func:`analyse` once typing pauses (``schedule``) or at once (``run_now``).
 
-    After a pause the work runs on one worker thread with a copy of the text (a string,
-    never the live document), so a long script's parse never holds up the keyboard; a
-    result for text that has changed since is dropped, and the next pause brings a new one.
+    After a pause the work runs on one worker thread with a copy of the text, one run at a
+    time (see the module's docstring); ``latest`` is the last delivered analysis.
     """
 
     ready = Signal(object)
     _finished = Signal(int, object)
 
-    def __init__(self, text_source: object, layout: Layout, parent: QObject | None = None):
+    def __init__(
+        self,
+        text_source: Callable[[], str],
+        setup: PrintSetup | Layout,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._text_source = text_source
-        self.layout = layout
+        self._setup = (
+            setup if isinstance(setup, PrintSetup) else setup_for_layout(PrintSetup(), setup)
+        )
         self.latest: Analysis | None = None
         self._revision = 0
         self._executor: ThreadPoolExecutor | None = None
+        self._running: Future[None] | None = None
+        self._again = False
+        self._lock = threading.Lock()  # the cache and the last parse: one user at a time
+        from reelwright.screenplay.pagination import PaginationCache
+
+        self._cache = PaginationCache()
+        self._previous: _Previous | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
         self._timer.timeout.connect(self._run_in_background)
         self._finished.connect(self._deliver)
 
+    # The print setup ------------------------------------------------------------------------
+    @property
+    def setup(self) -> PrintSetup:
+        return self._setup
+
+    @setup.setter
+    def setup(self, setup: PrintSetup) -> None:
+        self._setup = setup
+
+    @property
+    def layout(self) -> Layout:
+        """The setup's layout (the script's own ``fmt:`` options come on top of it)."""
+        return self._setup.layout
+
+    @layout.setter
+    def layout(self, layout: Layout) -> None:
+        self._setup = setup_for_layout(self._setup, layout)
+
+    # Running --------------------------------------------------------------------------------
     def schedule(self) -> None:
         self._revision += 1
         self._timer.start()
@@ -107,18 +262,29 @@ class Analyzer(QObject):
     def pending(self) -> bool:
         return self._timer.isActive()
 
-    def _run_in_background(self) -> None:
-        if self._executor is None:
-            # The worker is pure Python: hand the GIL back to the keyboard every 0.5 ms
-            # (CPython's default is 5 ms, long enough to delay a keystroke's repaint).
-            sys.setswitchinterval(min(sys.getswitchinterval(), 0.0005))
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="reelwright-analysis")
-        text = self._text_source()  # type: ignore[operator]
-        self._executor.submit(self._work, self._revision, text, self.layout)
+    def busy(self) -> bool:
+        """An analysis is running on the worker."""
+        return self._running is not None and not self._running.done()
 
-    def _work(self, revision: int, text: str, layout: Layout) -> None:
+    def _run_in_background(self) -> None:
+        if self.busy():
+            self._again = True  # the running one is stale: one more when it ends
+            return
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="reelwright-analysis")
+        self._again = False
+        text = self._text_source()
+        self._running = self._executor.submit(self._work, self._revision, text, self._setup)
+
+    def _analyse(self, text: str, setup: PrintSetup) -> Analysis:
+        with self._lock:
+            result = analyse(text, setup, cache=self._cache, previous=self._previous)
+            self._previous = _Previous(text, result.script)
+        return result
+
+    def _work(self, revision: int, text: str, setup: PrintSetup) -> None:
         try:
-            result: Analysis | None = analyse(text, layout)
+            result: Analysis | None = self._analyse(text, setup)
         except Exception:  # the editor keeps working without an outline
             log.exception("analysis failed")
             result = None
@@ -126,18 +292,20 @@ class Analyzer(QObject):
             self._finished.emit(revision, result)
 
     def _deliver(self, revision: int, result: Analysis | None) -> None:
-        if result is None or revision != self._revision:
-            return  # stale: the text changed while it was analysed
-        self.latest = result
-        self.ready.emit(result)
+        self._running = None
+        if result is not None and revision == self._revision:
+            self.latest = result
+            self.ready.emit(result)
+        if self._again and not self._timer.isActive():
+            self._run_in_background()  # the text changed while it was analysed
 
     def run_now(self) -> Analysis | None:
         """Analyse the current text on this thread (opening a file, screenshots, tests)."""
         self._timer.stop()
         self._revision += 1
-        text = self._text_source()  # type: ignore[operator]
+        text = self._text_source()
         try:
-            result = analyse(text, self.layout)
+            result = self._analyse(text, self._setup)
         except Exception:
             log.exception("analysis failed")
             return None
@@ -151,3 +319,4 @@ class Analyzer(QObject):
         if self._executor is not None:
             self._executor.shutdown(wait=True)
             self._executor = None
+        self._running = None

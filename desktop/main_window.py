@@ -387,23 +387,47 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(
             self, "Export", str(Path(self._start_folder()) / (stem + suffix)), f"*{suffix}"
         )
-        if name:
-            self.document.export(
-                name,
-                paper=self._layout().name,
-                scene_numbers=self.settings.get("export/scene_numbers"),
-                open_after=kind == "pdf" and self.settings.get("export/open_pdf"),
+        if not name:
+            return
+        # The one print setup the editor's pages come from (preferences, then the script's
+        # own fmt: key): the PDF has the pages the status bar counts.
+        from reelwright.exporters import export
+        from reelwright.screenplay.parser import parse
+        from reelwright.screenplay.print_setup import PrintSetup
+
+        target = Path(name)
+        try:
+            export(
+                parse(self.editor.script_text()),
+                target,
+                setup=PrintSetup.from_settings(self.settings.get),
             )
+        except ReelwrightError as error:
+            self.prompts.error(str(error))
+            return
+        self.document.status.emit(f"Exported {target.name}")
+        if kind == "pdf" and self.settings.get("export/open_pdf"):
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     # View --------------------------------------------------------------------------------------
     def _layout(self) -> Layout:
-        return layout_for(self._paper, heading_blanks=self.settings.get("editor/heading_blanks"))
+        """The page layout of the one print setup (``PrintSetup.from_settings``: paper,
+        profile, heading blanks, print options); the analyzer gets the whole setup."""
+        from reelwright.screenplay.print_setup import PrintSetup
+
+        setup = PrintSetup.from_settings(self.settings.get)
+        if hasattr(self, "analyzer"):
+            self.analyzer.setup = setup
+        return setup.layout
 
     def set_paper(self, name: str) -> None:
+        layout_for(name)  # an unknown paper is refused before it is stored
         self._paper = name
         self.settings.set("editor/paper", name)
         self.editor.set_page_layout(self._layout())
-        self.analyzer.layout = self._layout()
         self.analyzer.run_now()
 
     def set_theme(self, name: str) -> None:
@@ -526,6 +550,8 @@ class MainWindow(QMainWindow):
         self.analyzer.schedule()
 
     def _analysis_done(self, analysis: Analysis) -> None:
+        if analysis.layout is not None and analysis.layout != self.editor.page_layout:
+            self.editor.set_page_layout(analysis.layout)  # the script's own fmt: options
         self.editor.page_starts = analysis.page_starts
         self.editor.completion_data = analysis.completion
         self.navigator.set_analysis(analysis)

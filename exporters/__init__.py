@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from reelwright.screenplay.elements import Script
     from reelwright.screenplay.layout import Layout
     from reelwright.screenplay.pagination import Pagination, PrintOptions
+    from reelwright.screenplay.print_setup import PrintSetup
 
 FORMATS = {".pdf": "pdf", ".fdx": "fdx", ".fountain": "fountain", ".spmd": "fountain"}
 
@@ -38,16 +39,23 @@ def export(
     *,
     layout: Layout | None = None,
     options: PrintOptions | None = None,
+    setup: PrintSetup | None = None,
     encoding: str = "utf-8",
 ) -> Pagination | None:
     """Write ``script`` to ``path`` in the format its suffix names (atomically).
 
-    Returns the pagination for a PDF (page count, scene pages), None otherwise.
+    A PDF follows ``setup`` (the one print setup the editor's pages come from, with the
+    script's own title-page ``fmt:`` options added), or, from older callers, ``layout``
+    and ``options``. Returns the pagination for a PDF (page count, scene pages), None
+    otherwise.
     """
     kind = format_for(path)
     if kind == "pdf":
         from reelwright.exporters.pdf import write_pdf
 
+        if setup is not None:
+            setup = setup.for_script(script)
+            layout, options = setup.layout, setup.options
         return write_pdf(script, path, layout, options)
     if kind == "fdx":
         from reelwright.exporters.fdx import write_fdx

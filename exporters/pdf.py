@@ -8,6 +8,7 @@ platypus), which keeps a 120-page feature well under a second.
 from __future__ import annotations
 
 import io
+import math
 import os
 from collections.abc import Iterable
 
@@ -18,7 +19,7 @@ from reelwright.exporters.fonts import FontSet, font_set, script_language
 from reelwright.screenplay.elements import ElementType, Script
 from reelwright.screenplay.emphasis import parse_emphasis, plain_text, strip_notes
 from reelwright.screenplay.fileio import atomic_writer
-from reelwright.screenplay.layout import POINTS_PER_INCH, Layout
+from reelwright.screenplay.layout import POINTS_PER_INCH, Layout, columns_between
 from reelwright.screenplay.pagination import (
     Pagination,
     PrintedLine,
@@ -215,13 +216,46 @@ def _draw_page(
 
 
 def _draw_scene_number(painter: _Painter, line: PrintedLine, y: float, where: str) -> None:
+    """Scene numbers in Courier's own advance, as Final Draft draws them: the left one from
+    0.75 in, the right one ending at 7.375 in. A number too long for its margin is set
+    smaller, and past a readable size cut in the middle with an ellipsis, so that no
+    number of any length leaves the page or covers the heading (issue 18)."""
     assert line.scene_number is not None
-    number = Run(line.scene_number)
     layout = painter.layout
     if where in ("left", "both"):
-        painter.draw_runs((number,), layout.scene_number_left * PT, y)
+        left = layout.scene_number_left * PT
+        _draw_fitted(painter, line.scene_number, left, y, left_margin_room(layout, left), "left")
     if where in ("right", "both"):
-        painter.draw_runs((number,), layout.scene_number_right * PT, y)
+        right = layout.scene_number_right * PT
+        room = right - (layout.page_width / 2) * PT
+        _draw_fitted(painter, line.scene_number, right, y, room, "right")
+
+
+def left_margin_room(layout: Layout, left: float) -> float:
+    """Points from a left scene number's start to just before the text column."""
+    return layout.left_margin * PT - left - layout.char_width * PT / 2
+
+
+SCENE_NUMBER_MIN_SIZE = 6.0
+
+
+def _draw_fitted(
+    painter: _Painter, text: str, anchor: float, y: float, room: float, align: str
+) -> None:
+    canvas = painter.canvas
+    size = painter.size
+    font = painter.fonts.main()
+    width = canvas.stringWidth(text, font, size)
+    if width > room:
+        size = max(SCENE_NUMBER_MIN_SIZE, size * room / width)
+        width = canvas.stringWidth(text, font, size)
+    if width > room:  # still too long: keep its head and tail
+        keep = max(1, int(room / canvas.stringWidth("0", font, size)) - 1)
+        text = f"{text[: (keep + 1) // 2]}…{text[len(text) - keep // 2 :]}" if keep > 1 else "…"
+        width = canvas.stringWidth(text, font, size)
+    x = anchor if align == "left" else anchor - width
+    canvas.setFont(font, size)
+    canvas.drawString(x, y, text)
 
 
 def _title_lines(text: str, width: int, upper: bool = False) -> list[tuple[Run, ...]]:
@@ -251,26 +285,34 @@ def _cut(runs: tuple[Run, ...], start: int, end: int) -> tuple[Run, ...]:
     return tuple(out)
 
 
-def _draw_title_page(painter: _Painter, script: Script) -> None:
-    """Title, credit, author and source centred in the upper middle; draft date, contact,
-    copyright and notes at the lower left (FORMAT.md)."""
+TITLE_SLOT = 18
+"""The title's line on the title page (4.0 in from the top), as Final Draft prints it."""
+TITLE_GAPS = {"credit": 4, "author": 2, "authors": 2, "source": 5}
+"""Lines from the entry before to this one in the centred block (Final Draft's title page)."""
+
+
+def _title_pages(
+    painter: _Painter, script: Script
+) -> list[list[tuple[float, int, tuple[Run, ...]]]]:
+    """The title page's lines as (x in points, slot, runs), on as many pages as they need:
+    title, credit, author and source centred on the page from 4.0 in down; draft date,
+    contact, copyright and notes at the lower left (FORMAT.md). A block longer than the
+    page (a title of thousands of characters) starts higher, then goes on to another
+    page: nothing is lost and nothing runs off the page (issue 18)."""
     layout = painter.layout
-    text_left = layout.left_margin
-    width = round((layout.page_width - layout.left_margin - layout.right_margin) * 10)
-    centre: list[tuple[Run, ...]] = []
+    capacity = layout.lines_per_page
+    width = columns_between(layout.left_margin, layout.page_width - layout.right_margin)
+    centre_x = layout.page_width / 2 * PT
+    centre: list[tuple[float, int, tuple[Run, ...]]] = []  # (x, gap before, runs)
     for key in TITLE_CENTRE_KEYS:
         value = script.title_value(key)
         if not value or not value.strip():
             continue
-        if centre:
-            centre.append(())
-        centre.extend(_title_lines(value, width, upper=key == "title"))
-    slot = round(layout.lines_per_page * layout.title_top_fraction)
-    for runs in centre:
-        cells = sum(text_columns(r.text) for r in runs)
-        x = (text_left + (width - cells) / 2 * layout.char_width) * PT
-        painter.draw_runs(runs, x, painter.slot_baseline(slot))
-        slot += 1
+        gap = TITLE_GAPS.get(key, 2) if centre else 0
+        for number, runs in enumerate(_title_lines(value, width, upper=key == "title")):
+            cells = sum(text_columns(r.text) for r in runs)
+            x = math.ceil(centre_x - cells * painter.cell / 2 - 0.5)
+            centre.append((x, gap if number == 0 else 1, runs))
     lower: list[tuple[Run, ...]] = []
     for key in TITLE_LOWER_KEYS:
         value = script.title_value(key)
@@ -279,10 +321,44 @@ def _draw_title_page(painter: _Painter, script: Script) -> None:
         if lower:
             lower.append(())
         lower.extend(_title_lines(value, width // 2 + 10))
-    slot = layout.lines_per_page - len(lower)
-    for runs in lower:
-        painter.draw_runs(runs, text_left * PT, painter.slot_baseline(slot))
-        slot += 1
+    slots: list[int] = []  # of the centred lines, counted over all title pages
+    for _x, gap, _runs in centre:
+        slots.append(slots[-1] + gap if slots else 0)
+    height = slots[-1] + 1 if slots else 0
+    room = capacity - len(lower) - 1 if lower else capacity
+    start = TITLE_SLOT if TITLE_SLOT + height <= room else max(0, room - height)
+    pages: list[list[tuple[float, int, tuple[Run, ...]]]] = [[]]
+    for (x, _gap, runs), slot in zip(centre, slots, strict=True):
+        page, row = divmod(start + slot, capacity)
+        while len(pages) <= page:
+            pages.append([])
+        pages[page].append((x, row, runs))
+    if lower:
+        last = pages[-1]
+        bottom = max((row for _x, row, _runs in last), default=-1)
+        first = capacity - len(lower) if len(lower) <= capacity else 0
+        if bottom >= first:
+            pages.append([])
+        page = len(pages) - 1
+        for number, runs in enumerate(lower):
+            extra, row = divmod(first + number, capacity)
+            while len(pages) <= page + extra:
+                pages.append([])
+            pages[page + extra].append((layout.left_margin * PT, row, runs))
+    return pages
+
+
+def _draw_title_page(painter: _Painter, script: Script) -> None:
+    """Draws every title page, each on its own canvas page."""
+    pages = _title_pages(painter, script)
+    for number, lines in enumerate(pages):
+        if number:
+            painter.canvas.showPage()
+            painter.begin_page()
+        for x, slot, runs in lines:
+            painter.draw_runs(runs, x, painter.slot_baseline(slot))
+        if number + 1 < len(pages):
+            painter.end_page()
 
 
 __all__ = ["render_pdf", "write_pdf"]

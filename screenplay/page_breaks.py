@@ -1,0 +1,715 @@
+"""From blocks to pages: where pages break, by Final Draft's rules.
+
+The second half of the pagination (``page_blocks`` makes the blocks). One loop, no
+recursion: a block that fits is placed; one that does not is cut where the rules allow
+(:func:`split_flow` for action, :func:`split_speech` for a speech) or moved to the next
+page; a block taller than a page is cut on an empty page where the rules allow, else at a
+line. The rules themselves are listed in ``pagination``'s docstring.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import NamedTuple
+
+from reelwright.screenplay.elements import ElementType
+from reelwright.screenplay.layout import Layout
+from reelwright.screenplay.page_blocks import (
+    WRITTEN_CONTD,
+    Block,
+    _Para,
+    _Row,
+    _Text,
+    more_row,
+    rows_height,
+)
+from reelwright.screenplay.page_model import Page, Pagination, PrintedLine, PrintOptions, Run, Side
+
+T = ElementType
+_SENTENCE = re.compile(r"""[.!?]["'”’)\]}]*(?:\s+|$)|[。！？][」』）”’"')]*\s*""")
+_SENTENCE_END = re.compile(r"""(?:[.!?]["'”’)\]}]*|[。！？][」』）”’"')]*)\s*$""")
+_CONTENT = frozenset({T.PARENTHETICAL, T.DIALOGUE, T.LYRICS})
+_SPOKEN = frozenset({T.DIALOGUE, T.LYRICS})
+
+RUNT = 12
+"""Action is not cut after a last line of this many characters or fewer."""
+LEAST = 2
+"""Lines a cut leaves on each side (of dialogue and parentheticals, for a speech)."""
+SPLITTABLE_UNDER_HEADING = 5
+"""A block kept with the heading above it is cut under it only when this tall."""
+SUBSTANTIAL = 3
+"""Lines of dialogue on the next page that make a speech's rest substantial."""
+SUBSTANTIAL_CHARS = 16
+
+
+class Checkpoint(NamedTuple):
+    """Where a page starts: the next block to place and the rest of a cut block."""
+
+    block: int
+    pending: Block | None
+
+
+def _sentence_ends(row: _Row) -> list[int]:
+    """Offsets in ``row.para.plain`` where a sentence ends within the row: the start of
+    what follows (after the spaces), up to the end of the source line."""
+    para = row.para
+    if para is None:
+        return []
+    plain = para.plain
+    found: list[int] = []
+    for match in _SENTENCE.finditer(plain, row.start, min(len(plain), row.end + 1)):
+        if match.start() >= row.end:
+            break
+        end = match.end()
+        while end < len(plain) and plain[end] == " ":
+            end += 1
+        found.append(end)
+    return found
+
+
+def _ends_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
+class _Cut(NamedTuple):
+    """One place to cut a list of rows: after row ``row``, or inside it at ``offset``."""
+
+    row: int
+    offset: int | None
+    sentence: bool
+    inside: bool
+    """A sentence end inside a part of a speech (not between its parts)."""
+
+
+class _Plan(NamedTuple):
+    top: list[_Row]
+    bottom: list[_Row]
+
+
+def _para_ends(rows: Sequence[_Row]) -> list[int]:
+    """For each row, the index just past the last row of its source line."""
+    ends = [0] * len(rows)
+    index = len(rows)
+    for k in range(len(rows) - 1, -1, -1):
+        if k + 1 < len(rows) and rows[k + 1].para is not rows[k].para:
+            index = k + 1
+        ends[k] = index
+    return ends
+
+
+def _top_rows(rows: Sequence[_Row], cut: _Cut) -> list[_Row] | None:
+    """The rows above ``cut`` (None when the cut leaves nothing of its row)."""
+    if cut.offset is None:
+        return list(rows[: cut.row + 1])
+    row = rows[cut.row]
+    assert row.para is not None
+    text = row.para.plain[row.start : cut.offset].rstrip()
+    if not text:
+        return None
+    stop = row.start + len(text)
+    cut_row = row._replace(text=text, runs=_slice(row, stop), end=stop)
+    return [*rows[: cut.row], cut_row]
+
+
+def _slice(row: _Row, stop: int) -> tuple[Run, ...]:
+    from reelwright.screenplay.page_model import slice_runs
+
+    assert row.para is not None
+    return slice_runs(row.para.runs, row.start, stop)
+
+
+class _Rest(NamedTuple):
+    """What follows a cut: re-wrapped rows, then ``rows[kept:after]`` of the cut source
+    line as they were, then ``rows[after:]``."""
+
+    head: list[_Row]
+    kept: int
+    after: int
+
+    def count(self, total: int) -> int:
+        return len(self.head) + self.after - self.kept + total - self.after
+
+    def rows(self, rows: Sequence[_Row]) -> list[_Row]:
+        return [*self.head, *rows[self.kept : self.after], *rows[self.after :]]
+
+
+def _row_start(row: _Row) -> int:
+    return row.start
+
+
+def _rest(rows: Sequence[_Row], cut: _Cut, ends: list[int]) -> _Rest:
+    """What follows ``cut``: the rest of the cut source line is wrapped again until its
+    lines meet the rows that were there (found by bisection), which are kept."""
+    if cut.offset is None:
+        return _Rest([], cut.row + 1, cut.row + 1)
+    para = rows[cut.row].para
+    assert para is not None
+    low, high = cut.row + 1, ends[cut.row]
+    head: list[_Row] = []
+    for start, end, cells in para.lines_from(cut.offset):
+        if head:
+            found = bisect.bisect_left(rows, start, low, high, key=_row_start)
+            if found < high and rows[found].start == start:
+                return _Rest(head, found, high)
+        head.append(para.row(start, end, cells, False))
+    return _Rest(head, high, high)
+
+
+def _height_prefix(rows: Sequence[_Row]) -> list[int]:
+    """``heights[k]``: slots taken by ``rows[:k + 1]`` (leads counted)."""
+    total = 0
+    heights = []
+    for row in rows:
+        total += 1 + row.lead
+        heights.append(total)
+    return heights
+
+
+def split_flow(rows: Sequence[_Row], room: int, runt_ok: bool) -> _Plan | None:
+    """Cut action at the end of a sentence: two lines or more on each side, a last line on
+    the page longer than twelve characters (unless ``runt_ok`` and the page is filled to
+    its last line), as full a page as can be, then the most even."""
+    heights = _height_prefix(rows)
+    ends = _para_ends(rows)
+    best: tuple[tuple[int, int], list[_Row], _Rest] | None = None
+    for index, row in enumerate(rows):
+        if heights[index] - rows[0].lead > room:
+            break
+        offsets = _sentence_ends(row)
+        for offset in offsets:
+            cut = _Cut(index, None if offset >= row.end else offset, True, True)
+            if cut.offset is None and index + 1 >= len(rows):
+                continue  # the end of the block is no cut
+            top = _top_rows(rows, cut)
+            if top is None or len(top) < LEAST:
+                continue
+            rest = _rest(rows, cut, ends)
+            bottom_count = rest.count(len(rows))
+            if bottom_count < LEAST:
+                continue
+            if len(top[-1].text.strip()) <= RUNT and not (runt_ok and len(top) == room):
+                continue
+            score = (len(top), -abs(len(top) - bottom_count))
+            if best is None or score > best[0]:
+                best = (score, top, rest)
+    if best is None:
+        return None
+    _score, top, rest = best
+    return _Plan(top, rest.rows(rows))
+
+
+def split_speech(rows: Sequence[_Row], cue: int, budget: int) -> _Plan | None:
+    """Cut a speech's body (``rows[cue:]``, under ``cue`` rows of cue) with ``budget`` slots
+    for the body on this page: between parts, or at a sentence end inside a dialogue of
+    three lines or more; two lines of dialogue or parenthetical on each side. Ranked by
+    sentence end, a substantial rest, a fuller page, an even cut, more text on the page."""
+    body = rows[cue:]
+    if len(body) < 2 * LEAST or budget < LEAST:
+        return None
+    heights = _height_prefix(body)
+    ends = _para_ends(body)
+    parts: list[tuple[int, int]] = []  # (first row, end) of each element of the body
+    for index, row in enumerate(body):
+        if parts and body[parts[-1][0]].element_index == row.element_index:
+            parts[-1] = (parts[-1][0], index + 1)
+        else:
+            parts.append((index, index + 1))
+    cuts: list[_Cut] = []
+    for number, (first, end) in enumerate(parts):
+        kind = body[first].type
+        long_speech = kind in _SPOKEN and end - first >= 3
+        if long_speech:
+            for index in range(first, end):
+                if heights[index] > budget + body[index].lead:
+                    break
+                row = body[index]
+                for offset in _sentence_ends(row):
+                    at_end = offset >= row.end
+                    if at_end and index + 1 >= end:
+                        continue  # the part's end: below
+                    cuts.append(_Cut(index, None if at_end else offset, True, True))
+        if number + 1 < len(parts):
+            text = body[end - 1].text
+            cuts.append(_Cut(end - 1, None, long_speech and _ends_sentence(text), False))
+    spoken_after = [0] * (len(body) + 1)
+    for index in range(len(body) - 1, -1, -1):
+        spoken_after[index] = spoken_after[index + 1] + (body[index].type in _SPOKEN)
+    best: tuple[tuple[object, ...], list[_Row], _Rest] | None = None
+    seen: set[tuple[int, int]] = set()  # (part, lines on the page) of sentence cuts so far
+    for cut in sorted(cuts, key=lambda c: (c.row, 1 << 60 if c.offset is None else c.offset)):
+        top = _top_rows(body, cut)
+        if top is None or rows_height(top) > budget:
+            continue
+        top_content = sum(1 for row in top if row.type in _CONTENT)
+        rest = _rest(body, cut, ends)
+        bottom_count = rest.count(len(body))
+        if top_content < LEAST or bottom_count < LEAST:
+            continue
+        spoken_para = body[cut.row].type in _SPOKEN
+        bottom_spoken = spoken_after[rest.after]
+        if spoken_para:
+            bottom_spoken += len(rest.head) + rest.after - rest.kept
+        opening = rest.head[0] if rest.head else body[rest.kept] if rest.kept < len(body) else None
+        terminal = _last_spoken(body, rest, spoken_after)
+        part = next(n for n, (a, b) in enumerate(parts) if a <= cut.row < b)
+        extension = cut.inside and (part, len(top)) in seen
+        if cut.sentence:
+            seen.add((part, len(top)))
+        substantial = (
+            bottom_spoken >= SUBSTANTIAL
+            or extension
+            or (
+                cut.inside
+                and bottom_spoken >= 1
+                and opening is not None
+                and len(opening.text.rstrip()) >= SUBSTANTIAL_CHARS
+                and len(terminal.rstrip()) >= SUBSTANTIAL_CHARS
+            )
+        )
+        score = (
+            cut.sentence,
+            substantial,
+            len(top),
+            -abs(top_content - bottom_count),
+            sum(len(row.text) for row in top),
+        )
+        if best is None or score > best[0]:
+            best = (score, top, rest)
+    if best is None:
+        return None
+    _score, top, rest = best
+    return _Plan(top, rest.rows(body))
+
+
+def _last_spoken(body: Sequence[_Row], rest: _Rest, spoken_after: list[int]) -> str:
+    """The last line of dialogue after a cut (re-wrapped if the cut's line is the last)."""
+    if spoken_after[rest.after]:
+        for row in reversed(body[rest.after :]):
+            if row.type in _SPOKEN:
+                return row.text
+    if rest.kept < rest.after and body[rest.kept].type in _SPOKEN:
+        return body[rest.after - 1].text
+    if rest.head and rest.head[-1].type in _SPOKEN:
+        return rest.head[-1].text
+    return ""
+
+
+def _cue_rows(rows: Sequence[_Row]) -> int:
+    """Rows of the cue that opens a speech's rows (a long cue wraps and stays whole)."""
+    if not rows or rows[0].type is not T.CHARACTER or rows[0].more:
+        return 0
+    cue = 0
+    while (
+        cue < len(rows)
+        and rows[cue].type is T.CHARACTER
+        and rows[cue].element_index == rows[0].element_index
+    ):
+        cue += 1
+    return cue
+
+
+class Paginator:
+    """Places blocks on pages (see the module's docstring)."""
+
+    def __init__(self, layout: Layout, options: PrintOptions) -> None:
+        self.layout = layout
+        self.options = options
+        self.capacity = layout.lines_per_page
+        self.pages: list[Page] = [Page(options.first_page_number)]
+        self.used = 0
+        self.placed: list[tuple[int | None, int, int]] = []
+        """On this page: (block index or None for a cut block's rest, its first line in
+        ``page.lines``, slots used before it)."""
+        self.scene_pages: dict[int, int] = {}
+        self.checkpoints: list[Checkpoint] = [Checkpoint(0, None)]
+        self._consumed: int | None = None
+        """Blocks of the last chunk a cut took care of (None: the whole chunk)."""
+        self._started = False
+        """The page's first source line is known."""
+
+    @property
+    def page(self) -> Page:
+        return self.pages[-1]
+
+    def turn(self, index: int, pending: Block | None) -> None:
+        """Start a new page; ``index`` and ``pending`` say where it starts."""
+        self.pages.append(Page(self.page.number + 1))
+        self.used = 0
+        self.placed = []
+        self._started = False
+        self.checkpoints.append(Checkpoint(index, pending))
+
+    # Measures ------------------------------------------------------------------------------
+    def _margin_cue(self, block: Block) -> bool:
+        """A continued speech's one-line cue, drawn above the top margin (Final Draft)."""
+        return (
+            block.continued
+            and self.used == 0
+            and block.right is None
+            and _cue_rows(block.rows) == 1
+            and len(block.rows) > 1
+        )
+
+    def need(self, block: Block, first: bool) -> int:
+        """Slots ``block`` takes here with its blank lines (``first``: first of a chunk)."""
+        top = self.used == 0 and first
+        blank = 0 if top else block.blank_before
+        return blank + block.height(top) - (1 if self._margin_cue(block) else 0)
+
+    def chunk_need(self, chunk: Sequence[Block]) -> int:
+        total = 0
+        for position, block in enumerate(chunk):
+            if position == 0:
+                total += self.need(block, True)
+            else:
+                total += block.blank_before + block.height()
+        return total
+
+    # Placing --------------------------------------------------------------------------------
+    def put(self, block: Block, index: int | None) -> None:
+        page = self.page
+        top = self.used == 0
+        blank = 0 if top else block.blank_before
+        self.placed.append((index, len(page.lines), self.used))
+        base = self.used + blank
+        if block.kind == "heading":
+            self.scene_pages[block.element_index] = page.number
+        rows = block.rows
+        if self._margin_cue(block):
+            self._place(rows[:1], -1, None, True)
+            rows = rows[1:]
+            top = False  # the speech goes on below its cue: a double-spaced line keeps its blank
+        height = self._place(rows, base, "left" if block.right is not None else None, top)
+        if block.right is not None:
+            height = max(height, self._place(block.right, base, "right", top))
+        self.used = base + height
+
+    def _place(self, rows: Sequence[_Row], base: int, side: Side | None, top: bool) -> int:
+        page = self.page
+        slot = base
+        for position, row in enumerate(rows):
+            if position or not top:
+                slot += row.lead
+            if slot >= 0 and row.source_line is not None and not self._started:
+                page.first_source_line = row.source_line  # not the cue above the margin
+                self._started = True
+            page.lines.append(
+                PrintedLine(
+                    slot=slot,
+                    type=row.type,
+                    text=row.text,
+                    runs=row.runs,
+                    x=row.x,
+                    align=row.align,
+                    element_index=row.element_index,
+                    source_line=row.source_line,
+                    more=row.more,
+                    contd=row.contd,
+                    scene_number=row.scene_number,
+                    dual=side,
+                )
+            )
+            slot += 1
+        return slot - base
+
+    # The loop -------------------------------------------------------------------------------
+    def run(self, blocks: Sequence[Block], index: int = 0, pending: Block | None = None) -> None:
+        count = len(blocks)
+        while pending is not None or index < count:
+            if pending is not None:
+                chunk: Sequence[Block] = (pending,)
+                chunk_index: int | None = None
+                after = index
+                pending = None
+            else:
+                block = blocks[index]
+                if block.kind == "break":
+                    index += 1
+                    if self.page.lines:
+                        self.turn(index, None)
+                    continue
+                if block.new_page and self.page.lines:
+                    self.turn(index, None)
+                end = index
+                while (
+                    blocks[end].keep_with_next
+                    and end + 1 < count
+                    and blocks[end + 1].kind != "break"
+                    and not blocks[end + 1].new_page
+                ):
+                    end += 1
+                chunk, chunk_index, after = blocks[index : end + 1], index, end + 1
+            if self.chunk_need(chunk) <= self.capacity - self.used:
+                for offset, block in enumerate(chunk):
+                    self.put(block, None if chunk_index is None else chunk_index + offset)
+                index = after
+                continue
+            rest = self.cut_chunk(chunk, chunk_index, forced=False)
+            if (
+                rest is None
+                and chunk_index is not None
+                and chunk[0].kind == "transition"
+                and self.pull_back(blocks, chunk, chunk_index)
+            ):
+                index = after
+                continue
+            if rest is None and self.used:
+                if chunk_index is None:
+                    pending = chunk[0]
+                self.turn(index if chunk_index is not None else after, pending)
+                continue
+            if rest is None:
+                rest = self.cut_chunk(chunk, chunk_index, forced=True)
+            index = after
+            if self._consumed is not None and chunk_index is not None:
+                index = chunk_index + self._consumed  # a heading taller than a page was cut
+            if rest is not None:
+                self.turn(index, rest)
+                pending = rest
+
+    def pull_back(self, blocks: Sequence[Block], chunk: Sequence[Block], index: int) -> bool:
+        """A transition that does not fit takes the block before it to the next page (with
+        the headings kept with that block, so that none is left at the page's foot)."""
+        take = 1
+        while take < len(self.placed) and self._kept_with_next(blocks, self.placed[-take - 1]):
+            take += 1
+        if take >= len(self.placed):
+            return False  # nothing would be left on this page
+        placed = self.placed[-take:]
+        if any(block_index is None for block_index, _line, _used in placed):
+            return False
+        pulled = [
+            blocks[block_index] for block_index, _line, _used in placed if block_index is not None
+        ]
+        if pulled[-1].kind == "heading" or pulled[-1].continued:
+            return False
+        total = sum(block.blank_before + block.height() for block in [*pulled, *chunk])
+        if total - pulled[0].blank_before > self.capacity:
+            return False
+        first_index, first_line, used_before = placed[0]
+        assert first_index is not None
+        del self.page.lines[first_line:]
+        self.used = used_before
+        del self.placed[-take:]
+        self.turn(first_index, None)
+        for offset, block in enumerate(pulled):
+            self.put(block, first_index + offset)
+        for offset, block in enumerate(chunk):
+            self.put(block, index + offset)
+        return True
+
+    @staticmethod
+    def _kept_with_next(blocks: Sequence[Block], placed: tuple[int | None, int, int]) -> bool:
+        return placed[0] is not None and blocks[placed[0]].keep_with_next
+
+    # Cutting --------------------------------------------------------------------------------
+    def cut_chunk(self, chunk: Sequence[Block], index: int | None, forced: bool) -> Block | None:
+        """Put what the rules allow of ``chunk`` on this page and return the rest (None:
+        nothing could be cut and nothing was placed). ``forced``: an empty page, and the
+        chunk does not fit even so: cut it where the rules allow, else at a line."""
+        self._consumed = None
+        *heads, last = chunk
+        used = self.used
+        for position, head in enumerate(heads):
+            used += (0 if used == 0 and position == 0 else head.blank_before) + head.height(
+                used == 0
+            )
+        if heads and used >= self.capacity:
+            if not forced:
+                return None
+            return self._cut_headings(list(chunk), index)
+        blank = 0 if used == 0 else last.blank_before
+        room = self.capacity - used - blank
+        if heads and not forced and last.height() < SPLITTABLE_UNDER_HEADING:
+            return None
+        plan: tuple[Block, Block] | None = None
+        if room >= 1:
+            plan = self._split(last, room, at_top=used == 0, runt_ok=bool(heads))
+            if plan is None and forced:
+                plan = self._force(last, room, at_top=used == 0)
+        if plan is None:
+            if forced and heads:
+                for position, head in enumerate(heads):
+                    self.put(head, None if index is None else index + position)
+                return last
+            return None
+        for position, head in enumerate(heads):
+            self.put(head, None if index is None else index + position)
+        top, rest = plan
+        self.put(top, None)
+        return rest
+
+    def _cut_headings(self, chunk: list[Block], index: int | None) -> Block | None:
+        """Headings taller than a page (thousands of characters): the headings that fit,
+        then what fits of the next one; its rest goes on the next page, and the blocks
+        after it follow as usual (``_consumed`` says how many of the chunk are done)."""
+        heads = chunk[:-1]
+        for position, block in enumerate(heads):
+            room = self.capacity - self.used - (block.blank_before if self.used else 0)
+            if block.height(self.used == 0) <= room:
+                self.put(block, None if index is None else index + position)
+                continue
+            cut = _fitting(block.rows, max(1, room), self.used == 0)
+            self.put(replace(block, rows=block.rows[:cut], keep_with_next=False), None)
+            self._consumed = position + 1
+            return replace(
+                block, rows=block.rows[cut:], blank_before=0, kind="other", keep_with_next=False
+            )
+        self._consumed = len(heads)  # the block under them is placed as any other
+        return None
+
+    def _split(
+        self, block: Block, room: int, at_top: bool, runt_ok: bool
+    ) -> tuple[Block, Block] | None:
+        if block.kind == "action":
+            plan = split_flow(block.rows, room, runt_ok)
+            if plan is None:
+                return None
+            return (
+                replace(block, rows=plan.top, keep_with_next=False),
+                replace(block, rows=plan.bottom, blank_before=0, new_page=False),
+            )
+        if block.kind == "speech":
+            cue = _cue_rows(block.rows)
+            if cue == 0 or cue >= len(block.rows):
+                return None
+            margin = block.continued and at_top and cue == 1
+            budget = room - (0 if margin else rows_height(block.rows[:cue], at_top))
+            plan = split_speech(block.rows, cue, budget)
+            if plan is None:
+                return None
+            return self._speech_parts(block, cue, plan.top, plan.bottom)
+        return None
+
+    def _speech_parts(
+        self, block: Block, cue: int, top: list[_Row], bottom: list[_Row]
+    ) -> tuple[Block, Block]:
+        cue_rows = block.rows[:cue]
+        more = more_row(self.layout, self.options.more, top[-1], None)
+        head = replace(block, rows=[*cue_rows, *top, more])
+        rest = replace(
+            block,
+            rows=[*self._contd_cue(cue_rows), *bottom],
+            blank_before=0,
+            continued=True,
+            new_page=False,
+        )
+        return head, rest
+
+    def _force(self, block: Block, room: int, at_top: bool) -> tuple[Block, Block] | None:
+        """Cut ``block`` at a line: what fits in ``room`` here, the rest after. A speech
+        keeps its cue with a line of it (None: not here, on the next page), unless the cue
+        alone fills a whole page."""
+        if block.right is not None:
+            return self._force_dual(block, room, at_top)
+        rows = block.rows
+        cue = _cue_rows(rows) if block.kind == "speech" else 0
+        margin = block.continued and at_top and cue == 1
+        cue_height = 0 if margin else rows_height(rows[:cue], at_top)
+        if cue and cue < len(rows):
+            if cue_height + 1 <= room:
+                body = rows[cue:]
+                fit = _fitting(body, room - cue_height, top=False)
+                if fit < len(body):
+                    return self._speech_parts(block, cue, list(body[:fit]), list(body[fit:]))
+            elif not at_top:
+                return None
+        fit = _fitting(rows, room, at_top)
+        kind = "other" if block.kind == "speech" else block.kind
+        return replace(block, rows=list(rows[:fit]), keep_with_next=False), replace(
+            block,
+            rows=list(rows[fit:]),
+            blank_before=0,
+            kind=kind,
+            continued=False,
+            new_page=False,
+            keep_with_next=False,
+        )
+
+    def _force_dual(self, block: Block, room: int, at_top: bool) -> tuple[Block, Block] | None:
+        """Dual dialogue taller than a page: both sides cut at the same line, each with its
+        (MORE) and its cue repeated with (CONT'D)."""
+        assert block.right is not None
+        cues = max(_cue_rows(block.rows), _cue_rows(block.right))
+        if not at_top and cues + 1 > room:
+            return None  # the cues and a line of each on the next page
+        sides: list[tuple[list[_Row], list[_Row]]] = []
+        side: Side
+        for side, rows in (("left", block.rows), ("right", block.right)):
+            cue = _cue_rows(rows)
+            fit = min(len(rows), _fitting(rows, room, at_top))
+            top, rest = list(rows[:fit]), list(rows[fit:])
+            if rest and cue and fit > cue:
+                top.append(more_row(self.layout, self.options.more, top[-1], side))
+                rest = [*self._contd_cue(rows[:cue]), *rest]
+            sides.append((top, rest))
+        (left_top, left_rest), (right_top, right_rest) = sides
+        head = replace(block, rows=left_top, right=right_top, keep_with_next=False)
+        if not left_rest and not right_rest:
+            left_rest = [left_top.pop()]  # nothing to cut: at least one line moves on
+        rest = replace(
+            block,
+            rows=left_rest,
+            right=right_rest,
+            blank_before=0,
+            continued=True,
+            new_page=False,
+        )
+        return head, rest
+
+    def _contd_cue(self, cue: Sequence[_Row]) -> list[_Row]:
+        """The cue repeated over a cut speech: the whole cue with (CONT'D) at its end,
+        re-wrapped in the cue's column."""
+        text = " ".join(row.text for row in cue)
+        contd = self.options.contd
+        if cue[0].contd or WRITTEN_CONTD.search(text) or (contd and contd in text):
+            return [cue[0]._replace(contd=True), *cue[1:]]
+        mark = f" {contd}"
+        last = cue[-1]
+        para = last.para
+        if para is None:
+            rows = [*cue[:-1], last._replace(text=last.text + mark, runs=(*last.runs, Run(mark)))]
+        else:
+            from reelwright.screenplay.linebreak import Breaker
+
+            plain = para.plain + mark
+            breaker = Breaker(plain, dashes=self.layout.dash_breaks)
+            wrapped = _Text(
+                (*para.runs, Run(mark)), plain, tuple(breaker.lines(0, para.width, para.next_width))
+            )
+            grown = _Para(
+                para.type,
+                wrapped,
+                para.left,
+                para.width,
+                para.next_width,
+                para.align,
+                para.anchor,
+                para.layout,
+                para.element_index,
+                para.source_line,
+                para.spacing,
+            )
+            rows = [row for row in cue if row.para is not para] + grown.rows()
+        rows[0] = rows[0]._replace(contd=True)
+        return rows
+
+    def finish(self) -> Pagination:
+        if len(self.pages) > 1 and not self.page.lines:
+            self.pages.pop()  # a trailing forced break leaves no empty page
+            self.checkpoints.pop()
+        starts = [(page.first_source_line, page.number) for page in self.pages]
+        return Pagination(self.pages, self.layout, self.options, self.scene_pages, starts)
+
+
+def _fitting(rows: Sequence[_Row], room: int, top: bool) -> int:
+    """How many of ``rows`` fit in ``room`` slots (at least one)."""
+    used = 0
+    for position, row in enumerate(rows):
+        used += 1 + (row.lead if position or not top else 0)
+        if used > room:
+            return max(1, position)
+    return len(rows)
