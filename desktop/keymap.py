@@ -274,10 +274,11 @@ _NAMED_KEYS = frozenset(
 
 
 def _typed_key(text: str) -> bool:
-    """A key on every keyboard (a character, F1..F35, Esc, Tab...), not a media key such
-    as "Save" or "Undo" that some keyboards have."""
+    """A key on every keyboard (a character, F1..F12, Esc, Tab...), not a media key such
+    as "Save" or "Undo", nor the F13..F35 of Sun keyboards, that some platforms bind."""
     key = "+" if text.endswith("++") or text == "+" else text.rsplit("+", 1)[-1]
-    return len(key) == 1 or key in _NAMED_KEYS or (key[:1] == "F" and key[1:].isdigit())
+    function_key = key[:1] == "F" and key[1:].isdigit() and 1 <= int(key[1:]) <= 12
+    return len(key) == 1 or key in _NAMED_KEYS or function_key
 
 
 def key_text(spec: KeySpec | str, platform: str = sys.platform, every: bool = True) -> str:

@@ -107,3 +107,11 @@ def test_help_menu_pages(window, qtbot):
     assert syntax is not None and "JOHN (40s) sits on a hay bale." in syntax.toPlainText()
     assert app_version() == metadata.version("reelwright")
     assert about_text().startswith(f"Reelwright {metadata.version('reelwright')}\n")
+
+
+def test_only_keys_every_keyboard_has(qapp):
+    for spec in keymap.KEYMAP:
+        for seq in keymap.sequences(spec):
+            key = seq.toString(PORTABLE).rsplit("+", 1)[-1] or "+"
+            assert not (key.startswith("F") and key[1:].isdigit() and int(key[1:]) > 12), spec.id
+            assert key not in ("Undo", "Redo", "Copy", "Paste", "Cut", "Save", "Open"), spec.id
