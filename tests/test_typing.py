@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QApplication
 
 from reelwright.desktop.app import create_window
 from reelwright.desktop.completion import CompletionData
+from reelwright.desktop.editor import ScriptEditor
 from reelwright.desktop.highlighter import block_kind
 from reelwright.desktop.linekinds import Kind
 from reelwright.desktop.settings import Settings
 from reelwright.screenplay.parser import parse, parse_file
+from reelwright.screenplay.textio import read_script_text
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -468,3 +470,45 @@ def test_the_element_menu_lists_the_seven(window):
         "Transition",
         "Shot",
     ]
+
+
+# What the editor shows is what the parser reads ------------------------------------------------
+_PRINTED = {
+    "scene_heading": Kind.SCENE_HEADING,
+    "action": Kind.ACTION,
+    "character": Kind.CHARACTER,
+    "parenthetical": Kind.PARENTHETICAL,
+    "dialogue": Kind.DIALOGUE,
+    "transition": Kind.TRANSITION,
+    "centered": Kind.CENTERED,
+    "lyrics": Kind.LYRICS,
+    "section": Kind.SECTION,
+    "synopsis": Kind.SYNOPSIS,
+    "page_break": Kind.PAGE_BREAK,
+}
+
+
+def test_every_corpus_script_shows_as_the_parser_reads_it(qtbot, corpus_dir):
+    editor = ScriptEditor()
+    qtbot.addWidget(editor)
+    for path in sorted(corpus_dir.glob("*.fountain")):
+        text = read_script_text(path).replace("\r\n", "\n").replace("\r", "\n")
+        editor.set_script_text(text)
+        lines = editor.script_text().split("\n")
+        kinds = []
+        block = editor.document().begin()
+        while block.isValid():
+            kinds.append(block_kind(block))
+            block = block.next()
+        wrong = []
+        for element in parse(editor.script_text()).elements:
+            want = _PRINTED.get(str(element.type))
+            if want is None:
+                continue
+            for number in range(element.start_line, element.end_line):
+                line = lines[number]
+                if not line.strip() or kinds[number] in (Kind.NOTE, Kind.BONEYARD):
+                    continue  # spacer lines; lines that are all note or boneyard are dimmed
+                if kinds[number] is not want:
+                    wrong.append((number, line, kinds[number], want))
+        assert wrong == [], path.name
