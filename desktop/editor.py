@@ -124,6 +124,8 @@ class ScriptEditor(QTextEdit):
         self._completer.activated[str].connect(self._insert_completion)  # type: ignore[index]
         self._completion_start = 0
         self._completion: Context | None = None
+        self._speakers_cache: tuple[tuple[int, int], LiveNames] | None = None
+        """((block number, position), names above it) of the last cue completion."""
         self._word_step: tuple[int, int] | None = None
         """(undo steps, caret position) after the last typed character: the next one joins
         its undo step unless a new word starts or anything else happened in between."""
@@ -250,6 +252,9 @@ class ScriptEditor(QTextEdit):
             self._apply_timer.start()
 
     def _contents_change(self, position: int, removed: int, added: int) -> None:
+        cached = self._speakers_cache
+        if cached is not None and position < cached[0][1]:
+            self._speakers_cache = None  # a line above the cached caret line changed
         if self._loading:
             # Inside the load's single change: formats join it and the layout runs once.
             self.apply_block_formats()
@@ -327,6 +332,7 @@ class ScriptEditor(QTextEdit):
         doc.setModified(False)
         self._word_step = None
         self.completion_data = CompletionData()  # the last script's names are not this one's
+        self._speakers_cache = None
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._scene_line = -2
         self._cursor_moved()
@@ -622,9 +628,14 @@ class ScriptEditor(QTextEdit):
         self._completer.complete(rect)
         popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
 
-    def _speakers_above(self, block: QTextBlock, limit: int = 3000) -> LiveNames:
+    def _speakers_above(self, block: QTextBlock, limit: int = 800) -> LiveNames:
         """Cue names shown above ``block`` (at most ``limit`` lines up), latest first: this
-        scene's and the earlier scenes'. Names typed since the last analysis complete too."""
+        scene's and the earlier scenes'. Names typed since the last analysis complete too.
+
+        Kept while the lines above do not change (typing a cue changes only its line)."""
+        key = (block.blockNumber(), block.position())
+        if self._speakers_cache is not None and self._speakers_cache[0] == key:
+            return self._speakers_cache[1]
         scene: list[str] = []
         earlier: list[str] = []
         names = scene
@@ -640,7 +651,9 @@ class ScriptEditor(QTextEdit):
                     names.append(name)
             walk = walk.previous()
             limit -= 1
-        return LiveNames(tuple(scene), tuple(earlier))
+        names = LiveNames(tuple(scene), tuple(earlier))
+        self._speakers_cache = (key, names)
+        return names
 
     def _insert_completion(self, text: str) -> None:
         """Take the chosen word and move on as if the element were finished: a name goes on
