@@ -25,6 +25,7 @@ from PySide6.QtGui import QTextBlock, QTextBlockUserData, QTextCursor
 from reelwright.desktop.element_change import Target, change_element
 from reelwright.desktop.linekinds import HEADING_RE, Kind, is_heading, looks_like_cue
 from reelwright.desktop.undo import edit_block
+from reelwright.screenplay.vocabulary import FORCE_CHARACTER, is_cue_text, is_transition_text
 
 if TYPE_CHECKING:
     from reelwright.desktop.editor import ScriptEditor
@@ -112,8 +113,8 @@ def enter(editor: ScriptEditor) -> None:
             return
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
         editor.setTextCursor(cursor)
-        if mark is not None and (mark.typed or mark.target is Target.CHARACTER):
-            set_element(editor, mark.target, quiet=True)  # tidy the markup it was typed with
+        if mark is not None and _needs_markup(mark, line):
+            set_element(editor, mark.target, quiet=True)  # write or tidy its markup
             cursor = editor.textCursor()
             block = cursor.block()
             line = block.text()
@@ -121,6 +122,18 @@ def enter(editor: ScriptEditor) -> None:
         if marked_target(block) is Target.CHARACTER:
             kind = Kind.CHARACTER  # a cue waiting for its speech (forced with @ or not)
         _start_next(editor, cursor, block, line, kind)
+
+
+def _needs_markup(mark: ElementMark, line: str) -> bool:
+    """Whether a marked line's text must change to be its element when finished: a cue
+    that capitals cannot make (``张伟``, ``McClane``) needs ``@``; a transition typed after
+    ``>`` that ends in ``TO:`` needs none. (A heading's ``.`` went while it was typed.)"""
+    words = line.strip()
+    if mark.target is Target.CHARACTER:
+        return not words.startswith(FORCE_CHARACTER) and not is_cue_text(words)
+    if mark.typed and mark.target is Target.TRANSITION:
+        return is_transition_text(words[1:].strip()) if words.startswith(">") else True
+    return False
 
 
 def _enter_on_empty(
