@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reelwright.desktop.linekinds import Kind
 from reelwright.screenplay.elements import ElementType, Script
+from reelwright.screenplay.lines import Kind
 from reelwright.screenplay.vocabulary import (
     FORCE_HEADING,
     FORCE_TRANSITION,

@@ -44,12 +44,12 @@ from reelwright.desktop.completion import (
 from reelwright.desktop.element_change import Target
 from reelwright.desktop.element_keys import marked_target
 from reelwright.desktop.highlighter import KIND_PROPERTY, ScriptHighlighter, block_kind
-from reelwright.desktop.linekinds import Kind, is_heading
 from reelwright.desktop.scene_access import SceneSnapshot, Where
 from reelwright.desktop.themes import LIGHT, Theme
 from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.layout import Layout, layout_for
+from reelwright.screenplay.lines import Kind, is_heading
 from reelwright.screenplay.rename import Edit
 from reelwright.screenplay.vocabulary import SCENE_NUMBER_RE, cue_name, is_transition_name
 

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QTextBlock, QTextBlockUserData, QTextCursor
 
 from reelwright.desktop.element_change import Target, change_element
-from reelwright.desktop.linekinds import HEADING_RE, Kind, is_heading, looks_like_cue
 from reelwright.desktop.undo import edit_block
+from reelwright.screenplay.lines import HEADING_RE, Kind, is_heading, looks_like_cue
 from reelwright.screenplay.vocabulary import FORCE_CHARACTER, is_cue_text, is_transition_text
 
 if TYPE_CHECKING:

@@ -25,14 +25,14 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat
 
-from reelwright.desktop.linekinds import (
+from reelwright.desktop.themes import Theme
+from reelwright.screenplay.lines import (
     SCENE_NUMBER_RE,
     Kind,
     LineInfo,
     classify,
     is_spacer,
 )
-from reelwright.desktop.themes import Theme
 from reelwright.screenplay.vocabulary import (
     BONEYARD_CLOSE,
     BONEYARD_OPEN,

@@ -40,7 +40,6 @@ from reelwright.desktop.documents import Document, Prompts
 from reelwright.desktop.editor import ScriptEditor
 from reelwright.desktop.element_change import Target
 from reelwright.desktop.find_replace import FindBar
-from reelwright.desktop.linekinds import Kind
 from reelwright.desktop.navigator import Navigator
 from reelwright.desktop.settings import Settings
 from reelwright.desktop.statusbar import ScriptStatusBar
@@ -48,6 +47,7 @@ from reelwright.desktop.themes import apply_theme, theme_named
 from reelwright.desktop.title_page import TitlePageDialog, read_title_page, replace_title_page
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.layout import Layout, layout_for
+from reelwright.screenplay.lines import Kind
 
 log = logging.getLogger(__name__)
 

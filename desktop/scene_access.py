@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from reelwright.desktop.highlighter import block_kind
-from reelwright.desktop.linekinds import Kind
 from reelwright.desktop.undo import edit_block
+from reelwright.screenplay.lines import Kind
 
 if TYPE_CHECKING:
     from reelwright.desktop.editor import ScriptEditor

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QTextCharFormat
 from reelwright.desktop.completion import CompletionData
 from reelwright.desktop.editor import ScriptEditor, is_cue_marked
 from reelwright.desktop.highlighter import block_kind
-from reelwright.desktop.linekinds import Kind
+from reelwright.screenplay.lines import Kind
 from reelwright.screenplay.parser import parse
 
 

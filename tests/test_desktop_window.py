@@ -274,7 +274,7 @@ def test_find_and_replace_all_is_one_undo_step(window):
 
 def test_zoom_keeps_indents_in_character_widths(window):
     from reelwright.desktop.highlighter import block_kind
-    from reelwright.desktop.linekinds import Kind
+    from reelwright.screenplay.lines import Kind
 
     window.set_zoom(4)
     assert window.settings.get("editor/zoom") == 4

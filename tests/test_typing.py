@@ -17,8 +17,8 @@ from reelwright.desktop.app import create_window
 from reelwright.desktop.completion import CompletionData
 from reelwright.desktop.editor import ScriptEditor
 from reelwright.desktop.highlighter import block_kind
-from reelwright.desktop.linekinds import Kind
 from reelwright.desktop.settings import Settings
+from reelwright.screenplay.lines import Kind
 from reelwright.screenplay.parser import parse, parse_file
 from reelwright.screenplay.textio import read_script_text
 
