@@ -145,9 +145,13 @@ def _heading_context(before: str, data: CompletionData) -> Context | None:
         return Context(start, prefix, found, "time") if found else None
     start = lead + (len(rest) - len(rest.lstrip()))
     prefix = before[start:]
+    locations = [loc for loc, _ in data.locations.most_common()]
     if not prefix:
-        return None
-    found = _matching(prefix, [loc for loc, _ in data.locations.most_common()])
+        # Right after the prefix (INT. ): the script's places, commonest first.
+        if not before[-1:].isspace():
+            return None
+        return Context(start, "", locations[:12], "location") if locations else None
+    found = _matching(prefix, locations)
     return Context(start, prefix, found, "location") if found else None
 
 

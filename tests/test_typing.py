@@ -303,7 +303,9 @@ def test_heading_location_then_time_then_action(typist, tmp_path):
     cursor.movePosition(cursor.MoveOperation.End)
     typist.editor.setTextCursor(cursor)
     popup = typist.editor.completer().popup()
-    typist.type("ext. li")
+    typist.type("ext. ")  # the script's places are offered at once
+    assert popup.isVisible()
+    typist.type("li")
     typist.qtbot.keyClick(popup, K.Key_Return)  # the location; the time comes next
     assert typist.editor.textCursor().block().text() == "EXT. LIGHTHOUSE - "
     assert popup.isVisible()
