@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
@@ -36,6 +37,10 @@ from PySide6.QtWidgets import (
 
 from reelwright.desktop.settings import Settings
 from reelwright.models.types import CancelToken
+from reelwright.screenplay.errors import ReelwrightError
+
+if TYPE_CHECKING:
+    from reelwright.models.recommend import Recommendation
 
 log = logging.getLogger(__name__)
 
@@ -306,15 +311,19 @@ class ModelManagerDialog(QDialog):
         self.catalog = self._table(
             [
                 "Model",
-                "Architecture",
                 "Parameters",
-                "Quantization",
                 "Download",
+                "RAM needed",
                 "Licence",
+                "Languages",
                 "Good for",
                 "",
             ]
         )
+        self.recommendation_label = QLabel("", catalog_page)
+        self.recommendation_label.setObjectName("recommendation")
+        self.recommendation_label.setWordWrap(True)
+        catalog_column.addWidget(self.recommendation_label)
         catalog_column.addWidget(self.catalog, 1)
         progress_row = QHBoxLayout()
         self.progress = QProgressBar(catalog_page)
@@ -442,27 +451,66 @@ class ModelManagerDialog(QDialog):
         self._fill_catalog()
         self._selection_changed()
 
+    def recommendation(self) -> Recommendation | None:
+        """The catalog model recommended for this machine (``models.recommend``), worked
+        out once per dialog: it asks llama.cpp about GPUs."""
+        if not hasattr(self, "_recommendation"):
+            from reelwright.models.recommend import recommend_for_machine
+
+            self._recommendation: Recommendation | None
+            try:
+                self._recommendation = recommend_for_machine()
+            except (ReelwrightError, OSError) as error:  # a damaged catalog: no mark
+                log.warning("no model recommendation: %s", error)
+                self._recommendation = None
+        return self._recommendation
+
     def _fill_catalog(self) -> None:
         from reelwright.models.catalog import load_catalog
         from reelwright.models.download import format_bytes
+        from reelwright.models.recommend import language_name, ram_bytes_needed
         from reelwright.models.store import downloaded_path, partial_download
 
         entries = load_catalog()
         table = self.catalog
         table.setRowCount(len(entries))
+        recommended = self.recommendation()
+        best = recommended.entry if recommended is not None else None
+        if recommended is not None and best is not None:
+            self.recommendation_label.setText(
+                f"Recommended for this computer: <b>{best.name}</b> "
+                f"({recommended.size_text}). {recommended.reason}."
+            )
+        else:
+            self.recommendation_label.setText(
+                "No model in the catalog runs well on this computer; the embedded model stays."
+            )
         for row, entry in enumerate(entries):
+            marked = best is not None and entry.id == best.id
+            languages = ", ".join(language_name(code) for code in entry.languages)
+            ram = ram_bytes_needed(entry) / 1e9
             cells = [
-                entry.name,
-                entry.architecture,
-                f"{entry.parameters_billions:g} B",
-                entry.quantization,
+                ("★ " if marked else "") + entry.name,
+                f"{entry.parameters_billions:g} B · {entry.quantization}",
                 ("≈ " if entry.size_approx else "") + format_bytes(entry.size_bytes),
+                f"{ram:.0f} GB" if ram >= 10 else f"{ram:.1f} GB",
                 entry.licence,
+                languages,
                 entry.good_for,
             ]
+            tips = {
+                0: f"{entry.name} ({entry.architecture})"
+                + ("\nRecommended for this computer" if marked else ""),
+                3: "Total RAM a computer needs to run it on the CPU beside the system and "
+                "Reelwright; a GPU with enough memory runs it faster",
+            }
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(tips.get(column, value))
+                if marked:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 table.setItem(row, column, item)
             button = QPushButton(table)
             button.setObjectName(f"download-{entry.id}")

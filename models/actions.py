@@ -16,12 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeAlias
 
-from reelwright.models import grammars
+from reelwright.models import grammars, grounding, quality
 from reelwright.models.prompting import (
     Assembler,
     PromptSpec,
     Story,
-    cue_name,
     load_template,
     read_story,
 )
@@ -41,6 +40,7 @@ from reelwright.models.types import (
 )
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.parser import parse
+from reelwright.screenplay.vocabulary import cue_name, split_heading
 
 ACTIONS = (
     "next-scene",
@@ -55,7 +55,19 @@ ACTIONS = (
 SCRIPT_ACTIONS = ("next-scene", "continue-dialogue", "between-scenes", "shots")
 MAX_ATTEMPTS = 3
 TRAILER_BEATS = {30: (3, 6), 60: (5, 10), 90: (7, 14)}
+TRAILER_PHASES = {
+    30: {"world": (1, 1), "disruption": (1, 1), "escalation": (1, 2), "climax": (1, 1)},
+    60: {"world": (1, 2), "disruption": (1, 2), "escalation": (2, 3), "climax": (1, 2)},
+    90: {"world": (2, 3), "disruption": (2, 3), "escalation": (2, 4), "climax": (1, 2)},
+}
+"""Beats per phase of the trailer's shape; the title card comes after them."""
 CONTEXT_SCENES = 12
+MAX_SHOTS = 8
+SMALL_MODEL = 1_000_000_000
+"""Below this many parameters, scenes and dialogue are prompted in completion form: the
+script itself, continued (measured: such models drift into first person and repeat their
+instructions when asked in chat form; see docs/quality.md)."""
+PROMPT_STYLES = ("auto", "chat", "completion")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +153,8 @@ class Plan:
     max_tokens: int = 0
     need: int = 0
     """The fewest output tokens that always hold a complete, valid answer."""
+    notes: tuple[str, ...] = ()
+    """Said with every suggestion (a model that does not write the script's language)."""
 
 
 def run_action(
@@ -172,7 +186,19 @@ def run_action(
     story = read_story(parse(script_text))
     n_ctx = engine.facts.n_ctx
     settings = sampler or default_sampler(action, n_ctx)
-    plan = make_plan(recipe, story, cursor_line, scene, dict(options or {}), settings.max_tokens)
+    options = dict(options or {})
+    language = str(options.get("language") or quality.detect_language(script_text))
+    writes = _model_writes(engine, language)
+    plan = make_plan(
+        recipe,
+        story,
+        cursor_line,
+        scene,
+        options,
+        settings.max_tokens,
+        language=language,
+        model_writes_language=writes,
+    )
     if settings.max_tokens < plan.need:
         raise ReelwrightError(
             f"{action} needs at least {plan.need} tokens of output room; raise the maximum tokens"
@@ -180,7 +206,8 @@ def run_action(
     if not use_grammar:
         plan.grammar = None
     base_seed = settings.seed if settings.seed is not None else random.randrange(1, 2**30)
-    chat = engine.render_chat if engine.facts.chat_template else None
+    style = prompt_style(engine, recipe, str(options.get("prompt_style") or "auto"))
+    chat = engine.render_chat if style == "chat" else None
     assembler = Assembler(story, engine.count_tokens, n_ctx, chat)
     prompt = assembler.assemble(plan.spec, settings.max_tokens)
     number_of = [s.number for s in story.scenes]
@@ -212,6 +239,36 @@ def run_action(
         yield Retry(index, attempt, reason)
         seed = base_seed + 7919 * attempt + 104729 * index
         yield from _stream(engine, request(seed, 1), plan, attempt, index, cancel, pending)
+
+
+def model_parameters(engine: Engine) -> int | None:
+    """Parameters of a local model (from its GGUF header), None for a remote one."""
+    info = getattr(engine, "info", None)
+    count = getattr(info, "parameter_count", None)
+    return int(count) if isinstance(count, int) and count > 0 else None
+
+
+def prompt_style(engine: Engine, recipe: Recipe, wanted: str = "auto") -> str:
+    """ "chat" or "completion" for this engine and action. ``auto``: chat for models with a
+    chat template, except that small ones write scenes and dialogue in completion form."""
+    if wanted not in PROMPT_STYLES:
+        raise ReelwrightError(f"unknown prompt style {wanted!r}; choose chat or completion")
+    has_chat = bool(engine.facts.chat_template)
+    if wanted == "completion" or not has_chat:
+        return "completion"
+    if wanted == "chat":
+        return "chat"
+    parameters = model_parameters(engine)
+    small = parameters is not None and parameters < SMALL_MODEL
+    return "completion" if small and recipe.output in ("scene", "dialogue") else "chat"
+
+
+def _model_writes(engine: Engine, language: str) -> bool:
+    from reelwright.models.recommend import model_languages
+
+    info = getattr(engine, "info", None)
+    known = model_languages(getattr(info, "path", None))
+    return known is None or language.split("-")[0] in known
 
 
 def default_sampler(action: str, n_ctx: int = 4096) -> SamplerSettings:
@@ -270,6 +327,8 @@ def _finish(plan: Plan, index: int, attempt: int, raw: str, done: Finished) -> S
         new_character=plan.new_character,
         context=plan.context,
     )
+    if plan.notes:
+        check = Check(check.ok, check.problems, (*check.notes, *plan.notes))
     return Suggestion(action, index, text, data, check, attempt, raw, done)
 
 
@@ -321,6 +380,25 @@ def _speakers_phrase(names: list[str]) -> str:
     return ", ".join(names) if names else "nobody (action only)"
 
 
+def _times_of_day(story: Story) -> list[str]:
+    """The times of day the script's own headings use (``НОЧЬ``, ``夜``, ``DAY``)."""
+    times: list[str] = []
+    for scene in story.scenes:
+        if scene.heading is None:
+            continue
+        time = split_heading(scene.heading.text).time.strip()
+        if time and time not in times and len(time) <= 24:
+            times.append(time)
+    return times
+
+
+def _language_values(language: str, writes: bool) -> dict[str, object]:
+    name = quality.LANGUAGE_NAMES.get(language, language)
+    if language == "en" or not writes:
+        return {"language_note": ""}
+    return {"language_note": f" The script is written in {name}: write in {name}."}
+
+
 def make_plan(
     recipe: Recipe,
     story: Story,
@@ -328,11 +406,19 @@ def make_plan(
     scene: int | None,
     options: dict[str, Any],
     max_tokens: int,
+    *,
+    language: str = "en",
+    model_writes_language: bool = True,
 ) -> Plan:
     action = recipe.action
     template = load_template(action)
-    system = load_template("system").fill("system", _values(story))
-    values = _values(story)
+    values = _values(story) | _language_values(language, model_writes_language)
+    system = load_template("system").fill("system", values)
+    letters = grammars.letters_for(language if model_writes_language else "en")
+    notes: tuple[str, ...] = ()
+    if not model_writes_language:
+        name = quality.LANGUAGE_NAMES.get(language, language)
+        notes = (f"this model does not write {name}; the model manager lists models that do",)
     known = tuple(story.characters)
     whole_script = action in ("trailer", "logline", "character", "marketing")
     index = _scene_index(story, cursor_line, scene) if not whole_script or scene else 0
@@ -346,8 +432,10 @@ def make_plan(
     extra: tuple[str, ...] = ()
     new = _new_character(options, story)
     grammar: str | None = None
-    context: dict[str, Any] = {}
+    facts = quality.facts_of(story, language)
+    context: dict[str, Any] = {"facts": facts, "language": language}
     names = list(known)
+    times = _times_of_day(story)
     if action in ("next-scene", "between-scenes"):
         number = current.number if current else 0
         values |= {"scene_number": number, "next_number": number + 1}
@@ -362,10 +450,8 @@ def make_plan(
             values["after_number"] = story.scenes[index + 1].number
         values["characters"] = _speakers_phrase(names[:12])
         values["new_character"] = f" Introduce a new character, {new}." if new else ""
-        if new:
-            extra = ()
-        grammar = grammars.scene_grammar(names, new)
-        need = grammars.minimum_scene_tokens()
+        grammar = grammars.scene_grammar(names, new, letters=letters, times=times)
+        need = grammars.minimum_scene_tokens(letters, times)
     elif action == "continue-dialogue":
         assert current is not None
         speakers = current.speakers() or names
@@ -373,19 +459,25 @@ def make_plan(
             raise ReelwrightError(
                 f"scene {current.number} has no dialogue yet and the script has no characters"
             )
-        names = speakers + ([new] if new else [])
         cut_at = cursor_line if scene is None else None
         last = _last_speaker(story, index, cut_at)
+        if len(speakers) == 1 and not new:
+            # Someone must answer: the characters the scene's action mentions, else the cast.
+            present = [n for n in _present_characters(story, index) if n not in speakers]
+            speakers = speakers + (present or [n for n in names if n not in speakers])[:3]
+        names = speakers + ([new] if new else [])
         values |= {
             "scene_number": current.number,
             "speakers": ", ".join(names),
             "last_speaker": last or "the scene",
         }
-        grammar = grammars.dialogue_grammar(names)
-        need = grammars.minimum_dialogue_tokens(names)
+        grammar = grammars.dialogue_grammar(names, last_speaker=last, letters=letters)
+        need = grammars.minimum_dialogue_tokens(names, letters)
         known = tuple(names)
+        context["previous_speaker"] = last
     else:
-        schema, extra_values, context = _schema_for(action, story, options, current)
+        schema, extra_values, more = _schema_for(action, story, options, current, letters)
+        context |= more
         values |= extra_values
         if action == "character":
             extra = (context["name"],)
@@ -399,9 +491,11 @@ def make_plan(
             schema = grammars.fit_schema(schema, max_tokens)
             grammar = grammars.json_grammar(schema)
         context["schema"] = schema
+    instruction = template.fill("instruction", values).strip()
+    context["instructions"] = system + "\n" + instruction
     spec = PromptSpec(
         system=system,
-        instruction=template.fill("instruction", values).strip(),
+        instruction=instruction,
         completion_tail=template.fill("completion", values).strip() + "\n"
         if template.sections.get("completion", "").strip()
         else "",
@@ -411,7 +505,14 @@ def make_plan(
         after_gap=after_gap,
         extra_characters=extra,
     )
-    return Plan(recipe, spec, grammar, known, new, context, max_tokens, need)
+    return Plan(recipe, spec, grammar, known, new, context, max_tokens, need, notes)
+
+
+def _present_characters(story: Story, index: int) -> list[str]:
+    """Characters named in the action of scene ``index`` (present, perhaps silent)."""
+    from reelwright.models.prompting import mentioned_characters
+
+    return mentioned_characters(story, (index,))
 
 
 def minimum_max_tokens(
@@ -449,7 +550,7 @@ def _scenes_with(story: Story, name: str) -> tuple[int, ...]:
 
 
 def _schema_for(
-    action: str, story: Story, options: dict[str, Any], current: Any
+    action: str, story: Story, options: dict[str, Any], current: Any, letters: grammars.Letters
 ) -> tuple[dict[str, Any], dict[str, object], dict[str, Any]]:
     values: dict[str, object] = {}
     context: dict[str, Any] = {}
@@ -457,30 +558,51 @@ def _schema_for(
     audience = str(options.get("audience") or "a general audience")
     values |= {"genre": genre, "audience": audience}
     if action == "shots":
-        schema = grammars.load_schema("shots")
         if current is None or current.heading is None:
             raise ReelwrightError("shots need a scene with a heading")
-        values |= {"scene_number": current.number, "heading": current.heading.text}
+        index = story.scenes.index(current)
+        plan = grounding.coverage_plan(story, index, letters.code)
+        by_kind: dict[str, list[str]] = {}
+        for shot in plan:
+            by_kind.setdefault(shot.kind, []).append(shot.id)
+        schema = grammars.shots_schema(by_kind, MAX_SHOTS, letters)
+        values |= {
+            "scene_number": current.number,
+            "heading": current.heading.text,
+            "plan": "\n".join(shot.label() for shot in plan),
+        }
         context["heading"] = current.heading.text
+        context["plan"] = {shot.id: shot for shot in plan}
     elif action == "trailer":
         length = int(options.get("length") or 60)
         if length not in TRAILER_BEATS:
             raise ReelwrightError("a trailer is 30, 60 or 90 seconds long")
-        low, high = TRAILER_BEATS[length]
-        schema = grammars.load_schema("trailer")
-        beats = schema["properties"]["beats"]
-        beats["minItems"], beats["maxItems"] = low, high
-        speakers = ["NARRATOR", *[c for c in story.characters[:8] if c.isascii()]]
-        beats["items"]["properties"]["speaker"]["enum"] = speakers
+        moments = grounding.trailer_moments(story)
+        if not moments:
+            raise ReelwrightError("a trailer is cut from scenes: the script has none yet")
+        phases = grounding.moments_by_phase(moments)
+        schema = grammars.trailer_schema(
+            {p: [m.id for m in ms] for p, ms in phases.items()}, TRAILER_PHASES[length], letters
+        )
         points = [str(p) for p in options.get("selling_points") or [] if str(p).strip()]
+        low, high = TRAILER_BEATS[length]
         values |= {
             "length": length,
             "beats": f"{low} to {high}",
+            "moments": "\n".join(m.label() for m in moments),
             "selling_points": (
                 "Selling points:\n" + "\n".join(f"- {p}" for p in points) if points else ""
             ),
         }
-        context |= {"length": length, "genre": genre, "audience": audience, "points": points}
+        context |= {
+            "length": length,
+            "genre": genre,
+            "audience": audience,
+            "points": points,
+            "moments": {m.id: m for m in moments},
+            "phases": {p: [m.id for m in ms] for p, ms in phases.items()},
+            "title": _values(story)["title"],
+        }
     elif action == "character":
         wanted = " ".join(str(options.get("character") or "").split())
         if not wanted:
@@ -489,12 +611,17 @@ def _schema_for(
         if match is None:
             some = ", ".join(story.characters[:8]) or "none yet"
             raise ReelwrightError(f"{wanted} never speaks in this script (characters: {some})")
-        schema = grammars.load_schema("character")
+        schema = grammars.load_schema("character", letters)
         schema["properties"]["name"] = {"const": match}
         values["name"] = match
         context["name"] = match
+    elif action == "logline":
+        schema = grammars.load_schema("logline", letters)
+        cast = list(story.characters[:6]) or ["NOBODY"]
+        schema["properties"]["hero"] = {"enum": cast[:3]}
+        schema["properties"]["synopsis"]["items"]["properties"]["who"] = {"enum": cast}
     else:
-        schema = grammars.load_schema(action)
+        schema = grammars.load_schema(action, letters)
     return schema, values, context
 
 

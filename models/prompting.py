@@ -33,6 +33,13 @@ from string import Template
 
 from reelwright.screenplay.elements import Element, ElementType, Script
 from reelwright.screenplay.errors import ModelError, ReelwrightError
+from reelwright.screenplay.vocabulary import (
+    cue_name,
+    is_heading_text,
+    notes_in,
+    split_heading,
+    strip_notes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +52,6 @@ CARDS_SHARE = 0.2
 LINES_PER_CARD = 3
 CARD_DESCRIPTION_CHARS = 240
 
-_NOTE = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
-_EXTENSION = re.compile(r"\s*\([^)]*\)")
-_HEADING_PREFIX = re.compile(
-    r"^(?:INT\.?/EXT|EXT\.?/INT|INT|EXT|EST|I/E|E/I|I\./E)[.\s]\s*", re.IGNORECASE
-)
-_TIME_SUFFIX = re.compile(r"\s+-\s+[^-]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -114,20 +115,10 @@ class Story:
         raise ReelwrightError(f"there is no scene {number}: the script has {last} scenes")
 
 
-def cue_name(text: str) -> str:
-    """The character a cue names: extensions such as ``(V.O.)`` and the dual ``^`` removed."""
-    return " ".join(_EXTENSION.sub("", text.replace("^", "")).split()).strip()
-
-
 def location_of(heading: str) -> str:
-    """``INT. WILL'S BEDROOM - NIGHT (1973)`` -> ``WILL'S BEDROOM``."""
-    place = _HEADING_PREFIX.sub("", heading.strip())
-    place = _TIME_SUFFIX.sub("", place).strip()
-    return place or heading.strip()
-
-
-def strip_notes(text: str) -> str:
-    return _NOTE.sub("", text).strip()
+    """``INT. WILL'S BEDROOM - NIGHT (1973)`` -> ``WILL'S BEDROOM`` (the core vocabulary's
+    one location/time split)."""
+    return split_heading(heading).location.strip() or heading.strip()
 
 
 def read_story(script: Script) -> Story:
@@ -169,11 +160,11 @@ def render_elements(elements: Sequence[Element]) -> str:
     in_speech = False
     for element in elements:
         kind = element.type
-        text = strip_notes(element.text)
+        text = strip_notes(element.text).strip()
         if kind in _PROMPT_SKIPS or kind is ElementType.PAGE_BREAK or not text:
             continue
         if kind is ElementType.SCENE_HEADING:
-            line = text if _HEADING_PREFIX.match(text) else "." + text
+            line = text if is_heading_text(text) else "." + text
         elif kind is ElementType.CHARACTER:
             line = (text if text.isupper() else "@" + text) + (" ^" if element.dual else "")
         elif kind is ElementType.TRANSITION:
@@ -225,7 +216,7 @@ def writer_notes(script: Script) -> list[str]:
         elif element.type is ElementType.SYNOPSIS:
             notes.append("= " + element.text.strip())
         else:
-            for found in _NOTE.findall(element.text):
+            for found in notes_in(element.text):
                 if found.strip():
                     notes.append("Note: " + " ".join(found.split()))
     return [n for n in notes if n.strip() not in ("", "Note:")]
@@ -246,7 +237,7 @@ def scene_summaries(story: Story) -> list[str]:
         synopsis = next((e for e in scene.elements if e.type is ElementType.SYNOPSIS), None)
         gist = synopsis.text if synopsis else (action.text if action else "")
         who = ", ".join(scene.speakers()[:4])
-        line = f"{scene.number}. {strip_notes(scene.heading.text)}"
+        line = f"{scene.number}. {strip_notes(scene.heading.text).strip()}"
         if gist:
             line += f": {first_sentence(gist, 120)}"
         if who:

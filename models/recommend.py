@@ -231,6 +231,34 @@ def language_name(code: str) -> str:
     return _LANGUAGE_NAMES.get(base, base)
 
 
+# --- what a loaded model writes --------------------------------------------------------------
+
+EMBEDDED_LANGUAGES = ("en",)
+"""SmolLM2-135M-Instruct was trained on English text only."""
+
+
+def model_languages(path: str | os.PathLike[str] | None) -> tuple[str, ...] | None:
+    """The languages the model file at ``path`` writes: the embedded model's, a catalog
+    entry's (matched by file name), or None for a file the catalog does not know."""
+    if path is None:
+        return None
+    from pathlib import Path
+
+    from reelwright.models.store import default_model_path
+    from reelwright.screenplay.errors import ModelError
+
+    name = Path(path).name
+    try:
+        if Path(path).resolve() == default_model_path().resolve():
+            return EMBEDDED_LANGUAGES
+    except (ModelError, OSError):
+        pass
+    for entry in load_catalog():
+        if entry.filename == name:
+            return entry.languages
+    return None
+
+
 # --- this machine ------------------------------------------------------------------------
 
 
@@ -337,6 +365,7 @@ __all__ = [
     "detect_machine",
     "format_size",
     "memory_text",
+    "model_languages",
     "offload_gpus",
     "recommend_for_machine",
     "total_ram_bytes",

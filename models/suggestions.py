@@ -8,15 +8,15 @@ schema and render to Fountain (shot lines, a trailer as a script, notes) that pa
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reelwright.models.prompting import cue_name
+from reelwright.models import quality
 from reelwright.models.types import Finished
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.parser import parse
+from reelwright.screenplay.vocabulary import cue_name, is_heading_text
 
 SCENE_TYPES = {
     ElementType.SCENE_HEADING,
@@ -27,7 +27,6 @@ SCENE_TYPES = {
     ElementType.TRANSITION,
 }
 SPEECH_TYPES = {ElementType.CHARACTER, ElementType.PARENTHETICAL, ElementType.DIALOGUE}
-_HEADING_START = re.compile(r"^(?:INT|EXT|EST|I/E|INT\./EXT|INT/EXT)[. ]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +113,7 @@ def safe_action(text: str) -> str:
     """``text`` as an action paragraph that cannot be read as anything else."""
     flat = " ".join(text.split())
     odd_start = flat[:1] in "!@#~=>.[(" or flat.startswith("/*")
-    if _HEADING_START.match(flat) or (flat.isupper() and flat.endswith("TO:")) or odd_start:
+    if is_heading_text(flat) or (flat.isupper() and flat.endswith("TO:")) or odd_start:
         return "!" + flat
     return flat
 
@@ -138,7 +137,7 @@ def check_output(
 ) -> tuple[str, dict[str, Any] | None, Check]:
     """Check one raw output; return (text, data, check)."""
     if output in ("scene", "dialogue"):
-        return _check_fountain(output, raw, truncated, known, new_character)
+        return _check_fountain(output, raw, truncated, known, new_character, context)
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
@@ -158,13 +157,37 @@ def check_output(
     except (KeyError, TypeError, ValueError) as error:
         return raw, None, Check(False, (f"the answer misses a field or value: {error}",))
     problems = _check_rendered(output, fountain)
+    facts = context.get("facts")
+    if output in ("logline", "character", "marketing") and isinstance(facts, quality.ScriptFacts):
+        prose = quality.prose_of(quality.Take(output, True, text, data))
+        invented, counted = quality.invented_words(prose, facts)
+        if counted and len(invented) > INVENTED_LIMIT * counted:
+            shown = ", ".join(dict.fromkeys(invented[:3]))
+            problems.append(f"it is full of words that are in no dictionary ({shown})")
+        leaks = quality.leaked_phrases(prose, str(context.get("instructions", "")), facts)
+        if context.get("instructions") and leaks:
+            problems.append(f"it repeats the instructions ({leaks[0]!r})")
     data["fountain"] = fountain
     return text, data, Check(not problems, tuple(problems), tuple(notes))
 
 
+INVENTED_LIMIT = 0.08
+"""A logline, profile or copy with more of its words in no dictionary is regenerated."""
+COPY_LIMIT = 0.2
+"""A take whose word 8-grams are more than this share the script's is regenerated."""
+ELEMENT_COPY = 0.5
+"""An action paragraph or speech with this share of copied 8-grams is left out."""
+
+
 def _check_fountain(
-    output: str, raw: str, truncated: bool, known: Sequence[str], new_character: str | None
+    output: str,
+    raw: str,
+    truncated: bool,
+    known: Sequence[str],
+    new_character: str | None,
+    context: dict[str, Any] | None = None,
 ) -> tuple[str, dict[str, Any] | None, Check]:
+    context = context or {}
     notes: list[str] = []
     text = raw.strip("\n")
     if truncated:
@@ -174,6 +197,11 @@ def _check_fountain(
     problems: list[str] = []
     if not text.strip():
         return "", None, Check(False, ("the model wrote nothing usable",), tuple(notes))
+    facts = context.get("facts")
+    if isinstance(facts, quality.ScriptFacts):
+        problems += _voice_problems(text, facts, str(context.get("instructions", "")))
+        text, dropped = _leave_out(text, facts, str(context.get("instructions", "")))
+        notes += dropped
     script = parse(text + "\n")
     elements = script.elements
     allowed = SPEECH_TYPES if output == "dialogue" else SCENE_TYPES
@@ -203,6 +231,10 @@ def _check_fountain(
             if not any(e.type is ElementType.DIALOGUE for e in following):
                 problems.append(f"{cue_name(element.text)} has a cue but no dialogue")
                 break
+    previous = context.get("previous_speaker")
+    repeats = quality.speaker_pattern(elements, allowed_names, previous)[0]
+    if repeats:
+        problems.append("a character answers themself (the same cue twice with no action between)")
     repeats, total = repeated_lines(text)
     if total >= 3 and repeats * 3 > total:
         problems.append("it keeps repeating the same lines")
@@ -212,6 +244,62 @@ def _check_fountain(
         "new_character": new_character if new_character in cues else None,
     }
     return text + "\n", data, Check(not problems, tuple(problems), tuple(notes))
+
+
+def _voice_problems(text: str, facts: quality.ScriptFacts, instructions: str) -> list[str]:
+    """Faults that make the whole take worth regenerating: heavy copying of the script, or
+    the prompt's own words in it."""
+    problems = []
+    copied = quality.copied_share(text, facts)
+    if copied > COPY_LIMIT:
+        problems.append(f"it copies the script word for word ({copied:.0%} of it)")
+    leaks = quality.leaked_phrases(text, instructions, facts) if instructions else []
+    if leaks:
+        problems.append(f"it repeats the instructions ({leaks[0]!r})")
+    return problems
+
+
+def _leave_out(text: str, facts: quality.ScriptFacts, instructions: str) -> tuple[str, list[str]]:
+    """``text`` without the paragraphs a writer would strike at once: action in the first
+    or second person, paragraphs and speeches copied from the script, lines that repeat the
+    prompt. A speech left out takes its cue with it; a speaker who would then follow
+    themself loses the later speech too."""
+    blocks = text.split("\n\n")
+    kept: list[str] = []
+    person = copied = leaked = 0
+    last_speaker: str | None = None
+    for block in blocks:
+        lines = block.split("\n")
+        elements = parse(block + "\n").elements
+        kind = elements[0].type if elements else None
+        body = block if kind is not ElementType.CHARACTER else "\n".join(lines[1:])
+        share = quality.copied_share(body, facts)
+        grams = quality.copy_rate(body, facts)[1]
+        drop = False
+        if grams and share >= ELEMENT_COPY and kind is not ElementType.SCENE_HEADING:
+            copied, drop = copied + 1, True
+        elif instructions and quality.leaked_phrases(body, instructions, facts):
+            leaked, drop = leaked + 1, True
+        elif kind is ElementType.ACTION and quality.person_in_action(block, facts.language):
+            person, drop = person + 1, True
+        if kind is ElementType.CHARACTER and not drop:
+            name = cue_name(elements[0].text)
+            if name == last_speaker:
+                drop = True
+            else:
+                last_speaker = name
+        elif kind is not ElementType.CHARACTER and not drop:
+            last_speaker = None
+        if not drop:
+            kept.append(block)
+    notes = []
+    if person:
+        notes.append(f"{person} action paragraph(s) in the first or second person left out")
+    if copied:
+        notes.append(f"{copied} paragraph(s) or speech(es) copied from the script left out")
+    if leaked:
+        notes.append(f"{leaked} paragraph(s) repeating the instructions left out")
+    return "\n\n".join(kept), notes
 
 
 def _check_rendered(output: str, fountain: str) -> list[str]:
@@ -234,9 +322,35 @@ def _check_rendered(output: str, fountain: str) -> list[str]:
 
 
 def _render_shots(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
-    shots = data["shots"]
-    if not shots:
+    """Shots chosen from the coverage plan, in the order they play (a shot chosen twice
+    is kept once)."""
+    plan = context.get("plan")
+    chosen = data["shots"]
+    if not chosen:
         raise ValueError("no shots")
+    notes: list[str] = []
+    if plan is not None:
+        picked: dict[str, dict[str, Any]] = {}
+        for shot in chosen:
+            planned = plan[shot["plan"]]
+            if shot["plan"] in picked:
+                continue
+            picked[shot["plan"]] = {
+                "size": shot["size"],
+                "angle": shot["angle"],
+                "movement": shot["movement"],
+                "subject": planned.subject,
+                "action": planned.action,
+                "plan": planned.id,
+                "kind": planned.kind,
+                "order": planned.order,
+            }
+        if len(picked) < len(chosen):
+            notes.append(f"{len(chosen) - len(picked)} shot(s) chosen twice kept once")
+        shots = sorted(picked.values(), key=lambda shot: int(shot["order"]))
+        data["shots"] = shots
+    else:
+        shots = chosen
     blocks, lines = [], []
     for number, shot in enumerate(shots, 1):
         subject = " ".join(str(shot["subject"]).split()).upper()
@@ -244,7 +358,7 @@ def _render_shots(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, s
         blocks.append(f"{safe_action(line)}\n\n{safe_action(str(shot['action']))}")
         lines.append(f"{number}. {line}: {shot['action']}")
     fountain = "\n\n".join(blocks) + "\n"
-    return fountain, fountain, []
+    return fountain, fountain, notes
 
 
 def scale_beats(seconds: Sequence[int], length: int) -> list[tuple[int, int]]:
@@ -267,11 +381,88 @@ def _clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+PHASES = ("world", "disruption", "escalation", "climax")
+TITLE_SECONDS = 3
+
+
+def _trailer_beats(data: dict[str, Any], context: dict[str, Any]) -> tuple[list[dict], list[str]]:
+    """The model's choices as beats: each moment once (a repeat is replaced by an unused
+    moment of the same phase, or dropped), quoted lines as dialogue, the title card last."""
+    moments = context["moments"]
+    language = str(context.get("language", "en"))
+    facts = context.get("facts")
+    used: set[str] = set()
+    beats: list[dict[str, Any]] = []
+    notes: list[str] = []
+    replaced = dropped = cleared = 0
+    for phase in PHASES:
+        for choice in data.get(phase, []):
+            moment_id = str(choice["moment"])
+            if moment_id in used:
+                spare = [m for m in context["phases"][phase] if m not in used]
+                if not spare:
+                    dropped += 1
+                    continue
+                moment_id = spare[0]
+                replaced += 1
+            used.add(moment_id)
+            moment = moments[moment_id]
+            text = " ".join(str(choice["on_screen_text"]).split())
+            if text and isinstance(facts, quality.ScriptFacts):
+                invented, _ = quality.invented_words(text, facts)
+                if invented:
+                    text, cleared = "", cleared + 1
+            beats.append(
+                {
+                    "seconds": int(choice["seconds"]),
+                    "shot": choice["shot"],
+                    "picture": moment.picture(language),
+                    "audio": "dialogue" if moment.speaker else "music",
+                    "speaker": moment.speaker or "",
+                    "line": moment.text if moment.speaker else "",
+                    "on_screen_text": text,
+                    "music": choice["music"],
+                    "scene": moment.scene,
+                    "moment": moment.id,
+                    "kind": moment.kind,
+                    "phase": phase,
+                }
+            )
+    title = str(context.get("title") or "")
+    beats.append(
+        {
+            "seconds": TITLE_SECONDS,
+            "shot": "TITLE CARD",
+            "picture": title,
+            "audio": "music",
+            "speaker": "",
+            "line": "",
+            "on_screen_text": title.upper() if title.isascii() else title,
+            "music": data.get("title_music", ""),
+            "scene": None,
+            "moment": None,
+            "kind": "title",
+            "phase": "title",
+        }
+    )
+    if replaced:
+        notes.append(f"{replaced} repeated moment(s) replaced by unused ones")
+    if dropped:
+        notes.append(f"{dropped} repeated beat(s) left out")
+    if cleared:
+        notes.append(f"{cleared} on-screen text(s) with words in no dictionary left out")
+    return beats, notes
+
+
 def _render_trailer(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
+    notes: list[str] = []
+    if "moments" in context:
+        beats, notes = _trailer_beats(data, context)
+        data.clear()
+        data["beats"] = beats
     beats = data["beats"]
     length = int(context["length"])
     spans = scale_beats([int(b["seconds"]) for b in beats], length)
-    notes = []
     asked = sum(int(b["seconds"]) for b in beats)
     if asked != length:
         notes.append(f"beat timings scaled from {asked} s to {length} s")
@@ -282,7 +473,10 @@ def _render_trailer(data: dict[str, Any], context: dict[str, Any]) -> tuple[str,
         beat["start"], beat["end"] = start, end
         shot = f"{beat['shot']} - {_clock(start)} TO {_clock(end)}"
         blocks.append(safe_action(shot))
-        blocks.append(safe_action(str(beat["picture"])))
+        if beat.get("scene"):
+            blocks.append(note("From scene", str(beat["scene"])))
+        if str(beat["picture"]).strip():
+            blocks.append(safe_action(str(beat["picture"])))
         line = " ".join(str(beat["line"]).split())
         audio = beat["audio"]
         if audio in ("voice-over", "dialogue") and line:
@@ -296,15 +490,27 @@ def _render_trailer(data: dict[str, Any], context: dict[str, Any]) -> tuple[str,
             blocks.append(f">{text}<")
         if str(beat["music"]).strip():
             blocks.append(note("Music", str(beat["music"])))
+        source = f" (scene {beat['scene']})" if beat.get("scene") else ""
         table.append(
-            f"{_clock(start)}-{_clock(end)}  {beat['shot']}: {beat['picture']}"
+            f"{_clock(start)}-{_clock(end)}  {beat['shot']}{source}: {beat['picture']}"
             f"  | {audio}: {line}  | text: {text}  | music: {beat['music']}"
         )
     data["length"] = length
     return "\n".join(table) + "\n", "\n\n".join(blocks) + "\n", notes
 
 
+def _spoken_name(name: str) -> str:
+    """A cue name as prose writes it: ``MARGIT HALE`` -> ``Margit Hale``."""
+    return name.title() if name.isupper() else name
+
+
 def _render_logline(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
+    if "hero" in data:
+        rest = str(data["logline"])
+        joiner = "" if rest.startswith(",") else " "
+        logline = f"{_spoken_name(str(data['hero']))}{joiner}{rest}"
+        paragraphs = [f"{_spoken_name(str(p['who']))} {p['text']}" for p in data["synopsis"]]
+        data["logline"], data["synopsis"] = logline, paragraphs
     logline = str(data["logline"])
     paragraphs = [str(p) for p in data["synopsis"]]
     text = f"Logline: {logline}\n\nSynopsis:\n" + "\n\n".join(paragraphs) + "\n"

@@ -136,14 +136,30 @@ def assert_valid(suggestion: Suggestion, action: str) -> None:
     elif action == "continue-dialogue":
         assert types <= {ElementType.CHARACTER, ElementType.PARENTHETICAL, ElementType.DIALOGUE}
         assert cues and cues <= {"NORA", "TOMAS"}
+        order = [cue_name(e.text) for e in script.elements if e.type is ElementType.CHARACTER]
+        # Speakers take turns, and TOMAS (who spoke last) does not answer himself.
+        assert order[0] == "NORA" and all(a != b for a, b in itertools.pairwise(order))
     elif action == "shots":
         assert types == {ElementType.ACTION}
-        assert suggestion.data and suggestion.data["shots"]
+        shots = suggestion.data["shots"] if suggestion.data else []
+        assert shots and len({s["plan"] for s in shots}) == len(shots)
+        assert [s["order"] for s in shots] == sorted(s["order"] for s in shots)
+        scene = SCRIPT.split("INT. LIGHTHOUSE - LATER")[1]
+        for shot in shots:  # every shot covers something in the scene
+            subject = shot["subject"].split(" OVER ")[0].split(" over ")[0]
+            assert subject.casefold() in scene.casefold() or shot["kind"] == "establishing"
     elif action == "trailer":
         beats = suggestion.data["beats"] if suggestion.data else []
         assert beats[0]["start"] == 0 and beats[-1]["end"] == 30
         assert all(a["end"] == b["start"] for a, b in itertools.pairwise(beats))
         assert ElementType.SCENE_HEADING not in types
+        assert beats[-1]["shot"] == "TITLE CARD" and beats[-1]["picture"] == "The Lighthouse Keeper"
+        cut = beats[:-1]
+        assert cut and all(b["scene"] in (1, 2, 3) for b in cut)
+        assert len({b["moment"] for b in cut}) == len(cut), "no moment twice"
+        for beat in cut:
+            if beat["line"]:
+                assert beat["line"] in SCRIPT and beat["speaker"] in known
     else:
         assert types == {ElementType.NOTE}
     assert json.dumps(suggestion.to_json())
@@ -153,7 +169,11 @@ def assert_valid(suggestion: Suggestion, action: str) -> None:
 @pytest.mark.parametrize("action", ACTIONS)
 def test_every_action_with_the_embedded_model(smol: LlamaEngine, action: str) -> None:
     events, finals = run(smol, action)
-    assert isinstance(events[0], PromptReady) and events[0].style == "chat"
+    # SmolLM2-135M continues scenes and dialogue as a script (completion form).
+    style = (
+        "completion" if action in ("next-scene", "continue-dialogue", "between-scenes") else "chat"
+    )
+    assert isinstance(events[0], PromptReady) and events[0].style == style
     assert events[0].prompt_tokens <= events[0].budget
     assert any(isinstance(e, SuggestionChunk) for e in events)
     assert len(finals) == 1

@@ -200,3 +200,38 @@ def test_progress_words() -> None:
     assert progress_text(1_500_000, 3_000_000, 250_000, 6) == (
         "1.50 MB of 3.00 MB · 250 KB/s · 6 s left"
     )
+
+
+def test_catalog_shows_ram_languages_and_marks_the_recommendation(
+    dialog: ModelManagerDialog,
+) -> None:
+    from reelwright.models.catalog import load_catalog
+    from reelwright.models.recommend import recommend_for_machine
+
+    table = dialog.catalog
+    headers = [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
+    assert headers[:7] == [
+        "Model",
+        "Parameters",
+        "Download",
+        "RAM needed",
+        "Licence",
+        "Languages",
+        "Good for",
+    ]
+    entries = load_catalog()
+    names = [table.item(row, 0).text() for row in range(table.rowCount())]
+    recommended = recommend_for_machine()
+    marked = [name for name in names if name.startswith("★ ")]
+    if recommended is None:
+        assert marked == [] and "No model" in dialog.recommendation_label.text()
+    else:
+        assert marked == ["★ " + recommended.entry.name]
+        text = dialog.recommendation_label.text()
+        assert recommended.entry.name in text and recommended.size_text in text
+    for row, entry in enumerate(entries):
+        ram = table.item(row, 3).text()
+        assert ram.endswith(" GB") and float(ram.split()[0]) > entry.size_bytes / 1e9
+        assert table.item(row, 5).text()  # languages, named
+    chinese = next(row for row, e in enumerate(entries) if e.id == "qwen2.5-14b-instruct")
+    assert "Chinese" in table.item(chinese, 5).text()
