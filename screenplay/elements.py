@@ -56,6 +56,9 @@ class Element:
     """Characters: this cue opens the right-hand side of dual dialogue (``^``)."""
     forced: bool = False
     """The element was forced by a markup character rather than recognised."""
+    marks: str = ""
+    """Full-width markup the writer typed for this element (``＠`` for ``＠约翰``, ``＾``,
+    ``～``...), so that the script written back keeps it; empty for ASCII marks."""
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -91,6 +94,12 @@ class Script:
     elements: list[Element] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
     line_count: int = 0
+    title_marks: dict[str, str] = field(default_factory=dict)
+    """Title-page keys written with the full-width colon (``Title：电影``), mapped to it."""
+    caseless_cues: bool | None = None
+    """Whether names without letter case were read as cues (Chinese, Japanese scripts):
+    the caller's choice, the title page's ``Caseless cues`` key or the script's letters;
+    None when no line needed the answer."""
 
     def to_json(self) -> dict[str, object]:
         return {

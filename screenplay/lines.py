@@ -37,19 +37,24 @@ from reelwright.screenplay.vocabulary import (
     HEADING_RE,
     KNOWN_TITLE_KEYS,
     SCENE_NUMBER_RE,
+    caseless_setting,
     could_be_cue,
     cue_name,
     forces_heading,
+    has_note,
+    is_caseless_cue_text,
     is_cue_text,
     is_heading_text,
     is_title_continuation,
     is_transition_text,
+    markup_char,
     note_open_after,
     strip_boneyard,
     strip_dual_mark,
     strip_notes,
     title_key,
     title_page_entries,
+    writes_without_case,
 )
 
 __all__ = [
@@ -65,10 +70,12 @@ __all__ = [
     "SPEECH",
     "Kind",
     "LineInfo",
+    "caseless_cues_for",
     "classify",
     "classify_lines",
     "cue_name",
     "following_line",
+    "is_cue_line",
     "is_heading",
     "is_spacer",
     "looks_like_cue",
@@ -138,20 +145,22 @@ def is_spacer(line: str) -> bool:
 
 
 def _line_kind(stripped: str) -> Kind:
-    """A line inside an action paragraph: per-line forcing characters, or action."""
-    c = stripped[0]
+    """A line inside an action paragraph: per-line forcing characters (ASCII or
+    full-width), or action."""
+    c = markup_char(stripped[0])
     if c == "~":
         return Kind.LYRICS
     if c == "#":
         return Kind.SECTION
     if c == "=":
-        if PAGE_BREAK_RE.match(stripped):
+        if len(stripped) >= 3 and all(ch == "=" or ch == "＝" for ch in stripped):
             return Kind.PAGE_BREAK
-        if len(stripped) == 1 or stripped[1] != "=":
+        if len(stripped) == 1 or markup_char(stripped[1]) != "=":
             return Kind.SYNOPSIS
         return Kind.ACTION
     if c == ">":
-        return Kind.CENTERED if len(stripped) > 1 and stripped[-1] == "<" else Kind.TRANSITION
+        centered = len(stripped) > 1 and markup_char(stripped[-1]) == "<"
+        return Kind.CENTERED if centered else Kind.TRANSITION
     return Kind.ACTION
 
 
@@ -159,14 +168,20 @@ def _speech_kind(stripped: str) -> Kind:
     c = stripped[0]
     if (c == "(" and stripped[-1] == ")") or (c == "（" and stripped[-1] == "）"):
         return Kind.PARENTHETICAL
-    if c == "~":
+    if c == "~" or c == "～":
         return Kind.LYRICS
     return Kind.DIALOGUE
 
 
-def _paragraph_start_kind(stripped: str, single: bool) -> Kind:
+def is_cue_line(stripped: str, caseless: bool) -> bool:
+    """The cue rule for the words of a line, with names without letter case when the
+    script is written without case (``caseless``)."""
+    return is_cue_text(stripped) or (caseless and is_caseless_cue_text(stripped))
+
+
+def _paragraph_start_kind(stripped: str, single: bool, caseless: bool) -> Kind:
     """The first line of a paragraph (after a blank line or at the start)."""
-    c = stripped[0]
+    c = markup_char(stripped[0])
     if forces_heading(stripped):
         return Kind.SCENE_HEADING
     if c == FORCE_CHARACTER:
@@ -180,7 +195,7 @@ def _paragraph_start_kind(stripped: str, single: bool) -> Kind:
         if is_transition_text(stripped):
             return Kind.TRANSITION
         return Kind.ACTION
-    return Kind.CHARACTER if is_cue_text(stripped) else Kind.ACTION
+    return Kind.CHARACTER if is_cue_line(stripped, caseless) else Kind.ACTION
 
 
 def classify(
@@ -191,6 +206,7 @@ def classify(
     first: bool = False,
     cue_mark: bool = False,
     title_page: bool | None = None,
+    caseless: bool = False,
 ) -> LineInfo:
     """Classify one line.
 
@@ -200,6 +216,7 @@ def classify(
     (:func:`following_line`). ``cue_mark``: the writer made this line a cue by Tab or
     Enter. ``title_page``: whether the line belongs to the title page when the caller
     knows (:func:`title_page_extent`); None guesses from the first line (``first``).
+    ``caseless``: names without letter case are cues (:func:`caseless_cues_for`).
     """
     if prev_state < 0:
         context, boneyard_open, note_open, in_speech = Kind.BLANK, False, False, False
@@ -234,23 +251,29 @@ def classify(
     next_blank = True
     if next_text is not None:
         next_blank = not strip_boneyard(next_text, boneyard_after)[0].strip()
-    note_after = (note_open or "[[" in visible) and note_open_after(visible, note_open)
+    note_after = (note_open or has_note(visible)) and note_open_after(visible, note_open)
 
     speech = in_speech
     kind: Kind
-    if note_open:
+    if title_page or (title_page is None and _title_guess(visible, context, first, next_text)):
+        kind = Kind.TITLE_PAGE  # the title page holds values, not notes
+        note_after = False
+    elif note_open:
         # Inside a note that spans lines: the line goes on with the element it is in.
         kind = context if context in _MERGING else Kind.DIALOGUE if in_speech else Kind.ACTION
-    elif title_page or (title_page is None and _title_guess(visible, context, first, next_text)):
-        kind = Kind.TITLE_PAGE
     elif in_speech:
         kind = _speech_kind(stripped)
     elif context not in AFTER_BLANK:
         kind = _line_kind(stripped)
     else:
-        kind = _paragraph_start_kind(stripped, next_blank)
+        kind = _paragraph_start_kind(stripped, next_blank, caseless)
         speech = kind is Kind.CHARACTER
-    if cue_mark and kind is not Kind.TITLE_PAGE and could_be_cue(stripped.lstrip("@")):
+    name = stripped.lstrip("@＠")
+    if (
+        cue_mark
+        and kind is not Kind.TITLE_PAGE
+        and (could_be_cue(name) or (caseless and is_caseless_cue_text(name)))
+    ):
         kind = Kind.CHARACTER
         speech = True
     if kind is Kind.CHARACTER:
@@ -258,7 +281,7 @@ def classify(
 
     flags = bone_flag | (OPEN_NOTE if note_after else 0) | (IN_SPEECH if speech else 0)
     shown = kind
-    if kind is not Kind.TITLE_PAGE and (note_open or note_after or "[[" in visible):
+    if kind is not Kind.TITLE_PAGE and (note_open or note_after or has_note(visible)):
         # A line that is all note (or the part of one that spans lines) is dimmed as a note.
         whole = ("[[" if note_open else "") + visible + ("]]" if note_after else "")
         if not strip_notes(whole).strip():
@@ -322,11 +345,34 @@ def following_line(lines: Sequence[str], index: int) -> str | None:
     return None if j == index + 1 else ""
 
 
-def classify_lines(lines: Sequence[str], cue_marks: Sequence[int] = ()) -> list[LineInfo]:
+def caseless_cues_for(lines: Sequence[str], extent: tuple[int, int] | None = None) -> bool:
+    """Whether names without letter case are cues in this text, as the parser decides:
+    the title page's ``Caseless cues`` key, else the letters outside the boneyard."""
+    if extent is None:
+        extent = title_page_extent(lines)
+    if extent is not None:
+        title = [line.replace("\t", "    ") for line in lines[extent[0] : extent[1]]]
+        entries = title_page_entries(title) or []
+        recorded = caseless_setting({key: "\n".join(values) for key, values in entries})
+        if recorded is not None:
+            return recorded
+    visible: list[str] = []
+    boneyard = False
+    for line in lines:
+        if boneyard or "/*" in line:
+            line, boneyard = strip_boneyard(line, boneyard)
+        visible.append(line)
+    return writes_without_case("\n".join(visible))
+
+
+def classify_lines(
+    lines: Sequence[str], cue_marks: Sequence[int] = (), caseless_cues: bool | None = None
+) -> list[LineInfo]:
     """Classify a whole text (its lines, as the parser splits them) the way the editor's
     highlighter does block by block; ``cue_marks`` are the indexes of lines the writer
-    marked as cues."""
+    marked as cues; ``caseless_cues`` as the parser's (None: decided as it does)."""
     extent = title_page_extent(lines)
+    caseless = caseless_cues if caseless_cues is not None else caseless_cues_for(lines, extent)
     marks = set(cue_marks)
     infos: list[LineInfo] = []
     state = -1
@@ -339,6 +385,7 @@ def classify_lines(lines: Sequence[str], cue_marks: Sequence[int] = ()) -> list[
             first=index == 0,
             cue_mark=index in marks,
             title_page=in_title,
+            caseless=caseless,
         )
         infos.append(info)
         state = info.state

@@ -35,15 +35,22 @@ from reelwright.screenplay.textio import read_script_text
 from reelwright.screenplay.vocabulary import (
     HEADING_RE,
     KNOWN_TITLE_KEYS,
+    NOTE_OPENERS,
     boneyard_spans,
+    caseless_setting,
     forces_heading,
+    has_note,
+    is_caseless_cue_text,
     is_cue_text,
     is_transition_text,
+    markup_char,
     note_open_after,
     notes_in,
     split_scene_number,
     strip_notes,
+    title_colon,
     title_page_entries,
+    writes_without_case,
 )
 
 __all__ = [
@@ -59,12 +66,12 @@ __all__ = [
 T = ElementType
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_DUAL_MARK = re.compile(r"(?:\s*\^)+$")
-_CENTERED = re.compile(r">\s*(.*?)\s*<$")
-_SECTION = re.compile(r"(#+)\s*(.*)$")
+_DUAL_MARK = re.compile(r"(?:\s*[\^＾])+$")
+_CENTERED = re.compile(r"[>＞]\s*(.*?)\s*[<＜]$")
+_SECTION = re.compile(r"([#＃]+)\s*(.*)$")
 _heading = HEADING_RE.match
 
-_SPECIAL_FIRST = frozenset("!~#=>@.[")
+_SPECIAL_FIRST = frozenset("!~#=>@.[！～＃＝＞＠．［")
 """First characters that need the full classification of a one-line paragraph."""
 MERGING = frozenset([T.ACTION, T.DIALOGUE, T.CENTERED, T.LYRICS])
 """Element types whose consecutive lines in a paragraph form one element."""
@@ -83,8 +90,10 @@ class _Builder:
     """
 
     __slots__ = (
+        "caseless",
         "cur_forced",
         "cur_lines",
+        "cur_marks",
         "cur_start",
         "cur_type",
         "elements",
@@ -101,7 +110,9 @@ class _Builder:
         self.cur_start = 0
         self.cur_lines: list[str] = []
         self.cur_forced = False
+        self.cur_marks = ""
         self.last_speech_dual = False
+        self.caseless: _Caseless = _Caseless(None, [])
 
     def region(self, kind: RegionKind, start: int, end: int) -> None:
         start += self.offset
@@ -121,17 +132,27 @@ class _Builder:
             text = lines[0] if len(lines) == 1 else "\n".join(lines)
             self.elements.append(
                 Element(
-                    kind, text, self.cur_start + off, end + off, None, 0, False, self.cur_forced
+                    kind,
+                    text,
+                    self.cur_start + off,
+                    end + off,
+                    None,
+                    0,
+                    False,
+                    self.cur_forced,
+                    self.cur_marks,
                 )
             )
             self.cur_type = None
 
-    def add(self, kind: ElementType, text: str, index: int, forced: bool) -> None:
+    def add(self, kind: ElementType, text: str, index: int, forced: bool, marks: str = "") -> None:
         """Add one line of an element: it grows the current element or starts one."""
         if self.cur_type is kind and kind in MERGING:
             self.cur_lines.append(text)
             if forced:
                 self.cur_forced = True
+            if marks and marks not in self.cur_marks:
+                self.cur_marks += marks
             return
         if self.cur_type is not None:
             self.close(index)
@@ -140,9 +161,26 @@ class _Builder:
             self.cur_start = index
             self.cur_lines = [text]
             self.cur_forced = forced
+            self.cur_marks = marks
         else:
             off = self.offset + index
-            self.elements.append(Element(kind, text, off, off + 1, None, 0, False, forced))
+            self.elements.append(Element(kind, text, off, off + 1, None, 0, False, forced, marks))
+
+
+class _Caseless:
+    """Whether names without letter case are cues, decided once, when a line first asks:
+    the caller's choice, else the title page's key, else the script's letters."""
+
+    __slots__ = ("_lines", "value")
+
+    def __init__(self, choice: bool | None, lines: list[str]) -> None:
+        self.value = choice
+        self._lines = lines
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            self.value = writes_without_case("\n".join(self._lines))
+        return self.value
 
 
 def split_lines(text: str) -> list[str]:
@@ -186,8 +224,13 @@ def _remove_boneyard(lines: list[str]) -> set[int]:
     return emptied
 
 
-def parse(text: str, *, first_line: int = 0) -> Script:
-    """Parse Fountain ``text``; line numbers in the result start at ``first_line``."""
+def parse(text: str, *, first_line: int = 0, caseless_cues: bool | None = None) -> Script:
+    """Parse Fountain ``text``; line numbers in the result start at ``first_line``.
+
+    ``caseless_cues``: whether a short line without letter case (``张伟``) is a cue where
+    an upper-case name would be one; None decides as the script does (its title page's
+    ``Caseless cues: yes|no``, else whether it is written mostly without letter case).
+    """
     lines = split_lines(text)
     count = len(lines)
     emptied = _remove_boneyard(lines) if "/*" in text else set()
@@ -197,6 +240,9 @@ def parse(text: str, *, first_line: int = 0) -> Script:
     index = 0
     if first_line == 0:
         index = _title_page(lines, emptied, builder, script)
+    if caseless_cues is None:
+        caseless_cues = caseless_setting(script.title_page)
+    builder.caseless = _Caseless(caseless_cues, lines)
 
     regions = builder.regions
     blank = RegionKind.BLANK
@@ -231,6 +277,7 @@ def parse(text: str, *, first_line: int = 0) -> Script:
 
     script.elements = builder.elements
     script.regions = builder.regions
+    script.caseless_cues = builder.caseless.value
     return script
 
 
@@ -251,7 +298,8 @@ def _title_page(lines: list[str], emptied: set[int], builder: _Builder, script: 
     start = 0
     while start < count and not lines[start].strip():
         start += 1
-    if start == count or lines[start].startswith(" ") or ":" not in lines[start]:
+    first = lines[start] if start < count else ""
+    if not first or first.startswith(" ") or (":" not in first and "：" not in first):
         return 0
     end = start
     while end < count and lines[end].strip() and end not in emptied:
@@ -262,6 +310,10 @@ def _title_page(lines: list[str], emptied: set[int], builder: _Builder, script: 
     _gap(builder, 0, start, emptied)
     builder.region(RegionKind.TITLE_PAGE, start, end)
     title = script.title_page
+    for line in lines[start:end]:
+        if "：" in line and not line.startswith(("   ", "\u3000")) and title_colon(line) == "：":
+            key = line[: line.index("：")].strip()
+            script.title_marks[key] = "："
     for key, values in entries:
         value = "\n".join(values)
         old = title.get(key)
@@ -286,8 +338,7 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
         # Fast path for the commonest paragraph: one line of action, a heading, a transition.
         line_no = start + off
         if _heading(first):
-            heading, number = split_scene_number(first)
-            elements.append(Element(T.SCENE_HEADING, heading, line_no, line_no + 1, number))
+            elements.append(_heading_element(first, line_no, False, ""))
         elif is_transition_text(first):
             elements.append(Element(T.TRANSITION, first, line_no, line_no + 1))
         else:
@@ -296,49 +347,48 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
             builder.region(RegionKind.BLANK, end, trailing)
         return
 
-    if c == "[" and first.startswith("[["):
+    mark = markup_char(c)  # full-width marks mean what the ASCII ones mean
+    wide = c if mark != c else ""
+    if mark == "[" and first.startswith(NOTE_OPENERS):
         joined = "\n".join(lines[start:end])
         if not strip_notes(joined).strip():
             body = "\n".join(n for n in (m.strip() for m in notes_in(joined)) if n)
             body = "\n".join(x.strip() for x in body.split("\n"))
-            elements.append(Element(T.NOTE, body, start + off, end + off))
+            marks = "［" if c == "［" else ""
+            elements.append(Element(T.NOTE, body, start + off, end + off, marks=marks))
             if trailing > end:
                 builder.region(RegionKind.BLANK, end, trailing)
             return
 
     # First-line rules: they need the blank line before (and some the blank line after).
-    if c == "." and forces_heading(first):
-        heading, number = split_scene_number(first[1:].strip())
-        elements.append(
-            Element(T.SCENE_HEADING, heading, i + off, i + off + 1, number, 0, False, True)
-        )
+    if mark == "." and forces_heading(first):
+        elements.append(_heading_element(first[1:].strip(), i + off, True, wide))
         i += 1
-    elif c == "@" and not single and _DUAL_MARK.sub("", first[1:]).strip():
-        _cue(builder, first[1:].strip(), i, True)
+    elif mark == "@" and not single and _DUAL_MARK.sub("", first[1:]).strip():
+        _cue(builder, first[1:].strip(), i, True, wide)
         speech = True
         i += 1
-    elif c not in "!~#=>@":
+    elif mark not in "!~#=>@":
         if single:
             if _heading(first):
-                heading, number = split_scene_number(first)
-                elements.append(Element(T.SCENE_HEADING, heading, i + off, i + off + 1, number))
+                elements.append(_heading_element(first, i + off, False, ""))
                 i += 1
             elif is_transition_text(first):
                 elements.append(Element(T.TRANSITION, first, i + off, i + off + 1))
                 i += 1
-        elif is_cue_text(first):
-            _cue(builder, first, i, False)
+        elif is_cue_text(first) or (is_caseless_cue_text(first) and builder.caseless()):
+            _cue(builder, first, i, False, "")
             speech = True
             i += 1
 
-    if speech and "[[" not in lines[start] and _simple_speech(lines, i, end, builder):
+    if speech and not has_note(lines[start]) and _simple_speech(lines, i, end, builder):
         if trailing > end:
             builder.region(RegionKind.BLANK, end, trailing)
         return
 
     pending = -1  # first of the lines of spaces waiting to know whether the element goes on
     # A note opened on a first line read above (a cue, a heading) goes on below it.
-    note_open = i > start and "[[" in lines[start] and note_open_after(lines[start], False)
+    note_open = i > start and has_note(lines[start]) and note_open_after(lines[start], False)
     add = builder.add
     while i < end:
         raw = lines[i]
@@ -347,6 +397,7 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
                 pending = i
             i += 1
             continue
+        marks = ""
         if note_open:
             # Inside a note that spans lines: the line continues the current element, or
             # the speech it is in (after a cue or parenthetical: dialogue).
@@ -354,9 +405,9 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
             text = raw.rstrip() if kind is T.ACTION else raw.strip()
             forced = False
         elif speech:
-            kind, text, forced = _speech_line(raw.strip())
+            kind, text, forced, marks = _speech_line(raw.strip())
         else:
-            kind, text, forced = _action_line(raw)
+            kind, text, forced, marks = _action_line(raw)
         if pending >= 0:
             if builder.cur_type is kind and kind in MERGING:
                 builder.cur_lines.extend([""] * (i - pending))
@@ -378,11 +429,12 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
                     len(match.group(1)),
                     False,
                     False,
+                    marks,
                 )
             )
         else:
-            add(kind, text, i, forced)
-        if note_open or "[[" in raw:
+            add(kind, text, i, forced, marks)
+        if note_open or has_note(raw):
             note_open = note_open_after(raw, note_open)
         i += 1
     builder.close(end)
@@ -390,11 +442,23 @@ def _paragraph(lines: list[str], start: int, end: int, builder: _Builder) -> Non
         builder.region(RegionKind.BLANK, end, trailing)
 
 
+def _heading_element(text: str, line: int, forced: bool, marks: str) -> Element:
+    heading, number = split_scene_number(text)
+    if number is not None and text.endswith("＃"):
+        marks += "＃"
+    return Element(T.SCENE_HEADING, heading, line, line + 1, number, 0, False, forced, marks)
+
+
+def _is_parenthetical(text: str) -> bool:
+    c = text[0]
+    return (c == "(" and text[-1] == ")") or (c == "（" and text[-1] == "）")
+
+
 def _simple_speech(lines: list[str], start: int, end: int, builder: _Builder) -> bool:
     """The lines of a speech without notes or lines of spaces, quickly; False if not so."""
     for k in range(start, end):
         line = lines[k]
-        if "[[" in line or line.isspace():
+        if has_note(line) or line.isspace():
             return False
     off = builder.offset
     elements = builder.elements
@@ -403,9 +467,9 @@ def _simple_speech(lines: list[str], start: int, end: int, builder: _Builder) ->
     for k in range(start, end):
         text = lines[k].strip()
         c = text[0]
-        if (c == "(" and text[-1] == ")") or (c == "（" and text[-1] == "）"):
+        if _is_parenthetical(text):
             kind = T.PARENTHETICAL
-        elif c == "~":
+        elif c == "~" or c == "～":
             kind = T.LYRICS
         else:
             if not dialogue:
@@ -417,13 +481,20 @@ def _simple_speech(lines: list[str], start: int, end: int, builder: _Builder) ->
             dialogue = []
         if kind is T.LYRICS:
             text = text[1:].strip()
+            marks = "～" if c == "～" else ""
             last = elements[-1]
             if last.type is T.LYRICS and last.end_line == k + off:
+                marks = last.marks if not marks or marks in last.marks else last.marks + marks
                 elements[-1] = Element(
-                    T.LYRICS, f"{last.text}\n{text}", last.start_line, k + off + 1, forced=True
+                    T.LYRICS,
+                    f"{last.text}\n{text}",
+                    last.start_line,
+                    k + off + 1,
+                    forced=True,
+                    marks=marks,
                 )
                 continue
-            elements.append(Element(kind, text, k + off, k + off + 1, forced=True))
+            elements.append(Element(kind, text, k + off, k + off + 1, forced=True, marks=marks))
         else:
             elements.append(Element(kind, text, k + off, k + off + 1))
     if dialogue:
@@ -431,49 +502,58 @@ def _simple_speech(lines: list[str], start: int, end: int, builder: _Builder) ->
     return True
 
 
-def _cue(builder: _Builder, text: str, index: int, forced: bool) -> None:
+def _cue(builder: _Builder, text: str, index: int, forced: bool, marks: str) -> None:
     dual = False
-    if text.endswith("^"):
+    if text.endswith(("^", "＾")):
+        wide_dual = text.endswith("＾")
         text = _DUAL_MARK.sub("", text).rstrip()
         elements = builder.elements
         previous = elements[-1].type if elements else None
         dual = previous in _SPEECH_BODY and not builder.last_speech_dual
+        if dual and wide_dual:
+            marks += "＾"
     off = builder.offset + index
-    builder.elements.append(Element(T.CHARACTER, text, off, off + 1, None, 0, dual, forced))
+    builder.elements.append(Element(T.CHARACTER, text, off, off + 1, None, 0, dual, forced, marks))
     builder.last_speech_dual = dual
 
 
-def _speech_line(text: str) -> tuple[ElementType, str, bool]:
+def _speech_line(text: str) -> tuple[ElementType, str, bool, str]:
+    if _is_parenthetical(text):
+        return T.PARENTHETICAL, text, False, ""
     c = text[0]
-    if (c == "(" and text[-1] == ")") or (c == "（" and text[-1] == "）"):
-        return T.PARENTHETICAL, text, False
-    if text[0] == "~":
-        return T.LYRICS, text[1:].strip(), True
-    return T.DIALOGUE, text, False
+    if c == "~" or c == "～":
+        return T.LYRICS, text[1:].strip(), True, "～" if c == "～" else ""
+    return T.DIALOGUE, text, False, ""
 
 
-def _action_line(raw: str) -> tuple[ElementType, str, bool]:
-    """What a line of an action paragraph is: per-line forced elements, or action."""
+def _action_line(raw: str) -> tuple[ElementType, str, bool, str]:
+    """What a line of an action paragraph is: per-line forced elements, or action.
+    The last item is the full-width mark the line was typed with, if any."""
     text = raw.strip()
     c = text[0]
-    if c == "!":
-        return T.ACTION, raw.lstrip()[1:].rstrip(), True
-    if c == "~":
-        return T.LYRICS, text[1:].strip(), True
-    if c == "#":
-        return T.SECTION, text, False
-    if c == "=":
-        if len(text) >= 3 and text.count("=") == len(text):
-            return T.PAGE_BREAK, "", False
-        if len(text) == 1 or text[1] != "=":
-            return T.SYNOPSIS, text[1:].strip(), False
-    elif c == ">":
-        if text.endswith("<") and len(text) > 1:
+    mark = markup_char(c)
+    if mark == c and c not in "!~#=>":
+        return T.ACTION, raw.rstrip(), False, ""
+    wide = c if mark != c else ""
+    if mark == "!":
+        return T.ACTION, raw.lstrip()[1:].rstrip(), True, wide
+    if mark == "~":
+        return T.LYRICS, text[1:].strip(), True, wide
+    if mark == "#":
+        return T.SECTION, text, False, wide
+    if mark == "=":
+        if len(text) >= 3 and all(ch == "=" or ch == "＝" for ch in text):
+            return T.PAGE_BREAK, "", False, "＝" if "＝" in text else ""
+        if len(text) == 1 or markup_char(text[1]) != "=":
+            return T.SYNOPSIS, text[1:].strip(), False, wide
+    elif mark == ">":
+        if len(text) > 1 and markup_char(text[-1]) == "<":
             match = _CENTERED.match(text)
             assert match is not None
-            return T.CENTERED, match.group(1), True
-        return T.TRANSITION, text[1:].strip(), True
-    return T.ACTION, raw.rstrip(), False
+            end = text[-1] if text[-1] != "<" else ""
+            return T.CENTERED, match.group(1), True, wide + end
+        return T.TRANSITION, text[1:].strip(), True, wide
+    return T.ACTION, raw.rstrip(), False, ""
 
 
 def parse_file(path: str | os.PathLike[str], encoding: str | None = None) -> Script:

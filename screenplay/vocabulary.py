@@ -19,6 +19,13 @@ What is here:
   :func:`strip_boneyard`, :func:`boneyard_spans`; every scan is linear in the text, so
   unclosed markers cannot make a long line slow.
 - **Title page**: :data:`KNOWN_TITLE_KEYS`, :func:`title_key`, :func:`title_value_text`.
+- **Full-width markup** (Chinese and Japanese input methods type it): ``：`` after a
+  title-page key, ``。``/``．`` after INT/EXT, ``！＠＃～＝＞＜．＾`` as forcing marks,
+  ``（…）`` extensions and parentheticals, ``［［…］］`` notes mean what the ASCII forms
+  mean (:data:`FULL_WIDTH_MARKS`, :func:`markup_char`).
+- **Cues in scripts without letter case** (:func:`is_caseless_cue_text`,
+  :func:`writes_without_case`, :data:`CASELESS_CUES_KEY`), and Chinese and Japanese
+  location and time words in :func:`split_heading`.
 """
 
 from __future__ import annotations
@@ -48,10 +55,35 @@ PARAGRAPH_FORCING = frozenset("!~#=>@")
 """First characters that stop a paragraph's first line from being a heading, transition
 or cue by its words alone."""
 
+FULL_WIDTH_MARKS = {
+    "！": "!",
+    "＠": "@",
+    "＃": "#",
+    "～": "~",
+    "＝": "=",
+    "＞": ">",
+    "＜": "<",
+    "．": ".",
+    "＾": "^",
+    "：": ":",
+    "（": "(",
+    "）": ")",
+    "［": "[",
+    "］": "]",
+}
+"""The full-width forms of Fountain's marks (what a Chinese or Japanese input method types)
+and the ASCII mark each one means. ``。`` is not here: it only follows INT/EXT."""
+HALF_TO_FULL = {half: full for full, half in FULL_WIDTH_MARKS.items()}
+
+
+def markup_char(c: str) -> str:
+    """The ASCII mark a character means: ``＠`` -> ``@``; any other character itself."""
+    return FULL_WIDTH_MARKS.get(c, c)
+
 
 def forces_heading(text: str) -> bool:
-    """``.SCENE`` forces a heading; ``...`` and ``. `` do not (stripped ``text``)."""
-    return len(text) > 1 and text[0] == FORCE_HEADING and text[1].isalnum()
+    """``.SCENE`` (or ``．场景``) forces a heading; ``...`` and ``. `` do not (stripped)."""
+    return len(text) > 1 and (text[0] == "." or text[0] == "．") and text[1].isalnum()
 
 
 # --- scene headings -----------------------------------------------------------------------
@@ -60,16 +92,19 @@ HEADING_PREFIXES = ("INT. ", "EXT. ", "INT./EXT. ", "EXT./INT. ", "I/E. ", "EST.
 """The prefixes offered to a writer, commonest first."""
 
 HEADING_RE = re.compile(
-    r"(INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|I\.?\s*/\s*E|E\.?\s*/\s*I|INT|EXT|EST)(?:\.\s*|\s+)",
+    r"(INT[.．。]?\s*[/／]\s*EXT|EXT[.．。]?\s*[/／]\s*INT|I[.．。]?\s*[/／]\s*E|E[.．。]?\s*[/／]\s*I"
+    r"|INT|EXT|EST)(?:[.．。]\s*|\s+)",
     re.IGNORECASE,
 )
 """A heading prefix at the start of a (stripped) line, with the ``.`` or space after it:
 ``INT.``, ``EXT``, ``EST.``, ``INT./EXT.``, ``INT/EXT``, ``I/E``, and FORMAT.md's Decisions
-``I./E.``, ``E/I``, ``EXT./INT.``, ``EXT/INT`` and spaces round the slash (``INT. / EXT.``).
+``I./E.``, ``E/I``, ``EXT./INT.``, ``EXT/INT`` and spaces round the slash (``INT. / EXT.``);
+the full-width ``．``, ``。`` and ``／`` of Chinese and Japanese input (``INT。 医院-天``).
 Group 1 is the prefix; ``match.end()`` is where the location starts."""
 
-SCENE_NUMBER_RE = re.compile(r"\s#((?:[^\W_]|[.\-])+)#\s*$")
-"""``#12A#`` at the end of a heading, after a space: letters, digits, ``-`` and ``.``."""
+SCENE_NUMBER_RE = re.compile(r"\s[#＃]((?:[^\W_]|[.\-])+)[#＃]\s*$")
+"""``#12A#`` (or ``＃12＃``) at the end of a heading, after a space: letters, digits, ``-``
+and ``.``."""
 
 TIME_SEPARATOR_RE = re.compile(r"\s+(?:-{1,3}|–|—)\s+|\s*(?:-{2,3}|—)\s*")
 """What separates a heading's location from its time of day: `` - `` (spaced hyphens,
@@ -95,7 +130,6 @@ TIMES_OF_DAY = (
     "MIDNIGHT",
 )
 """Times of day writers put after the location, commonest first."""
-_TIME_WORDS = frozenset(TIMES_OF_DAY)
 _PARENTHESES_RE = re.compile(r"\s*\([^)]*\)\s*")
 
 
@@ -106,7 +140,7 @@ def is_heading_text(text: str) -> bool:
 
 def split_scene_number(text: str) -> tuple[str, str | None]:
     """``INT. HOUSE - DAY #12A#`` -> (``INT. HOUSE - DAY``, ``12A``); a number of any length."""
-    if text.rstrip().endswith("#"):
+    if text.rstrip().endswith(("#", "＃")):
         match = SCENE_NUMBER_RE.search(text)
         if match:
             return text[: match.start()].rstrip(), match.group(1)
@@ -114,11 +148,72 @@ def split_scene_number(text: str) -> tuple[str, str | None]:
 
 
 def int_ext_of(prefix: str) -> str:
-    """A heading prefix as statistics name it: ``INT``, ``EXT``, ``EST`` or ``INT/EXT``."""
-    compact = "".join(prefix.split()).replace(".", "").upper()
-    if "/" in compact:
+    """A heading prefix as statistics name it: ``INT``, ``EXT``, ``EST`` or ``INT/EXT``
+    (``内景`` is ``INT``, ``外景`` ``EXT``, ``内外景`` ``INT/EXT``)."""
+    if prefix in _CJK_PLACES:
+        return _CJK_PLACES[prefix]
+    compact = "".join(prefix.split()).upper()
+    for mark in ".．。":
+        compact = compact.replace(mark, "")
+    if "/" in compact or "／" in compact:
         return "INT/EXT"
     return compact
+
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+"""Kana and CJK ideographs (the scripts of Chinese and Japanese text)."""
+_CJK_PLACES = {
+    "内外景": "INT/EXT",
+    "外内景": "INT/EXT",
+    "内景": "INT",
+    "外景": "EXT",
+    "室内": "INT",
+    "屋内": "INT",
+    "室外": "EXT",
+    "屋外": "EXT",
+}
+"""Chinese (内景/外景, as Chinese scripts write them) and Japanese (屋内/屋外, 室内/室外)
+interior/exterior words at the start of a forced heading."""
+_CJK_PLACE_RE = re.compile(
+    "(" + "|".join(_CJK_PLACES) + r")(?:[\s.．。、:：/／·・-]+|(?=[" + _CJK + "]))"
+)
+_CJK_TIME_SEPARATOR_RE = re.compile(rf"(?<=[{_CJK}])\s*[-－–—]+\s*|\s*[-－–—]+\s*(?=[{_CJK}])")
+"""Between Chinese or Japanese words a dash separates without spaces: ``医院-夜``."""
+CJK_TIMES_OF_DAY = (
+    "日",
+    "夜",
+    "天",
+    "白天",
+    "夜晚",
+    "晨",
+    "清晨",
+    "早晨",
+    "上午",
+    "中午",
+    "下午",
+    "午后",
+    "黄昏",
+    "傍晚",
+    "黎明",
+    "凌晨",
+    "深夜",
+    "日间",
+    "夜间",
+    "同时",
+    "稍后",
+    "连续",
+    "朝",
+    "昼",
+    "夕",
+    "夕方",
+    "早朝",
+    "明け方",
+    "同時刻",
+    "翌朝",
+)
+"""Chinese (日/夜 and the others Chinese scripts use) and Japanese (朝/昼/夕/夜...) times of
+day."""
+_TIME_WORDS = frozenset(TIMES_OF_DAY + CJK_TIMES_OF_DAY)
 
 
 class Heading(NamedTuple):
@@ -137,7 +232,7 @@ _TIME_MODIFIERS = frozenset(["EARLY", "LATE", "LATER", "THAT", "NEXT", "THE", "S
 def is_time_of_day(part: str) -> bool:
     """``NIGHT``, ``NIGHT (1973)``, ``EARLY MORNING``, ``LATER THAT NIGHT``, ``DAY 2``: a time
     of day a heading ends with (``DAY CARE CENTER`` is a place)."""
-    words = _PARENTHESES_RE.sub(" ", part).upper().split()
+    words = _PARENTHESES_RE.sub(" ", part).strip("（）() ").upper().split()
     if not words:
         return False
     if " ".join(words) in _TIME_WORDS:
@@ -163,24 +258,46 @@ def split_heading(heading: str) -> Heading:
     text = strip_notes(heading).strip()
     if forces_heading(text):
         text = text[1:].lstrip()
-    text = split_scene_number(text)[0]
+    text = split_scene_number(text)[0].lstrip("○◯〇 ")
     int_ext = ""
-    match = HEADING_RE.match(text)
+    match = HEADING_RE.match(text) or _CJK_PLACE_RE.match(text)
     if match:
         int_ext = int_ext_of(match.group(1))
         text = text[match.end() :]
     text = text.strip()
     parts = [p.strip() for p in TIME_SEPARATOR_RE.split(text)]
+    if len(parts) == 1 and not text.isascii():
+        parts = [p.strip() for p in _CJK_TIME_SEPARATOR_RE.split(text)]
+        cjk = _cjk_time_at_end(text) if len(parts) == 1 else None
+        if cjk is not None:
+            return Heading(int_ext, cjk[0], cjk[1])
     if len(parts) > 1:
         start = next((k for k in range(1, len(parts)) if is_time_of_day(parts[k])), None)
         if start is None and int_ext:
             start = len(parts) - 1
         if start is not None:
             return Heading(int_ext, " - ".join(parts[:start]), " - ".join(parts[start:]))
-    place, comma, last = text.rpartition(",")
-    if comma and place.strip() and is_time_of_day(last):
-        return Heading(int_ext, place.strip(), last.strip())
+    for comma in (",", "，", "、"):
+        place, found, last = text.rpartition(comma)
+        if found and place.strip() and is_time_of_day(last):
+            return Heading(int_ext, place.strip(), last.strip())
     return Heading(int_ext, text, "")
+
+
+def _cjk_time_at_end(text: str) -> tuple[str, str] | None:
+    """``病院・廊下（夜）`` or ``医院 日``: a Chinese or Japanese time of day in closing
+    parentheses or after the last space."""
+    if text.endswith(("）", ")")):
+        opening = max(text.rfind("（"), text.rfind("("))
+        inner = text[opening + 1 : -1].strip()
+        if opening > 0 and inner in _TIME_WORDS:
+            return text[:opening].strip(), inner
+    place, space, last = text.rpartition(" ")
+    if not space:
+        place, space, last = text.rpartition("\u3000")
+    if space and place.strip() and last.strip() in _TIME_WORDS:
+        return place.strip(), last.strip()
+    return None
 
 
 # --- cues ---------------------------------------------------------------------------------
@@ -190,9 +307,10 @@ _EXTENSION_RE = re.compile(r"[(（]([^)）]*)[)）]")
 
 
 def strip_dual_mark(text: str) -> str:
-    """``MAYA ^`` -> ``MAYA``: the text without its trailing dual-dialogue marks."""
+    """``MAYA ^`` -> ``MAYA``: the text without its trailing dual-dialogue marks (``^``
+    or the full-width ``＾``)."""
     text = text.rstrip()
-    while text.endswith(DUAL_MARK):
+    while text.endswith((DUAL_MARK, "＾")):
         text = text[:-1].rstrip()
     return text
 
@@ -218,7 +336,7 @@ def is_cue_text(text: str) -> bool:
     Whether the line stands where a cue can stand (blank line before, text after) is the
     parser's and the classifier's business.
     """
-    if "[[" in text:
+    if has_note(text):
         text = strip_notes(text)
     text = strip_dual_mark(text)
     paren = _first_paren(text)
@@ -241,6 +359,77 @@ def could_be_cue(text: str) -> bool:
     return text[:paren].isupper() and not any(c in rest for c in _CLOSE_PARENS)
 
 
+CASELESS_NAME_LIMIT = 10
+"""The longest name (in characters, extensions not counted) read as a cue in a script
+without letter case. Chinese and Japanese character names are two to four characters,
+roles a few more (出租车司机 5, 穿红衣服的女人 7); ten leaves room for those and stays
+well under a line of speech, which is what a short line of text above more text would
+otherwise be."""
+_SENTENCE_MARKS = frozenset("。！？!?．.，,、；;：:…—–~～「」『』“”\"'《》〈〉【】")
+"""Punctuation that ends or divides a sentence (or quotes one): a line with any of it is
+speech or action, not a name. The middle dots of names (约翰·史密斯, ジョン・スミス) are
+allowed."""
+CASELESS_CUES_KEY = "Caseless cues"
+"""The title-page key that records a script's choice: ``yes`` (names without letter case
+are cues) or ``no``. Without it the parser decides from the script's letters
+(:func:`writes_without_case`), so ``reelwright parse`` and the app agree on any file."""
+
+
+def is_caseless_cue_text(text: str) -> bool:
+    """A cue in a script without letter case (Chinese, Japanese): the words of a line
+    (stripped, no ``@``) with a name of at most :data:`CASELESS_NAME_LIMIT` characters,
+    none of them a cased letter and at least one a letter, no sentence punctuation in the
+    name, and after an extension only whitespace or ``^`` (``张伟（画外音）``). Whether
+    the script is one without case, and whether the line stands where a cue can stand,
+    is the caller's business."""
+    if has_note(text):
+        text = strip_notes(text)
+    text = strip_dual_mark(text)
+    paren = _first_paren(text)
+    if paren >= 0 and not text.endswith(_CLOSE_PARENS):
+        return False
+    name = (text if paren < 0 else text[:paren]).strip()
+    if not name or len(name) > CASELESS_NAME_LIMIT or HEADING_RE.match(text):
+        return False
+    letter = False
+    for c in name:
+        if c in _SENTENCE_MARKS or c.isupper() or c.islower():
+            return False
+        letter = letter or c.isalpha()
+    return letter
+
+
+_CASED_RE = re.compile(
+    r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0531-\u0587\u10a0-\u10ff"
+    r"\u1e00-\u1fff\uff21-\uff3a\uff41-\uff5a]"
+)
+"""Letters of the scripts with letter case (Latin, Greek, Cyrillic, Armenian, Georgian)."""
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def writes_without_case(text: str) -> bool:
+    """Whether ``text`` is written mostly in letters without case (Chinese, Japanese,
+    Korean, Arabic...): more such letters than letters with case. INT/EXT, extensions and
+    a few English names do not tip a Chinese script."""
+    if text.isascii():
+        return False
+    letters = _LETTER_RE.subn("", text)[1]
+    cased = _CASED_RE.subn("", text)[1]
+    return letters - cased > cased
+
+
+def caseless_setting(title_page: dict[str, str]) -> bool | None:
+    """The script's recorded choice (:data:`CASELESS_CUES_KEY`), or None if it has none."""
+    for key, value in title_page.items():
+        if key.strip().casefold() == CASELESS_CUES_KEY.casefold():
+            word = value.strip().casefold()
+            if word in ("yes", "on", "true", "1", "是", "はい"):
+                return True
+            if word in ("no", "off", "false", "0", "否", "いいえ"):
+                return False
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """The parts of a cue line: ``@McCLANE (V.O.) (CONT'D) ^``."""
@@ -258,7 +447,7 @@ class Cue:
 def split_cue(text: str) -> Cue:
     """The parts of a cue, from a raw line or a character element's text."""
     text = strip_notes(text).strip()
-    forced = text.startswith(FORCE_CHARACTER)
+    forced = text.startswith((FORCE_CHARACTER, "＠"))
     if forced:
         text = text[1:].lstrip()
     stripped = strip_dual_mark(text)
@@ -328,31 +517,65 @@ def is_transition_name(text: str) -> bool:
 
 NOTE_OPEN = "[["
 NOTE_CLOSE = "]]"
+NOTE_OPENERS = ("[[", "［［")
+NOTE_CLOSERS = ("]]", "］］")
+"""Notes open with ``[[`` or the full-width ``［［`` and close with either closer."""
 BONEYARD_OPEN = "/*"
 BONEYARD_CLOSE = "*/"
+
+
+def has_note(text: str) -> bool:
+    """Whether ``text`` holds a note opener (ASCII or full-width)."""
+    return "[[" in text or "［［" in text
+
+
+class _Finder:
+    """The next place of any of some two-character tokens, for scans that only move
+    forward: each token is searched again only when the scan has passed it, so a scan of
+    a whole text stays linear (a token that is absent is looked for once)."""
+
+    __slots__ = ("_next", "_text")
+
+    def __init__(self, text: str, tokens: tuple[str, ...]) -> None:
+        self._text = text
+        self._next = {token: text.find(token) for token in tokens}
+
+    def at_or_after(self, pos: int) -> int:
+        best = -1
+        nxt = self._next
+        for token, at in nxt.items():
+            if 0 <= at < pos:
+                at = nxt[token] = self._text.find(token, pos)
+            if at >= 0 and (best < 0 or at < best):
+                best = at
+        return best
 
 
 def note_spans(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each closed ``[[note]]`` in ``text``, left to right.
 
-    A note runs from ``[[`` to the first ``]]`` after it; an unclosed ``[[`` is text. Each
-    character is looked at a bounded number of times (linear).
+    A note runs from ``[[`` (or ``［［``) to the first ``]]`` (or ``］］``) after it; an
+    unclosed ``[[`` is text. Linear in the text, however the markers are mixed.
     """
+    if "[[" not in text and "［［" not in text:
+        return
+    openers = _Finder(text, NOTE_OPENERS)
+    closers = _Finder(text, NOTE_CLOSERS)
     pos = 0
     while True:
-        start = text.find(NOTE_OPEN, pos)
+        start = openers.at_or_after(pos)
         if start < 0:
             return
-        end = text.find(NOTE_CLOSE, start + 2)
+        end = closers.at_or_after(start + 2)
         if end < 0:
-            return  # no ``]]`` after this ``[[``, so none after any later one either
+            return  # no closer after this opener, so none after any later one either
         yield start, end + 2
         pos = end + 2
 
 
 def strip_notes(text: str) -> str:
     """``text`` without its ``[[notes]]`` (an unclosed ``[[`` is kept as typed)."""
-    if NOTE_OPEN not in text:
+    if "[[" not in text and "［［" not in text:
         return text
     pieces: list[str] = []
     pos = 0
@@ -372,17 +595,21 @@ def notes_in(text: str) -> list[str]:
 
 def note_open_after(line: str, open_before: bool) -> bool:
     """Whether a ``[[note]]`` is still open at the end of ``line``."""
+    if not open_before and "[[" not in line and "［［" not in line:
+        return False
+    openers = _Finder(line, NOTE_OPENERS)
+    closers = _Finder(line, NOTE_CLOSERS)
     pos = 0
     is_open = open_before
     while True:
         if is_open:
-            close = line.find(NOTE_CLOSE, pos)
+            close = closers.at_or_after(pos)
             if close < 0:
                 return True
             is_open = False
             pos = close + 2
         else:
-            opening = line.find(NOTE_OPEN, pos)
+            opening = openers.at_or_after(pos)
             if opening < 0:
                 return False
             is_open = True
@@ -445,20 +672,30 @@ KNOWN_TITLE_KEYS = frozenset(
 )
 """Title-page keys Fountain names (compared case-folded); others are kept as metadata."""
 
-_TITLE_KEY_RE = re.compile(r"([^\W\d_][^:]*?)\s*:\s*(.*)$")
+_TITLE_KEY_RE = re.compile(r"([^\W\d_][^:：]*?)\s*[:：]\s*(.*)$")
 
 
 def title_key(line: str) -> tuple[str, str] | None:
-    """``Draft date: 1 May`` -> (``Draft date``, ``1 May``); None if the line is no key."""
+    """``Draft date: 1 May`` -> (``Draft date``, ``1 May``); None if the line is no key.
+    The full-width colon of Chinese and Japanese input works too: ``Title：电影``."""
     match = _TITLE_KEY_RE.match(line)
     if match is None:
         return None
     return match.group(1), match.group(2).strip()
 
 
+def title_colon(line: str) -> str:
+    """The colon a ``Key: value`` line uses: ``:`` or the full-width ``：``."""
+    match = _TITLE_KEY_RE.match(line)
+    if match is None:
+        return ":"
+    return line[match.end(1) :].lstrip()[:1] or ":"
+
+
 def is_title_continuation(line: str) -> bool:
-    """A value's further line: indented by three or more spaces (tabs already expanded)."""
-    return line.startswith("   ")
+    """A value's further line: indented by three or more spaces (tabs already expanded)
+    or by an ideographic space (U+3000, two columns wide, as CJK input indents)."""
+    return line.startswith(("   ", "\u3000"))
 
 
 def title_page_entries(lines: list[str]) -> list[tuple[str, list[str]]] | None:

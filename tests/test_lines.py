@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
-from test_parser_properties import _FRAGMENTS as FRAGMENTS
+from test_parser_properties import _ALL_FRAGMENTS as FRAGMENTS
 
 from reelwright.screenplay.elements import RegionKind
 from reelwright.screenplay.lines import (
@@ -81,6 +81,9 @@ _fountainish = st.lists(
 @example("Title: X\nSome action\n\nBOB\nhi")
 @example("A [[x\n~foo]] bar")
 @example("BOB\n  \nhello\n\nINT. HOUSE\nSome action")
+@example("Title:BOB [[x\nx]]CUT TO:")  # a title page holds no notes
+@example("]]INT. HOUSE - DAY\n~la la\n  \n~la la")
+@example("开场。\n\n张伟\n你好。\n～啦\n\n＠约翰 ＾\n嗨。")
 def test_classifier_agrees_with_the_parser(text: str) -> None:
     # An unclosed /* hides the rest in the editor and is printed as typed: documented.
     assume(not unclosed_boneyard(text))

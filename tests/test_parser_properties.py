@@ -75,7 +75,38 @@ _FRAGMENTS = [
     "\r",
 ]
 
-_line = st.lists(st.sampled_from(_FRAGMENTS), min_size=0, max_size=4).map("".join)
+_CJK_FRAGMENTS = [
+    "＠",
+    "！",
+    "～",
+    "＃",
+    "＝",
+    "＞",
+    "＜",
+    "．",
+    "＾",
+    "（",
+    "）",
+    "［［",
+    "］］",
+    "：",
+    "。",
+    "张伟",
+    "约翰",
+    "门开了",
+    "你好。",
+    "INT。 医院-天",
+    "．医院",
+    "Title：电影",
+    "Caseless cues: ",
+    "yes",
+    "no",
+    "　",
+]
+"""Chinese and Japanese input: full-width marks, names without letter case (issue 21)."""
+_ALL_FRAGMENTS = _FRAGMENTS + _CJK_FRAGMENTS
+
+_line = st.lists(st.sampled_from(_ALL_FRAGMENTS), min_size=0, max_size=4).map("".join)
 _fountainish = st.lists(
     st.one_of(_line, st.just(""), st.just(""), st.just("  ")), min_size=0, max_size=30
 ).map("\n".join)
@@ -103,6 +134,14 @@ def element_key(script: Script) -> list[tuple[object, ...]]:
     return [(e.type, e.text, e.scene_number, e.depth, e.dual) for e in script.elements]
 
 
+def marks_kept(first: Script, second: Script) -> bool:
+    """The full-width marks written back are the ones typed (a forcing mark that is not
+    needed is left out, as an ASCII one is), and the title page keeps its colons."""
+    return first.title_marks == second.title_marks and all(
+        set(b.marks) <= set(a.marks) for a, b in zip(first.elements, second.elements, strict=True)
+    )
+
+
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(_any_text)
 def test_any_text_parses_and_is_covered(text: str) -> None:
@@ -127,6 +166,7 @@ def test_write_parse_round_trip(text: str) -> None:
     written = write(first)
     second = parse(written)
     assert element_key(second) == element_key(first), written
+    assert marks_kept(first, second), written
     assert second.title_page == first.title_page
     # Canonical text is a fixed point.
     assert write(second) == written
