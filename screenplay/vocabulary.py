@@ -557,8 +557,18 @@ def note_spans(text: str) -> Iterator[tuple[int, int]]:
     A note runs from ``[[`` (or ``［［``) to the first ``]]`` (or ``］］``) after it; an
     unclosed ``[[`` is text. Linear in the text, however the markers are mixed.
     """
-    if "[[" not in text and "［［" not in text:
-        return
+    if "［" not in text and "］" not in text:
+        # ASCII brackets only: one opener and one closer, each found moving forward.
+        pos = 0
+        while True:
+            start = text.find("[[", pos)
+            if start < 0:
+                return
+            end = text.find("]]", start + 2)
+            if end < 0:
+                return
+            yield start, end + 2
+            pos = end + 2
     openers = _Finder(text, NOTE_OPENERS)
     closers = _Finder(text, NOTE_CLOSERS)
     pos = 0
@@ -597,6 +607,15 @@ def note_open_after(line: str, open_before: bool) -> bool:
     """Whether a ``[[note]]`` is still open at the end of ``line``."""
     if not open_before and "[[" not in line and "［［" not in line:
         return False
+    if "［" not in line and "］" not in line:
+        pos = 0
+        is_open = open_before
+        while True:
+            pos = line.find("]]" if is_open else "[[", pos)
+            if pos < 0:
+                return is_open
+            is_open = not is_open
+            pos += 2
     openers = _Finder(line, NOTE_OPENERS)
     closers = _Finder(line, NOTE_CLOSERS)
     pos = 0

@@ -155,6 +155,7 @@ def test_japanese_script() -> None:
         "１２３",  # no letter
         "Zhang Wei",  # letters with case: the upper-case rule decides
         "张伟 (V.O.) waves",  # text after the extension
+        "约翰（20）进入医院。",  # the commonest action line: a name, an age, what they do
     ],
 )
 def test_what_is_not_a_caseless_name(line: str) -> None:

@@ -45,6 +45,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "notes and boneyard mixed": lambda n: "[[ /* x " * (n // 8),
     "a note that closes at the very end": lambda n: "[[a\n\n" * (n // 5) + "]]",
     "emphasis openers then closers": lambda n: " *x" * (n // 6) + "y_ " * (n // 6),
+    "full-width note openers": lambda n: "［［" * (n // 2),
+    "mixed notes, one kind of closer": lambda n: "[[a］］ ［［b]] " * (n // 14) + "［［" * (n // 4),
 }
 WORK: dict[str, Callable[[str], object]] = {
     "parse": parse,
