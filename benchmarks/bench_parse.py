@@ -4,6 +4,10 @@ Run: ``.venv/bin/python benchmarks/bench_parse.py [FILE]`` (default: Big Fish fr
 corpus, a 120-page feature). Each parser gets the same decoded text; the best of several
 rounds is reported, and the ratios say how many times faster ours is. Target: at least 3x
 faster than screenplain.
+
+``--hostile`` times the shapes that made the note and boneyard scans quadratic (issue 18:
+a 40 KB line of ``[[`` took 8.4 s, a 100 KB file of unclosed markers past 60 s); each
+must parse well under a second.
 """
 
 from __future__ import annotations
@@ -32,11 +36,30 @@ def best_ms(function: Callable[[], object], rounds: int) -> float:
     return best * 1000
 
 
+HOSTILE = {
+    "40 KB line of [[": "[[" * 20_000,
+    "100 KB of unclosed [[ in lines": ("Rain [[ falls.\n\nBOB [[\nHi [[ there.\n\n" * 5000)[
+        :100_000
+    ],
+    "100 KB of /* after one */": "*/\n" + "/* " * 33_000,
+    "100 KB of full-width ［［": "［［" * 50_000,
+}
+
+
+def hostile(rounds: int) -> None:
+    for name, text in HOSTILE.items():
+        print(f"  {name:<34} {best_ms(lambda text=text: parse(text), rounds):9.2f} ms")
+
+
 def main(argv: list[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("file", nargs="?", default=str(DEFAULT))
     options.add_argument("--rounds", type=int, default=20)
+    options.add_argument("--hostile", action="store_true", help="time the hostile shapes")
     args = options.parse_args(argv)
+    if args.hostile:
+        hostile(max(1, args.rounds // 5))
+        return 0
     text = read_script_text(args.file)
     lines = text.count("\n") + 1
     print(f"{Path(args.file).name}: {len(text):,} characters, {lines:,} lines")
