@@ -556,9 +556,11 @@ def _action_line(raw: str) -> tuple[ElementType, str, bool, str]:
     return T.ACTION, raw.rstrip(), False, ""
 
 
-def parse_file(path: str | os.PathLike[str], encoding: str | None = None) -> Script:
+def parse_file(
+    path: str | os.PathLike[str], encoding: str | None = None, *, caseless_cues: bool | None = None
+) -> Script:
     """Read and parse a script file (ScriptReadError, one sentence, when it cannot be read)."""
-    return parse(read_script_text(path, encoding))
+    return parse(read_script_text(path, encoding), caseless_cues=caseless_cues)
 
 
 def scene_at_line(script: Script, line: int) -> int | None:
