@@ -30,6 +30,17 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--encoding", metavar="ENC", help="read the file in this encoding instead of UTF-8"
     )
+    parser.add_argument(
+        "--caseless-cues",
+        choices=("auto", "yes", "no"),
+        default="auto",
+        help="read short lines without capitals as character cues (Chinese, Japanese); "
+        "auto follows the title page's 'Caseless cues' key, else the script's letters",
+    )
+
+
+def _caseless(args: argparse.Namespace) -> bool | None:
+    return {"auto": None, "yes": True, "no": False}[args.caseless_cues]
 
 
 def _dump(data: object, out: TextIO) -> None:
@@ -40,7 +51,7 @@ def _dump(data: object, out: TextIO) -> None:
 def run_parse(args: argparse.Namespace) -> int:
     from reelwright.screenplay.parser import parse_file
 
-    script = parse_file(args.file, args.encoding)
+    script = parse_file(args.file, args.encoding, caseless_cues=_caseless(args))
     out = sys.stdout
     if args.json:
         _dump(script.to_json(), out)
@@ -73,7 +84,7 @@ def run_stats(args: argparse.Namespace) -> int:
     from reelwright.screenplay.parser import parse_file
     from reelwright.screenplay.stats import script_facts
 
-    facts = script_facts(parse_file(args.file, args.encoding))
+    facts = script_facts(parse_file(args.file, args.encoding, caseless_cues=_caseless(args)))
     out = sys.stdout
     if args.json:
         _dump(facts.to_json(), out)

@@ -18,6 +18,9 @@ def render_icon_pngs(svg: Path, folder: Path) -> list[Path]:
     from PySide6.QtSvg import QSvgRenderer
 
     if QGuiApplication.instance() is None:
+        from reelwright.desktop.qt_workarounds import apply
+
+        apply()
         _app = QGuiApplication(sys.argv[:1])  # kept alive while rendering
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
@@ -37,7 +40,6 @@ def render_icon_pngs(svg: Path, folder: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    import reelwright.desktop  # noqa: F401 - the PySide6 6.12 work-around
     from reelwright.resources import resource
 
     icons = Path(str(resource("icons")))

@@ -120,3 +120,20 @@ def test_errors_from_the_real_command(tmp_path: Path) -> None:
         assert result.stderr.startswith("reelwright: ")
         assert expected in result.stderr
         assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("choice", "kinds"), [("auto", ["character", "dialogue"]), ("no", ["action"])]
+)
+def test_caseless_cues_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, choice: str, kinds: list[str]
+) -> None:
+    """A Chinese name above a line is a cue unless the writer says otherwise."""
+    script = tmp_path / "zh.fountain"
+    script.write_text(".内景 医院 - 夜\n\n张伟\n你好。\n", "utf-8")
+    assert main(["parse", "--json", "--caseless-cues", choice, str(script)]) == 0
+    elements = json.loads(capsys.readouterr().out)["elements"]
+    assert [e["type"] for e in elements[1:]] == kinds
+    assert main(["stats", "--json", "--caseless-cues", choice, str(script)]) == 0
+    speakers = [c["name"] for c in json.loads(capsys.readouterr().out)["characters"]]
+    assert speakers == (["张伟"] if choice == "auto" else [])
