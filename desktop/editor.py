@@ -49,7 +49,7 @@ from reelwright.desktop.themes import LIGHT, Theme
 from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.layout import Layout, layout_for
-from reelwright.screenplay.lines import Kind, is_heading
+from reelwright.screenplay.lines import Kind, caseless_cues_for, is_heading
 from reelwright.screenplay.rename import Edit
 from reelwright.screenplay.vocabulary import SCENE_NUMBER_RE, cue_name, is_transition_name
 
@@ -314,9 +314,16 @@ class ScriptEditor(QTextEdit):
         doc.setModified(was_modified)
 
     # Text in and out -------------------------------------------------------------------------
+    def set_caseless_cues(self, caseless: bool | None) -> None:
+        """Whether names without letter case are cues in this script, as the last parse
+        decided (None: the parse did not need to; nothing changes)."""
+        if caseless is not None and self._highlighter.set_caseless(caseless):
+            self.apply_block_formats()
+
     def set_script_text(self, text: str) -> None:
         """Replace the whole text (opening a file): no undo history, not modified."""
         doc = self.document()
+        self._highlighter.caseless = caseless_cues_for(text.split("\n"))
         self._loading = True
         doc.setUndoRedoEnabled(False)
         try:

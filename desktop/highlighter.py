@@ -260,6 +260,9 @@ class ScriptHighlighter(QSyntaxHighlighter):
         super().__init__(document)  # type: ignore[call-overload]
         self._formats = build_formats(theme)
         self._mark_kind = mark_kind
+        self.caseless = False
+        """Names without letter case are cues in this script (Chinese, Japanese): the
+        parser's per-script choice (``lines.caseless_cues_for``)."""
         self.changed_kinds: set[int] = set()
         """Block numbers whose kind differs from their block format; the editor drains it."""
         self.on_kind_change: Callable[[], None] = lambda: None
@@ -312,6 +315,15 @@ class ScriptHighlighter(QSyntaxHighlighter):
         self._formats = build_formats(theme)
         self.rehighlight()
 
+    def set_caseless(self, caseless: bool) -> bool:
+        """Follow the parser's choice for the script; True (and every block redone) when it
+        changed."""
+        if caseless == self.caseless:
+            return False
+        self.caseless = caseless
+        self.rehighlight()
+        return True
+
     def line_info(self, block: QTextBlock, text: str | None = None) -> LineInfo:
         """What ``block`` is, from its text, the state of the block above, the line below
         and the writer's mark (an empty marked line shows as the element it waits for)."""
@@ -327,6 +339,7 @@ class ScriptHighlighter(QSyntaxHighlighter):
             following_text(block),
             first=not block.previous().isValid(),
             cue_mark=mark is Kind.CHARACTER,
+            caseless=self.caseless,
         )
         if mark is not None and mark is not Kind.CHARACTER and not text.strip():
             return LineInfo(mark, info.state, info.visible)

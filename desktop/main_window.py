@@ -148,6 +148,9 @@ class MainWindow(QMainWindow):
 
         self.analyzer = Analyzer(self.editor.script_text, self._layout(), self)
         self.analyzer.ready.connect(self._analysis_done)
+        self.analysis_ready.connect(
+            lambda analysis: self.editor.set_caseless_cues(analysis.script.caseless_cues)
+        )
         self.editor.document().contentsChanged.connect(self._text_changed)
         self.editor.scene_line_changed.connect(self._scene_changed)
         self.editor.cursorPositionChanged.connect(self._cursor_moved)

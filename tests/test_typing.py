@@ -400,11 +400,25 @@ def test_a_marked_heading_is_written_as_a_heading(typist, tmp_path):
     assert text.endswith("Crosshairs.\n\nCUT TO:\n\nINT. HALL - DAY\n\n")
 
 
-def test_a_name_in_a_script_without_capitals_is_forced_as_a_cue(typist, tmp_path):
+def test_a_name_without_capitals_is_a_cue_as_the_parser_reads_the_script(typist, tmp_path):
+    # In a script written without letter case a name is a cue as it stands...
     typist.type("雨。").enter().tab().type("张伟").enter().type("你好。")
     text, elements = typist.saved(tmp_path)
-    assert text == "雨。\n\n@张伟\n你好。\n"
+    assert text == "雨。\n\n张伟\n你好。\n"
     assert elements[1:] == [("character", "张伟"), ("dialogue", "你好。")]
+    typist.window.analyzer.run_now()  # the pause after typing: the script's choice arrives
+    assert_shown_as_parsed(typist)
+    typist.editor.set_script_text(text)  # opened as a file: known at once
+    assert_shown_as_parsed(typist)
+
+
+def test_a_name_without_capitals_in_an_english_script_is_forced(typist, tmp_path):
+    # ...in a script with capitals, the cue rule needs them: the name gets a forcing @.
+    typist.type("Rain on the harbour.").enter().tab().type("张伟").enter().type("Hello.")
+    text, elements = typist.saved(tmp_path)
+    assert text == "Rain on the harbour.\n\n@张伟\nHello.\n"
+    assert elements[1:] == [("character", "张伟"), ("dialogue", "Hello.")]
+    assert_shown_as_parsed(typist)
 
 
 # Ctrl+1..7 -------------------------------------------------------------------------------------
