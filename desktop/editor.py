@@ -444,6 +444,7 @@ class ScriptEditor(QTextEdit):
         """Undo and redo bring back each block's format with its text; adding a format change
         now would join the step being undone (and make undo endless), so none is made."""
         step()
+        self._word_step = None  # typing after an undo or a redo starts its own step
         self._highlighter.changed_kinds.clear()
         self._apply_timer.stop()
         self._popup().hide()

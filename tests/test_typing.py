@@ -325,6 +325,15 @@ def test_undo_takes_back_about_a_word(typist):
     assert steps == ["She runs to the ", "She runs to ", "She runs ", "She ", ""]
 
 
+def test_typing_after_a_redo_is_its_own_step(typist):
+    typist.type("Door")
+    typist.key(K.Key_Z, CTRL)
+    typist.key(K.Key_Z, CTRL | SHIFT)
+    typist.type("s")
+    typist.key(K.Key_Z, CTRL)
+    assert typist.text == "Door"
+
+
 def test_undo_in_a_typed_scene_never_takes_a_whole_sentence(typist):
     typist.type("int. bar - night").enter().type("A man waits.").enter()
     typist.tab().type("joe").enter().type("Another one.")
