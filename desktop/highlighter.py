@@ -117,7 +117,7 @@ def markup_spans(kind: Kind, text: str) -> list[Span]:
         end = len(text.rstrip())
         if end and text[end - 1] == "^":
             spans.append((end - 1, end, "markup"))
-        paren = text.find("(")
+        paren = min((p for p in (text.find("("), text.find("（")) if p > 0), default=-1)
         if paren > 0:
             spans.append((paren, end, "extension"))
     elif (
