@@ -84,6 +84,9 @@ class Change:
     reached: bool = True
     """False when Fountain cannot make the line that element where it stands (dialogue
     with no cue above it); nothing is changed then."""
+    caseless: bool | None = None
+    """The parser's choice on names without letter case for the script (None: it did not
+    need one), so the editor can show what the parser reads."""
 
 
 def _blank(line: str) -> bool:
@@ -91,11 +94,17 @@ def _blank(line: str) -> bool:
 
 
 def _types_by_line(lines: list[str]) -> dict[int, ElementType]:
+    return _read(lines)[0]
+
+
+def _read(lines: list[str]) -> tuple[dict[int, ElementType], bool | None]:
+    """The element type of each line, and the parser's choice on names without case."""
+    script = parse("\n".join(lines))
     out: dict[int, ElementType] = {}
-    for element in parse("\n".join(lines)).elements:
+    for element in script.elements:
         for number in range(element.start_line, element.end_line):
             out[number] = element.type
-    return out
+    return out, script.caseless_cues
 
 
 def split_markup(line: str) -> tuple[int, str, int]:
@@ -179,7 +188,7 @@ def change_element(
     line = lines[index]
     if column < 0:
         column = len(line)
-    types = _types_by_line(lines)
+    types, caseless = _read(lines)
     for number in marked_cues:
         if types.get(number) is T.ACTION and lines[number].strip():
             types[number] = T.CHARACTER
@@ -200,7 +209,7 @@ def change_element(
         while above >= 0 and _blank(lines[above]):
             above -= 1
         if above < 0 or types.get(above) not in _SPEECH:
-            return Change(index, index + 1, (line,), index, column, reached=False)
+            return Change(index, index + 1, (line,), index, column, False, False, caseless)
         first = above + 1  # the blank lines between go: the line joins the speech
     elif index > 0 and not _blank(lines[index - 1]):
         previous = types.get(index - 1)
@@ -215,10 +224,11 @@ def change_element(
     if not words:
         if target is Target.PARENTHETICAL:
             new = "()"
-            return Change(first, last, (*before, new, *after), first + len(before), 1)
+            row = first + len(before)
+            return Change(first, last, (*before, new, *after), row, 1, caseless=caseless)
         pending = target is not Target.ACTION and target is not Target.DIALOGUE
         row = first + len(before)
-        return Change(first, last, (*before, "", *after), row, 0, pending=pending)
+        return Change(first, last, (*before, "", *after), row, 0, pending, caseless=caseless)
 
     expected = target.element_type
     row = first + len(before)
@@ -236,11 +246,13 @@ def change_element(
                 # Action stays action when the writer goes on typing below it (a name in
                 # capitals alone would become a cue): try it with a line below as well.
                 probes.append([*head, *before, candidate[0], "…", *tail])
-        if all(_types_by_line(probe).get(row) is expected for probe in probes):
+        readings = [_read(probe) for probe in probes]
+        if all(read.get(row) is expected for read, _ in readings):
             found = candidate
+            caseless = readings[0][1] if readings[0][1] is not None else caseless
             break
     if found is None:
-        return Change(index, index + 1, (line,), index, column, reached=False)
+        return Change(index, index + 1, (line,), index, column, False, False, caseless)
     chosen, prefix = found
     new_column = min(len(chosen), prefix + min(offset, len(words)))
     if target is Target.PARENTHETICAL:
@@ -252,6 +264,7 @@ def change_element(
         row,
         new_column,
         pending=bool(cue_waits),
+        caseless=caseless,
     )
 
 

@@ -104,7 +104,8 @@ def enter(editor: ScriptEditor) -> None:
             if rest in ("", ")", "）"):
                 if not line.rstrip().endswith((")", "）")):
                     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-                    cursor.insertText(")")  # a parenthetical is closed when it is finished
+                    closing = "）" if line.lstrip().startswith("（") else ")"
+                    cursor.insertText(closing)  # a parenthetical is closed when finished
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
                 column = cursor.positionInBlock()
                 line = block.text()
@@ -311,6 +312,7 @@ def set_element(editor: ScriptEditor, target: Target, quiet: bool = False) -> bo
     change = change_element(
         lines, block.blockNumber(), target, cursor.positionInBlock(), marked_cues=marked
     )
+    editor.set_caseless_cues(change.caseless)
     if not change.reached:
         if not quiet:
             editor.message.emit(

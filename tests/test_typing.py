@@ -212,6 +212,18 @@ def test_an_opening_parenthesis_in_empty_dialogue_opens_a_parenthetical(typist, 
     assert text == "MAYA\n(beat)\nFine.\n"
 
 
+def test_a_parenthetical_is_closed_in_the_parenthesis_it_was_opened_with(typist, tmp_path):
+    typist.type("雨。").enter().tab().type("张伟").enter()
+    typist.type("（").type("小声").enter().type("你好。")
+    text, elements = typist.saved(tmp_path)
+    assert text == "雨。\n\n张伟\n（小声）\n你好。\n"
+    assert [t for t, _ in elements] == ["action", "character", "parenthetical", "dialogue"]
+    typist.key(K.Key_End).enter(2).tab().type("maya").enter().type("(softly").enter()
+    typist.type("Hi.")
+    text, _ = typist.saved(tmp_path)
+    assert text.endswith("\n\nMAYA\n(softly)\nHi.\n")
+
+
 def test_an_empty_parenthetical_goes_back_to_dialogue(typist):
     typist.tab().type("maya").enter().tab()
     typist.enter()  # nothing inside: no parenthetical
