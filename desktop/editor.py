@@ -636,7 +636,7 @@ class ScriptEditor(QTextEdit):
         self._completer.complete(rect)
         popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
 
-    def _speakers_above(self, block: QTextBlock, limit: int = 800) -> LiveNames:
+    def _speakers_above(self, block: QTextBlock, limit: int = 600) -> LiveNames:
         """Cue names shown above ``block`` (at most ``limit`` lines up), latest first: this
         scene's and the earlier scenes'. Names typed since the last analysis complete too.
 
@@ -648,11 +648,12 @@ class ScriptEditor(QTextEdit):
         earlier: list[str] = []
         names = scene
         walk = block.previous()
+        heading, cue = int(Kind.SCENE_HEADING) + 1, int(Kind.CHARACTER) + 1  # KIND_PROPERTY
         while walk.isValid() and limit > 0:
-            kind = block_kind(walk)
-            if kind is Kind.SCENE_HEADING:
+            kind = walk.blockFormat().intProperty(KIND_PROPERTY)
+            if kind == heading:
                 names = earlier
-            elif kind is Kind.CHARACTER:
+            elif kind == cue:
                 name = cue_name(walk.text())
                 fresh = name and name not in scene and name not in earlier
                 if fresh and not is_transition_name(name):
