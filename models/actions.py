@@ -63,11 +63,11 @@ TRAILER_PHASES = {
 """Beats per phase of the trailer's shape; the title card comes after them."""
 CONTEXT_SCENES = 12
 MAX_SHOTS = 8
-SMALL_MODEL = 1_000_000_000
-"""Below this many parameters, scenes and dialogue are prompted in completion form: the
-script itself, continued (measured: such models drift into first person and repeat their
-instructions when asked in chat form; see docs/quality.md)."""
 PROMPT_STYLES = ("auto", "chat", "completion")
+"""``auto``: chat for a model with a chat template, completion otherwise. Measured for the
+embedded SmolLM2-135M (benchmarks/bench_quality.py --style, docs/quality.md): completion
+form wrote 2.7% invented words against chat's 1.4%, and one of its scenes had no dialogue;
+both kept action in the third person once first-person paragraphs are left out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +206,7 @@ def run_action(
     if not use_grammar:
         plan.grammar = None
     base_seed = settings.seed if settings.seed is not None else random.randrange(1, 2**30)
-    style = prompt_style(engine, recipe, str(options.get("prompt_style") or "auto"))
+    style = prompt_style(engine, str(options.get("prompt_style") or "auto"))
     chat = engine.render_chat if style == "chat" else None
     assembler = Assembler(story, engine.count_tokens, n_ctx, chat)
     prompt = assembler.assemble(plan.spec, settings.max_tokens)
@@ -241,26 +241,14 @@ def run_action(
         yield from _stream(engine, request(seed, 1), plan, attempt, index, cancel, pending)
 
 
-def model_parameters(engine: Engine) -> int | None:
-    """Parameters of a local model (from its GGUF header), None for a remote one."""
-    info = getattr(engine, "info", None)
-    count = getattr(info, "parameter_count", None)
-    return int(count) if isinstance(count, int) and count > 0 else None
-
-
-def prompt_style(engine: Engine, recipe: Recipe, wanted: str = "auto") -> str:
-    """ "chat" or "completion" for this engine and action. ``auto``: chat for models with a
-    chat template, except that small ones write scenes and dialogue in completion form."""
+def prompt_style(engine: Engine, wanted: str = "auto") -> str:
+    """ "chat" or "completion" for this engine and action (see ``PROMPT_STYLES``)."""
     if wanted not in PROMPT_STYLES:
         raise ReelwrightError(f"unknown prompt style {wanted!r}; choose chat or completion")
     has_chat = bool(engine.facts.chat_template)
     if wanted == "completion" or not has_chat:
         return "completion"
-    if wanted == "chat":
-        return "chat"
-    parameters = model_parameters(engine)
-    small = parameters is not None and parameters < SMALL_MODEL
-    return "completion" if small and recipe.output in ("scene", "dialogue") else "chat"
+    return "chat"
 
 
 def _model_writes(engine: Engine, language: str) -> bool:

@@ -407,7 +407,7 @@ def _trailer_beats(data: dict[str, Any], context: dict[str, Any]) -> tuple[list[
                 replaced += 1
             used.add(moment_id)
             moment = moments[moment_id]
-            text = " ".join(str(choice["on_screen_text"]).split())
+            text = " ".join(str(choice["text"]).split())
             if text and isinstance(facts, quality.ScriptFacts):
                 invented, _ = quality.invented_words(text, facts)
                 if invented:
