@@ -158,21 +158,18 @@ def check_output(
         return raw, None, Check(False, (f"the answer misses a field or value: {error}",))
     problems = _check_rendered(output, fountain)
     facts = context.get("facts")
+    instructions = str(context.get("instructions", ""))
     if output in ("logline", "character", "marketing") and isinstance(facts, quality.ScriptFacts):
         prose = quality.prose_of(quality.Take(output, True, text, data))
-        invented, counted = quality.invented_words(prose, facts)
-        if counted and len(invented) > INVENTED_LIMIT * counted:
-            shown = ", ".join(dict.fromkeys(invented[:3]))
-            problems.append(f"it is full of words that are in no dictionary ({shown})")
-        leaks = quality.leaked_phrases(prose, str(context.get("instructions", "")), facts)
-        if context.get("instructions") and leaks:
+        leaks = quality.leaked_phrases(prose, instructions, facts) if instructions else []
+        if leaks:
             problems.append(f"it repeats the instructions ({leaks[0]!r})")
     data["fountain"] = fountain
     return text, data, Check(not problems, tuple(problems), tuple(notes))
 
 
-INVENTED_LIMIT = 0.08
-"""A logline, profile or copy with more of its words in no dictionary is regenerated."""
+INVENTED_LIMIT = 0.1
+"""A blurb sentence or post with more of its words in no dictionary is left out."""
 COPY_LIMIT = 0.2
 """A take whose word 8-grams are more than this share the script's is regenerated."""
 ELEMENT_COPY = 0.5
@@ -529,13 +526,35 @@ def _render_character(data: dict[str, Any], context: dict[str, Any]) -> tuple[st
     return "\n".join(lines) + "\n", fountain + "\n", []
 
 
+def _keep_real(items: list[str], facts: Any) -> tuple[list[str], int]:
+    """``items`` without those whose words are not real (more than ``INVENTED_LIMIT`` of
+    them in no dictionary and not in the script); the least bad one stays if all are."""
+    if not isinstance(facts, quality.ScriptFacts) or not items:
+        return items, 0
+    shares = []
+    for item in items:
+        invented, counted = quality.invented_words(item, facts)
+        shares.append(len(invented) / counted if counted else 0.0)
+    kept = [item for item, share in zip(items, shares, strict=True) if share <= INVENTED_LIMIT]
+    if not kept:
+        kept = [items[shares.index(min(shares))]]
+    return kept, len(items) - len(kept)
+
+
 def _render_marketing(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
-    posts = [str(p) for p in data["posts"]]
-    blurb = " ".join(" ".join(str(s).split()) for s in data["blurb"])
-    data["blurb"] = blurb
+    facts = context.get("facts")
+    posts, dropped_posts = _keep_real([str(p) for p in data["posts"]], facts)
+    sentences, dropped = _keep_real([" ".join(str(s).split()) for s in data["blurb"]], facts)
+    blurb = " ".join(sentences)
+    data["blurb"], data["posts"] = blurb, posts
+    notes = []
+    if dropped or dropped_posts:
+        notes.append(
+            f"{dropped + dropped_posts} sentence(s) or post(s) with words in no dictionary left out"
+        )
     words = len(blurb.split())
     text = f"Tagline: {data['tagline']}\n\nBlurb ({words} words):\n{blurb}\n\nPosts:\n"
     text += "\n".join(f"- {p}" for p in posts) + "\n"
     parts = [note("Tagline", data["tagline"]), note("Blurb", blurb)]
     parts += [note("Post", p) for p in posts]
-    return text, "\n\n".join(parts) + "\n", []
+    return text, "\n\n".join(parts) + "\n", notes

@@ -172,16 +172,34 @@ def test_a_speaker_answering_themself_is_rejected() -> None:
     assert not check.ok and any("answers themself" in p for p in check.problems)
 
 
-def test_copy_full_of_words_in_no_dictionary_is_rejected() -> None:
+def test_copy_sentences_in_no_dictionary_are_left_out() -> None:
     import json
 
     facts = script_facts(SCRIPT)
-    garbage = {
-        "tagline": "The Last Crippling Story",
-        "blurb": ["Mwe bffd donesky the lastcrossing boxoflove lotsojobs on towm."] * 3,
-        "posts": ["Jimmy donesky mwe bffd audiobelijenko", "Nora keeps the light."],
+    take = {
+        "tagline": "Some lights should never go out",
+        "blurb": [
+            "Nora has kept the lighthouse burning for forty years.",
+            "Mwe bffd donesky the lastcrossing boxoflove on towm.",
+            "Now the council wants it dark.",
+        ],
+        "posts": ["Jimmy donesky mwe bffd audiobelijenko", "Who keeps the light?"],
     }
-    _, _, check = check_output(
+    _, data, check = check_output(
+        "marketing",
+        json.dumps(take),
+        truncated=False,
+        known=(),
+        new_character=None,
+        context={"facts": facts},
+    )
+    assert check.ok and data is not None
+    assert "donesky" not in data["blurb"] and "forty years" in data["blurb"]
+    assert data["posts"] == ["Who keeps the light?"]
+    assert any("no dictionary" in n for n in check.notes)
+    # All garbage: the least bad part stays, so the take keeps its shape.
+    garbage = {**take, "posts": ["Mwe bffd donesky", "Zqw qeq zz"]}
+    _, data, check = check_output(
         "marketing",
         json.dumps(garbage),
         truncated=False,
@@ -189,18 +207,4 @@ def test_copy_full_of_words_in_no_dictionary_is_rejected() -> None:
         new_character=None,
         context={"facts": facts},
     )
-    assert not check.ok and any("no dictionary" in p for p in check.problems)
-    fine = {
-        "tagline": "Some lights should never go out",
-        "blurb": ["Nora has kept the lighthouse burning for forty years."] * 3,
-        "posts": ["One keeper. One storm. One last night.", "Who keeps the light?"],
-    }
-    _, _, check = check_output(
-        "marketing",
-        json.dumps(fine),
-        truncated=False,
-        known=(),
-        new_character=None,
-        context={"facts": facts},
-    )
-    assert check.ok, check.problems
+    assert check.ok and data is not None and len(data["posts"]) == 1
