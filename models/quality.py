@@ -200,6 +200,8 @@ class ScriptFacts:
     """Script words that are not among the language's most common words (CJK: character
     bigrams): what an item shares with the script when it is about the script."""
     title: str = ""
+    quads: frozenset[tuple[str, ...]] = frozenset()
+    """Word 4-grams of the script: a take holding one quotes four words of it."""
 
     @property
     def word_lists(self) -> tuple[frozenset[str], ...]:
@@ -256,6 +258,7 @@ def facts_of(story: Story, language: str | None = None) -> ScriptFacts:
         lines=lines,
         content=frozenset(content),
         title=" ".join((story.script.title_value("Title") or "").replace("*", "").split()),
+        quads=frozenset(ngrams(tokens, 4)),
     )
 
 
@@ -476,13 +479,8 @@ def _quads(facts: ScriptFacts, tokens: list[str]) -> list[tuple[str, ...]]:
     return [g for g in ngrams(tokens, 4) if g in starts]
 
 
-@cache
-def _starts_cache(grams: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
-    return frozenset(g[:4] for g in grams) | frozenset(g[4:] for g in grams)
-
-
 def _ngram_starts(facts: ScriptFacts) -> frozenset[tuple[str, ...]]:
-    return _starts_cache(facts.ngrams)
+    return facts.quads
 
 
 CAMERA_WORDS = frozenset(
