@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from importlib import metadata
 
 import pytest
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTextBrowser
 
 from reelwright.desktop import keymap
@@ -115,3 +116,16 @@ def test_only_keys_every_keyboard_has(qapp):
             key = seq.toString(PORTABLE).rsplit("+", 1)[-1] or "+"
             assert not (key.startswith("F") and key[1:].isdigit() and int(key[1:]) > 12), spec.id
             assert key not in ("Undo", "Redo", "Copy", "Paste", "Cut", "Save", "Open"), spec.id
+
+
+def test_the_co_writers_keys_do_not_clash_with_the_editors(window):
+    """The co-writer's keys come from its action registry; the window binds both sets."""
+    ours = set(_bound(sys.platform))
+    theirs: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        if action.objectName() in keymap.BY_ID:
+            continue
+        for seq in action.shortcuts():
+            if not seq.isEmpty():
+                theirs[seq.toString(PORTABLE)] = action.text()
+    assert {key: text for key, text in theirs.items() if key in ours} == {}
