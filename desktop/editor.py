@@ -6,10 +6,13 @@ margins measured in character widths from the layout profile. The highlighter cl
 each block; when a block's kind changes, the editor updates that block's format right
 after the keystroke, in the same undo step (``joinPreviousEditBlock``).
 
-Typing conventions (Final Draft, Trelby): Tab on an empty line starts a cue, Tab on an
-empty line under speech opens a parenthetical, Enter after a cue goes to dialogue, Enter
-on an empty dialogue line goes back to action, Enter after a scene heading leaves the
-blank line Fountain needs. Headings and cues are upper-cased as typed.
+Typing follows Final Draft: Enter, Tab and Shift+Tab move from element to element and
+Ctrl+1..7 set one (:mod:`element_keys`, writing the Fountain markup that
+:mod:`element_change` checks with the parser); headings, cues and transitions are
+upper-cased as typed; an accepted completion moves on as if the element were finished.
+Undo takes back about a word: a typed character joins the undo step of the one before
+unless a word starts or anything else happened in between; a paste, a replace-all, a
+rename and an element change are one step each (:func:`undo.edit_block`).
 """
 
 from __future__ import annotations
