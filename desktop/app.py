@@ -67,8 +67,14 @@ def create_window(
     settings: Settings | None = None,
     offer_recovery: bool = True,
     prompts: Prompts | None = None,
+    strict: bool = False,
 ) -> MainWindow:
-    """The main window on ``file``; without one: recovered work, the sample once, or new."""
+    """The main window on ``file``; without one: recovered work, the sample once, or new.
+
+    A ``file`` that does not exist is refused (a mistyped command line). One that exists
+    but does not open (a broken file, the encoding choice cancelled) leaves the window
+    empty with a status message saying so, since the writer has already seen why (the
+    document's message box); ``strict`` raises instead (screenshots, scripted runs)."""
     application()
     settings = settings or Settings()
     window = MainWindow(settings, prompts)
@@ -81,10 +87,15 @@ def create_window(
         target = Path(file)
         if not target.exists():
             raise ReelwrightError(f"{target} does not exist")
-        if not window.document.open(target, ask=False):
+        if window.document.open(target, ask=False):
+            if offer_recovery:  # after a crash the writer often starts again on the same file
+                window.document.offer_recovery(of_file=target)
+        elif strict:
             raise ReelwrightError(f"could not open {target}")
-        if offer_recovery:  # after a crash the writer often starts again on the same file
-            window.document.offer_recovery(of_file=target)
+        else:
+            window.statusBar().showMessage(
+                f"{target.name} was not opened; this is a new, empty script"
+            )
     elif not (offer_recovery and window.document.offer_recovery()):
         sample = sample_path()
         if sample is not None and not settings.get("files/opened_before"):
@@ -105,7 +116,7 @@ def run(file: str | None = None, screenshot: str | None = None, suggest: str | N
     """Start the app; with ``screenshot``, save a picture of the laid-out window and exit,
     after running the writing action ``suggest`` to the end when one is given."""
     app = application()
-    window = create_window(file, offer_recovery=screenshot is None)
+    window = create_window(file, offer_recovery=screenshot is None, strict=screenshot is not None)
     window.show()
     if screenshot is None:
         window.editor.setFocus()

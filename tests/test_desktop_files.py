@@ -343,6 +343,35 @@ def test_starting_on_a_latin1_script_asks_instead_of_quitting(make_window, tmp_p
     assert window.document.path == path
 
 
+def test_starting_on_a_script_that_does_not_open_shows_an_empty_window(make_window, tmp_path):
+    """The encoding choice cancelled: no exception, an empty untitled script, a message."""
+    from reelwright.screenplay.errors import ReelwrightError
+
+    path = tmp_path / "cafe.fountain"
+    path.write_bytes(LATIN.encode("cp1252"))
+    window, prompts = make_window(path)  # no encoding chosen: the writer cancelled
+    assert prompts.asked == [("encoding", "cafe.fountain")]
+    assert window.isVisible()
+    assert window.editor.script_text() == ""
+    assert window.document.path is None and not window.document.modified
+    assert window.windowTitle().startswith("Untitled")
+    assert window.statusBar().currentMessage() == (
+        "cafe.fountain was not opened; this is a new, empty script"
+    )
+    with pytest.raises(ReelwrightError, match="could not open"):
+        create_window(path, Settings(), prompts=ScriptedPrompts(), strict=True)
+
+
+def test_starting_on_a_broken_file_says_why_and_shows_an_empty_window(make_window, tmp_path):
+    path = tmp_path / "broken.fdx"
+    path.write_text("<FinalDraft><Content><Paragraph Type=", "utf-8")
+    window, prompts = make_window(path)
+    errors = [message for kind, message in prompts.asked if kind == "error"]
+    assert len(errors) == 1 and "broken.fdx" in str(errors[0])
+    assert window.editor.script_text() == "" and window.document.path is None
+    assert "broken.fdx was not opened" in window.statusBar().currentMessage()
+
+
 def test_the_encoding_dialog_previews_each_choice(qtbot, tmp_path):
     from reelwright.desktop.encoding_dialog import EncodingDialog
 
