@@ -129,7 +129,22 @@ class Desk(QObject):
         target = outline.tail_line if before_line < 0 else before_line
         if index is None or target not in outline.boundaries():
             return False
-        return apply_text(self.editor, move_scene(text, outline, index, target)) is not None
+        span = apply_text(self.editor, move_scene(text, outline, index, target))
+        if span is None:
+            return False
+        # The caret goes to the moved scene, and the navigator shows the new order at once.
+        moved = outline.scenes[index]
+        _text, after = current_outline(self.editor)
+        landed = [
+            s.start_line
+            for s in after.scenes
+            if s.heading == moved.heading and s.first_lines == moved.first_lines
+        ]
+        inside = [line for line in landed if span[0] <= line < span[1]] or landed
+        if inside:
+            self.editor.go_to_line(inside[0])
+        self.window.analyzer.run_now()
+        return True
 
     def _action(self, name: str, text: str, slot: object, checkable: bool = False) -> QAction:
         action = QAction(text, self.window)

@@ -5,15 +5,40 @@ never from the live document. A click asks the window to jump; the window tells 
 navigator which scene the caret is in. The filter keeps the scenes whose text holds the
 words typed (heading, synopsis, action, dialogue: any of the scene's text) or one of whose
 speakers' names starts with them.
+
+Scenes can be dragged to another place in the outline. The tree never moves its own
+items: a drop becomes ``scene_move_requested(heading line, before line)`` (before a scene
+or section, or -1 for the end), the desk moves the scene in the text as one undo step,
+and the tree is rebuilt from the next analysis like any other edit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDockWidget,
     QLineEdit,
     QStyle,
@@ -31,6 +56,8 @@ from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.vocabulary import cue_name
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+SCENE_MIME = "application/x-reelwright-scene-line"
+"""A dragged scene: the line of its heading, as decimal text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,10 +214,104 @@ class _EntryDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+_Position = QAbstractItemView.DropIndicatorPosition
+
+
+class _OutlineTree(QTreeWidget):
+    """The navigator's tree: scenes can be dragged, and a drop is a request, never a move
+    of the tree's own items (the text is the one owner of the order).
+
+    The drag mode is DragDrop, not InternalMove: Qt's InternalMove would move the items
+    itself, and its drop checks need a live drag; here the mime data names the tree it
+    came from, so only this tree's scenes are taken (not another window's)."""
+
+    scene_dropped = Signal(int, int)
+    """(heading line of the dragged scene, line to put it before; -1: the end)."""
+
+    def __init__(self, parent: QWidget, entries: Callable[[], list[OutlineEntry]]) -> None:
+        super().__init__(parent)
+        self._entries = entries
+        self._token = f"{id(self):x}"
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def mimeTypes(self) -> list[str]:
+        return [SCENE_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        for item in items:
+            entry: OutlineEntry | None = item.data(0, ENTRY_ROLE)
+            if entry is not None and entry.kind == "scene":
+                payload = f"{self._token}:{entry.line}".encode("ascii")
+                data.setData(SCENE_MIME, QByteArray(payload))
+                break
+        return data
+
+    def _dragged_line(self, event: QDropEvent | QDragMoveEvent) -> int | None:
+        """The heading line of the scene this tree's drag carries, or None."""
+        source = event.mimeData()
+        if source is None or not source.hasFormat(SCENE_MIME):
+            return None
+        token, _, line = (
+            bytes(source.data(SCENE_MIME).data()).decode("ascii", "replace").partition(":")
+        )
+        return int(line) if token == self._token and line.isdigit() else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dragged_line(event) is None:
+            event.ignore()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dragged_line(event) is None:
+            event.ignore()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        line = self._dragged_line(event)
+        before = self.drop_target(event.position().toPoint()) if line is not None else None
+        # Qt must not move the item: the drop is taken with no action, so neither this
+        # view nor the drag's source changes the tree.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        self.setState(QAbstractItemView.State.NoState)
+        self.viewport().update()
+        if line is not None and before is not None and before != line:
+            self.scene_dropped.emit(line, before)
+
+    def drop_target(self, point: QPoint) -> int:
+        """The line a scene dropped at ``point`` goes before (-1: the end), where the drop
+        indicator showed it: above an entry, before it; below one, before the entry that
+        follows it in the outline; on a section, at the end of that section's scenes."""
+        item = self.itemAt(point)
+        where = self.dropIndicatorPosition()
+        if item is None or where is _Position.OnViewport:
+            return -1  # below the last entry
+        entry: OutlineEntry = item.data(0, ENTRY_ROLE)
+        if where is _Position.AboveItem or (where is _Position.OnItem and entry.kind == "scene"):
+            return entry.line
+        later = [e for e in self._entries() if e.line > entry.line]
+        if where is _Position.OnItem:
+            later = [e for e in later if e.kind == "section"]
+        return later[0].line if later else -1
+
+
 class Navigator(QDockWidget):
-    """The dock. ``jump_requested(line)`` when the writer picks an entry."""
+    """The dock. ``jump_requested(line)`` when the writer picks an entry;
+    ``scene_move_requested(heading line, before line)`` when a scene is dragged."""
 
     jump_requested = Signal(int)
+    scene_move_requested = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__("Scenes", parent)
@@ -212,7 +333,8 @@ class Navigator(QDockWidget):
         )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._apply_filter)
-        self.tree = QTreeWidget(body)
+        self.tree = _OutlineTree(body, lambda: self.entries)
+        self.tree.scene_dropped.connect(self.scene_move_requested)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(12)
@@ -254,6 +376,12 @@ class Navigator(QDockWidget):
             parent = parents[-1][1] if parents else None
             item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self.tree)
             item.setData(0, ENTRY_ROLE, entry)
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if entry.kind == "scene":
+                flags |= Qt.ItemFlag.ItemIsDragEnabled
+            else:
+                flags |= Qt.ItemFlag.ItemIsDropEnabled
+            item.setFlags(flags)
             tip = entry.text if not entry.synopsis else f"{entry.text}\n{entry.synopsis}"
             item.setToolTip(0, tip)
             self._items_by_line[entry.line] = item

@@ -7,8 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
 
 from reelwright.desktop.app import create_window
 from reelwright.desktop.documents import Prompts, UnsavedChoice
@@ -94,6 +95,104 @@ def test_navigator_click_jumps_and_follows_the_caret(window, qtbot):
         == (SCRIPT.split("\n").index("INT. LIGHTHOUSE - DAWN #3#"))
     )
     assert "Scene 3" in window.status.scene_label.text()
+
+
+def _headings(window) -> list[str]:
+    return [e.text for e in window.navigator.entries]
+
+
+def _drag(tree, item, point):
+    """Drag ``item`` over the tree to ``point`` (viewport coordinates) and drop it there,
+    with the events a real drag sends (the offscreen platform has no drag of its own)."""
+    data = tree.mimeData([item])
+    move = Qt.DropAction.MoveAction
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    viewport = tree.viewport()
+    QApplication.sendEvent(viewport, QDragEnterEvent(point, move, data, left, none))
+    moving = QDragMoveEvent(point, move, data, left, none)
+    QApplication.sendEvent(viewport, moving)
+    assert moving.isAccepted()
+    drop = QDropEvent(QPointF(point), move, data, left, none)
+    QApplication.sendEvent(viewport, drop)
+    return drop
+
+
+# Qt 6 has only these constructors of drag events; PySide6 marks them deprecated.
+QT_DRAG_EVENTS = pytest.mark.filterwarnings("ignore:Function.*Drag.*Event:DeprecationWarning")
+
+
+@QT_DRAG_EVENTS
+def test_navigator_drags_a_scene_to_another_place(window, qtbot):
+    """Above an entry, below one, onto a section, below everything: each drop moves the
+    scene in the text as one undo step; the tree itself never moves an item."""
+    tree = window.navigator.tree
+    before = window.editor.script_text()
+    act_one, act_two = tree.topLevelItem(0), tree.topLevelItem(1)
+    lighthouse = act_two.child(0)
+    office = act_one.child(0)
+    with qtbot.waitSignal(window.navigator.scene_move_requested) as moved:
+        drop = _drag(tree, lighthouse, tree.visualItemRect(office).topLeft() + QPoint(30, 1))
+    assert drop.dropAction() == Qt.DropAction.IgnoreAction
+    lines = before.split("\n")
+    assert moved.args == [
+        lines.index("INT. LIGHTHOUSE - DAWN #3#"),
+        lines.index("INT. HARBOUR OFFICE - NIGHT #1#"),
+    ]
+    assert _headings(window) == [
+        "Act One",
+        "INT. LIGHTHOUSE - DAWN",
+        "INT. HARBOUR OFFICE - NIGHT",
+        "EXT. PIER - CONTINUOUS",
+        "Act Two",
+    ]
+    assert window.editor.textCursor().block().text() == "INT. LIGHTHOUSE - DAWN #3#"
+    window.editor.undo()  # one step takes the whole move back
+    assert window.editor.script_text() == before
+
+    window.analyzer.run_now()
+    office = tree.topLevelItem(0).child(0)
+    pier = tree.topLevelItem(0).child(1)
+    _drag(tree, office, tree.visualItemRect(pier).bottomLeft() + QPoint(30, -1))
+    assert _headings(window)[1:4] == [
+        "EXT. PIER - CONTINUOUS",
+        "INT. HARBOUR OFFICE - NIGHT",
+        "Act Two",
+    ]
+    window.editor.undo()
+
+    window.analyzer.run_now()
+    pier = tree.topLevelItem(0).child(1)
+    _drag(tree, pier, tree.visualItemRect(tree.topLevelItem(1)).center())  # onto Act Two
+    assert _headings(window)[-2:] == ["INT. LIGHTHOUSE - DAWN", "EXT. PIER - CONTINUOUS"]
+    window.editor.undo()
+
+    window.analyzer.run_now()
+    office = tree.topLevelItem(0).child(0)
+    bottom = tree.visualItemRect(tree.topLevelItem(1).child(0)).bottomLeft() + QPoint(30, 40)
+    _drag(tree, office, bottom)  # below the last entry: to the end
+    assert _headings(window)[-1] == "INT. HARBOUR OFFICE - NIGHT"
+    window.editor.undo()
+    assert window.editor.script_text() == before
+
+
+@QT_DRAG_EVENTS
+def test_navigator_takes_no_drop_from_elsewhere(window, qtbot):
+    """Text or another window's scene dropped on the tree moves nothing."""
+    tree = window.navigator.tree
+    before = window.editor.script_text()
+    foreign = QMimeData()
+    foreign.setData("application/x-reelwright-scene-line", b"beef:6")
+    office_rect = tree.visualItemRect(tree.topLevelItem(0).child(0))
+    event = QDragMoveEvent(
+        office_rect.center(),
+        Qt.DropAction.MoveAction,
+        foreign,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(tree.viewport(), event)
+    assert not event.isAccepted()
+    assert window.editor.script_text() == before
 
 
 def test_navigator_filter_by_text_and_character(window):
