@@ -37,7 +37,8 @@ DIALOGUE = "dialogue"
 COMMON = "fountain-common"
 SPEECH = "fountain-speech"
 
-CUE_EXTENSIONS = ("(V.O.)", "(O.S.)", "(CONT'D)")
+CUE_EXTENSIONS = ("(V.O.)", "(O.S.)")
+"""What the grammar lets a model put after a cue (see fountain-speech.gbnf)."""
 MAX_CUE_NAMES = 60
 """Enough for any cast; keeps the alternation (and the grammar sampler) small."""
 TIMES_OF_DAY = vocabulary.TIMES_OF_DAY

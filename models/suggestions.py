@@ -8,6 +8,7 @@ schema and render to Fountain (shot lines, a trailer as a script, notes) that pa
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -256,12 +257,39 @@ def _voice_problems(text: str, facts: quality.ScriptFacts, instructions: str) ->
     return problems
 
 
+_LABEL = re.compile(r"^(?:[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}): (?=\S)")
+"""``Aunt Margit: They're taking it off.``: a chat transcript's speaker label in a line."""
+
+
+def _unlabel(block: str, names: Sequence[str]) -> str:
+    """A speech without a speaker label at the start of its dialogue line (small models
+    write ``Aunt Margit: ...`` or ``MADRULLA: ...`` under a cue, as in a chat transcript).
+    A label is a name in capitals or one holding a word of a character's name; ``No: I
+    won't.`` is kept."""
+    lines = block.split("\n")
+    if len(lines) < 2 or lines[0].strip().startswith("("):
+        return block
+    name_words = {w.casefold() for n in names for w in n.split()}
+    for i in range(1, len(lines)):
+        if lines[i].startswith("("):
+            continue
+        match = _LABEL.match(lines[i])
+        if match:
+            label = match.group().rstrip(": ")
+            shouting = label.isupper() and len(label) > 1
+            if shouting or any(w.casefold() in name_words for w in label.split()):
+                rest = lines[i][match.end() :]
+                lines[i] = rest[0].upper() + rest[1:]
+        break
+    return "\n".join(lines)
+
+
 def _leave_out(text: str, facts: quality.ScriptFacts, instructions: str) -> tuple[str, list[str]]:
     """``text`` without the paragraphs a writer would strike at once: action in the first
     or second person, paragraphs and speeches copied from the script, lines that repeat the
     prompt. A speech left out takes its cue with it; a speaker who would then follow
     themself loses the later speech too."""
-    blocks = text.split("\n\n")
+    blocks = [_unlabel(block, facts.characters) for block in text.split("\n\n")]
     kept: list[str] = []
     person = copied = leaked = 0
     last_speaker: str | None = None

@@ -208,3 +208,22 @@ def test_copy_sentences_in_no_dictionary_are_left_out() -> None:
         context={"facts": facts},
     )
     assert check.ok and data is not None and len(data["posts"]) == 1
+
+
+def test_chat_transcript_labels_come_off_dialogue_lines() -> None:
+    raw = (
+        "EXT. HARBOUR - NIGHT\n\nTomas ties off the rope.\n\nNORA\nAunt Nora: Leave it.\n\n"
+        "TOMAS\nTOMAS: I can't.\n\nNORA\n(quietly)\nNo: you won't.\n"
+    )
+    text, _, check = checked(raw)
+    assert check.ok, check.problems
+    assert "NORA\nLeave it." in text and "TOMAS\nI can't." in text
+    assert "No: you won't." in text  # a word, not a speaker's label
+
+
+def test_grammars_leave_contd_to_the_pages() -> None:
+    from reelwright.models import grammars
+
+    for grammar in (grammars.dialogue_grammar(["NORA"]), grammars.scene_grammar(["NORA"])):
+        rules = [line for line in grammar.splitlines() if not line.startswith("#")]
+        assert not any("CONT'D" in line for line in rules)
