@@ -15,11 +15,12 @@ dictionary all go through it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextEdit
 
 from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.outline import Outline, build_outline, changed_span
@@ -30,12 +31,17 @@ if TYPE_CHECKING:
     from reelwright.desktop.main_window import MainWindow
     from reelwright.desktop.reports_window import ReportsWindow
 
-SHORTCUTS = {
-    "index_cards": "Ctrl+Shift+I",
-    "compare_saved": "Ctrl+Shift+D",
-    "spelling": "F7",
+ACTION_IDS = {
+    "index_cards": "view.index_cards",
+    "spelling": "tools.spelling",
+    "reports": "tools.reports",
+    "compare_saved": "tools.compare_saved",
+    "compare_file": "tools.compare_file",
+    "compare_autosave": "tools.compare_autosave",
+    "goal": "tools.goal",
 }
-"""Keys of the desk's actions; a test checks them against the window's and the desktop's."""
+"""The desk's commands and their entries in the one key table (``desktop.keymap``), which
+holds their menu text and keys."""
 
 
 def replace_lines(editor: QTextEdit, start: int, end: int, lines: list[str]) -> None:
@@ -146,44 +152,31 @@ class Desk(QObject):
         self.window.analyzer.run_now()
         return True
 
-    def _action(self, name: str, text: str, slot: object, checkable: bool = False) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(f"desk-{name}")
-        if name in SHORTCUTS:
-            action.setShortcut(QKeySequence(SHORTCUTS[name]))
-        action.setCheckable(checkable)
-        if checkable:
-            action.toggled.connect(slot)
-        else:
-            action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+    def _action(
+        self, menu: QMenu, name: str, slot: Callable[..., object], checkable: bool = False
+    ) -> QAction:
+        action = self.window.keyed_action(menu, ACTION_IDS[name], slot, checkable)
         self.actions[name] = action
         return action
 
     def _build_menus(self) -> None:
         view = self.window.menu("&View")
         view.addSeparator()
-        view.addAction(self._action("index_cards", "&Index Cards", self.show_index_cards))
+        self._action(view, "index_cards", self.show_index_cards)
         tools = self.window.menu("&Tools")
-        spelling = self._action(
-            "spelling", "Check &Spelling as You Type", self.spelling.set_enabled, checkable=True
-        )
+        spelling = self._action(tools, "spelling", self.spelling.set_enabled, checkable=True)
         spelling.setChecked(self.spelling.enabled)
-        tools.addAction(spelling)
         self.spelling_menu = self.spelling.options_menu(tools)
         tools.addMenu(self.spelling_menu)
         tools.addSeparator()
-        tools.addAction(self._action("reports", "&Reports…", self.show_reports))
+        self._action(tools, "reports", self.show_reports)
         compare = tools.addMenu("&Compare Drafts")
         compare.setObjectName("desk-compare-menu")
-        compare.addAction(
-            self._action("compare_saved", "With the &Saved Version", self.compare_with_saved)
-        )
-        compare.addAction(self._action("compare_file", "With a &File…", self.compare_with_file))
-        compare.addAction(
-            self._action("compare_autosave", "With an &Autosave…", self.compare_with_autosave)
-        )
+        self._action(compare, "compare_saved", self.compare_with_saved)
+        self._action(compare, "compare_file", self.compare_with_file)
+        self._action(compare, "compare_autosave", self.compare_with_autosave)
         tools.addSeparator()
-        tools.addAction(self._action("goal", "Writing &Goal…", self.goals.edit_goal))
+        self._action(tools, "goal", self.goals.edit_goal)
 
     # Windows ----------------------------------------------------------------------------------
     def reports_window(self) -> ReportsWindow:
@@ -254,4 +247,4 @@ def install_desk(window: MainWindow) -> Desk:
     return Desk(window)
 
 
-__all__ = ["Desk", "apply_text", "current_outline", "install_desk", "replace_lines"]
+__all__ = ["ACTION_IDS", "Desk", "apply_text", "current_outline", "install_desk", "replace_lines"]

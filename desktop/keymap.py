@@ -1,10 +1,11 @@
 """Every key of the editor and the window, in one table.
 
 The menus take their text and shortcuts from :data:`KEYMAP` (``MainWindow`` builds each
-action from its id), the Help menu's keyboard reference is printed from the same table,
-and lists beside them the keys other modules bound to the window's actions (the
-co-writer's, made from its writing-action registry): one source per key, so the reference
-cannot drift from what the keys do (a test checks the window against it).
+action from its id, and so does the writer's desk through ``MainWindow.keyed_action``),
+the Help menu's keyboard reference is printed from the same table, and lists beside them
+the keys other modules bound to the window's actions (the co-writer's, made from its
+writing-action registry): one source per key, so the reference cannot drift from what
+the keys do (a test checks the window against it, and the co-writer's keys against it).
 
 Keys are written the portable way Qt reads them: ``Ctrl`` is the Command key on macOS
 (Qt maps it), so ``Ctrl+1`` is Cmd+1 there, as in Final Draft. Where a platform has its own
@@ -44,10 +45,15 @@ class KeySpec:
     """Keys on macOS when they differ from ``keys``."""
     tip: str = ""
     """What the key does, for the keyboard reference and the status tip."""
+    name: str = ""
+    """The command's name out of its menu, where the menu text needs its submenu to be
+    read ("With the Saved Version" under "Compare Drafts"); else the text is the name."""
 
     @property
     def label(self) -> str:
-        """The text without mnemonics or an ellipsis."""
+        """The name, or the text without mnemonics or an ellipsis."""
+        if self.name:
+            return self.name
         return self.text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
@@ -102,6 +108,7 @@ KEYMAP: tuple[KeySpec, ...] = (
         mac=("Ctrl+Shift+F",),
         tip="only the page; Esc comes back",
     ),
+    KeySpec("view.index_cards", "&Index Cards", "View", ("Ctrl+Shift+I",)),
     # Element (Final Draft's Ctrl+1..7)
     KeySpec("element.scene_heading", "&Scene Heading", "Element", ("Ctrl+1",)),
     KeySpec("element.action", "&Action", "Element", ("Ctrl+2",)),
@@ -121,6 +128,43 @@ KEYMAP: tuple[KeySpec, ...] = (
     ),
     KeySpec("script.paper_letter", "US &Letter", "Script"),
     KeySpec("script.paper_a4", "&A4", "Script"),
+    # Tools (the writer's desk)
+    KeySpec(
+        "tools.spelling",
+        "Check &Spelling as You Type",
+        "Tools",
+        ("F7",),
+        tip="underline misspelt words; right-click one for suggestions",
+    ),
+    KeySpec(
+        "tools.reports", "&Reports…", "Tools", tip="charts, and the scene, cast and location tables"
+    ),
+    KeySpec(
+        "tools.compare_saved",
+        "With the &Saved Version",
+        "Tools",
+        ("Ctrl+Shift+J",),
+        tip="what changed since the last save",
+        name="Compare with the Saved Version",
+    ),
+    KeySpec(
+        "tools.compare_file",
+        "With a &File…",
+        "Tools",
+        name="Compare with a File",
+    ),
+    KeySpec(
+        "tools.compare_autosave",
+        "With an &Autosave…",
+        "Tools",
+        name="Compare with an Autosave",
+    ),
+    KeySpec(
+        "tools.goal",
+        "Writing &Goal…",
+        "Tools",
+        tip="a page or word target for the session or the draft",
+    ),
     # Help
     KeySpec("help.keyboard", "&Keyboard Reference", "Help", ("Ctrl+/",)),
     KeySpec("help.fountain", "&Fountain Syntax", "Help", standard=Standard.HelpContents),

@@ -7,6 +7,8 @@ calls only these):
 - ``add_dock(dock, area, visible)``: a dock widget with a toggle in the View menu.
 - ``add_toolbar_action(action)``: an action on the main toolbar.
 - ``add_status_widget(widget)``: a permanent widget at the right of the status bar.
+- ``keyed_action(menu, action_id, slot)``: an action whose text and keys are the key
+  map's entry ``action_id`` (the one key table; the desk's commands are made this way).
 - ``editor.context_menu_providers``: callables that add entries to the editor's menu.
 - ``analysis_ready`` (signal): each new whole-script analysis, after typing pauses.
 - ``editor.current_scene()``, ``editor.selected_text()``, ``editor.insert_suggestion()``.
@@ -208,6 +210,17 @@ class MainWindow(QMainWindow):
 
     def add_status_widget(self, widget: QWidget) -> None:
         self.status.addPermanentWidget(widget)
+
+    def keyed_action(
+        self,
+        menu: QMenu | None,
+        action_id: str,
+        slot: Callable[..., object],
+        checkable: bool = False,
+    ) -> QAction:
+        """The action of the key map's entry ``action_id`` (text, keys, tip), added to
+        ``menu`` (or to the window when None); ``slot`` gets ``toggled`` if checkable."""
+        return self._action(menu, action_id, slot, checkable)
 
     # Menus ---------------------------------------------------------------------------------------
     def _action(

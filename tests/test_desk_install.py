@@ -9,7 +9,8 @@ from pathlib import Path
 from desk_support import open_desk
 from PySide6.QtGui import QAction, QKeySequence
 
-from reelwright.desktop.desk import SHORTCUTS, install_desk
+from reelwright.desktop import keymap
+from reelwright.desktop.desk import ACTION_IDS, install_desk
 from reelwright.desktop.keymap import reserved_reason
 
 
@@ -29,26 +30,34 @@ def test_menus_and_idempotence(qtbot, tmp_path: Path) -> None:
     assert "&Index Cards" in view
     bar = [a.text() for a in window.menuBar().actions()]
     assert bar.index("&Tools") < bar.index("&Help")
-    assert window.findChild(QAction, "desk-reports") is desk.actions["reports"]
+    assert window.findChild(QAction, "tools.reports") is desk.actions["reports"]
 
 
-def test_keys_are_free_and_not_the_desktops(qtbot, tmp_path: Path) -> None:
+def test_keys_come_from_the_one_table_and_are_free(qtbot, tmp_path: Path) -> None:
+    """The desk's commands are the key map's entries: same text and keys, no key that
+    another action of the window (the editor's, the co-writer's) or the desktop takes."""
     window, desk = open_desk(qtbot, tmp_path)
-    mine = {desk.actions[name] for name in SHORTCUTS}
+    assert set(desk.actions) == set(ACTION_IDS)
+    mine = set(desk.actions.values())
     taken: dict[str, str] = {}
     for action in window.findChildren(QAction):
         if action in mine:
             continue
         for key in action.shortcuts():
             taken[key.toString(QKeySequence.SequenceFormat.PortableText)] = action.text()
-    for name, key in SHORTCUTS.items():
-        portable = QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
-        assert (
-            desk.actions[name].shortcut().toString(QKeySequence.SequenceFormat.PortableText)
-            == portable
-        )
-        assert portable not in taken, f"{key} is already {taken.get(portable)}"
-        assert reserved_reason(key, "linux") is None and reserved_reason(key, "darwin") is None
+    for name, action_id in ACTION_IDS.items():
+        action, spec = desk.actions[name], keymap.BY_ID[action_id]
+        assert action.objectName() == action_id and action.text() == spec.text
+        assert window.actions_by_id[action_id] is action
+        keys = [k.toString(QKeySequence.SequenceFormat.PortableText) for k in action.shortcuts()]
+        assert keys == [
+            k.toString(QKeySequence.SequenceFormat.PortableText) for k in keymap.sequences(spec)
+        ]
+        for key in keys:
+            assert key not in taken, f"{key} is already {taken.get(key)}"
+            assert reserved_reason(key, "linux") is None and reserved_reason(key, "darwin") is None
+    assert keymap.key_text("tools.compare_saved", "linux") == "Ctrl+Shift+J"
+    assert keymap.key_text("tools.spelling", "linux") == "F7"
 
 
 def test_reports_and_cards_wait_until_asked(tmp_path: Path) -> None:

@@ -92,7 +92,8 @@ def test_the_reference_lists_every_key_of_the_window(window):
         keys = [k for k in action.shortcuts() if not k.isEmpty()]
         if not keys:
             continue
-        label = action.text().replace("&", "").rstrip("…")
+        spec = keymap.BY_ID.get(action.objectName())
+        label = spec.label if spec else action.text().replace("&", "").rstrip("…")
         text = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
         assert (label, text) in listed, label
     assert "Ctrl+Shift+T" in html and "Title Page" in html
@@ -116,6 +117,38 @@ def test_only_keys_every_keyboard_has(qapp):
             key = seq.toString(PORTABLE).rsplit("+", 1)[-1] or "+"
             assert not (key.startswith("F") and key[1:].isdigit() and int(key[1:]) > 12), spec.id
             assert key not in ("Undo", "Redo", "Copy", "Paste", "Cut", "Save", "Open"), spec.id
+
+
+def _co_writer_keys() -> dict[str, str]:
+    """The co-writer's keys as its own table gives them: the action registry where the
+    co-writer has one, else the shortcuts ``desktop.cowriter`` binds."""
+    try:
+        from reelwright.models import action_registry
+    except ImportError:
+        from reelwright.desktop import cowriter
+
+        return dict(cowriter.SHORTCUTS)  # type: ignore[attr-defined]
+    return action_registry.shortcuts()
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_the_co_writers_table_takes_no_key_of_the_key_map(qapp, platform):
+    """On every platform, none of the co-writer's keys is one of the key map's (the
+    editor's, the window's and the desk's commands)."""
+    ours = _bound(platform)
+    theirs = {QKeySequence(key).toString(PORTABLE): name for name, key in _co_writer_keys().items()}
+    assert theirs, "the co-writer binds no key?"
+    assert {key: (name, ours[key]) for key, name in theirs.items() if key in ours} == {}
+
+
+def test_no_two_actions_of_the_window_share_a_key(window):
+    """Whatever installed them (the menus, the desk, the co-writer), one key, one action."""
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for seq in action.shortcuts():
+            if not seq.isEmpty():
+                owners.setdefault(seq.toString(PORTABLE), []).append(action.text())
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
 
 
 def test_the_co_writers_keys_do_not_clash_with_the_editors(window):
