@@ -182,3 +182,13 @@ def test_this_machine_is_read() -> None:
     made = recommend_for_machine()
     if made is not None:
         assert "RAM" in made.reason or made.on_gpu
+
+
+def test_what_a_model_file_writes(tmp_path, default_model_path) -> None:
+    from reelwright.models.recommend import EMBEDDED_LANGUAGES, model_languages
+
+    assert model_languages(default_model_path) == EMBEDDED_LANGUAGES == ("en",)
+    qwen = next(e for e in load_catalog() if e.id == "qwen2.5-14b-instruct")
+    assert "zh" in (model_languages(tmp_path / qwen.filename) or ())
+    assert model_languages(tmp_path / "my-own-model.gguf") is None  # unknown: assumed able
+    assert model_languages(None) is None
