@@ -128,6 +128,28 @@ KEYMAP: tuple[KeySpec, ...] = (
     ),
     KeySpec("script.paper_letter", "US &Letter", "Script"),
     KeySpec("script.paper_a4", "&A4", "Script"),
+    KeySpec(
+        "script.caseless_auto",
+        "&Automatic",
+        "Script",
+        tip="as the script's letters say: on for Chinese or Japanese, "
+        "off for scripts with capitals",
+        name="Cues without Capitals: Automatic",
+    ),
+    KeySpec(
+        "script.caseless_on",
+        "&On",
+        "Script",
+        tip="a short line without capitals, a blank line above and speech below, is a cue",
+        name="Cues without Capitals: On",
+    ),
+    KeySpec(
+        "script.caseless_off",
+        "O&ff",
+        "Script",
+        tip="only a name in capitals, or one forced with @, is a cue",
+        name="Cues without Capitals: Off",
+    ),
     # Tools (the writer's desk)
     KeySpec(
         "tools.spelling",

@@ -46,12 +46,26 @@ from reelwright.desktop.navigator import Navigator
 from reelwright.desktop.settings import Settings
 from reelwright.desktop.statusbar import ScriptStatusBar
 from reelwright.desktop.themes import apply_theme, theme_named
-from reelwright.desktop.title_page import TitlePageDialog, read_title_page, replace_title_page
+from reelwright.desktop.title_page import (
+    TitlePageDialog,
+    read_title_page,
+    replace_title_page,
+    title_entries,
+    with_title_value,
+)
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.layout import Layout, layout_for
-from reelwright.screenplay.lines import Kind
+from reelwright.screenplay.lines import Kind, caseless_cues_for, title_page_extent
+from reelwright.screenplay.vocabulary import CASELESS_CUES_KEY, caseless_setting
 
 log = logging.getLogger(__name__)
+
+CASELESS_CHOICES: dict[bool | None, str] = {
+    None: "script.caseless_auto",
+    True: "script.caseless_on",
+    False: "script.caseless_off",
+}
+"""Script → Cues without Capitals: the script's choice and its action in the key map."""
 
 
 def app_icon() -> QIcon:
@@ -311,6 +325,18 @@ class MainWindow(QMainWindow):
         script = self.menu("&Script")
         self._action(script, "script.title_page", self.title_page_dialog)
         self._action(script, "script.rename_character", self.rename_character_dialog)
+        self.caseless_menu = script.addMenu("Cues &without Capitals")
+        self.caseless_menu.setObjectName("caselessCuesMenu")
+        caseless = QActionGroup(self)
+        for choice, action_id in CASELESS_CHOICES.items():
+            action = self._action(
+                self.caseless_menu,
+                action_id,
+                lambda c=choice: self.set_caseless_cues_choice(c),
+            )
+            action.setCheckable(True)
+            caseless.addAction(action)
+        self.caseless_menu.aboutToShow.connect(self._show_caseless_choice)
         paper = script.addMenu("&Paper Size")
         papers = QActionGroup(self)
         current = self._layout().name
@@ -515,6 +541,49 @@ class MainWindow(QMainWindow):
         self.editor.apply_edits(dialog.plan.edits)
         old, new = dialog.old_name.currentText().strip(), dialog.new_name.text().strip()
         self.statusBar().showMessage(dialog.plan.summary(old, new).replace("Renames", "Renamed"))
+        return True
+
+    def caseless_cues_choice(self) -> bool | None:
+        """The script's recorded choice for cues without capitals (None: automatic)."""
+        return caseless_setting(title_entries(self.editor.script_text()))
+
+    def _show_caseless_choice(self) -> None:
+        """Check the script's choice; Automatic says what the letters decide now."""
+        choice = self.caseless_cues_choice()
+        text = self.editor.script_text()
+        unrecorded = with_title_value(text, CASELESS_CUES_KEY, None)
+        automatic = caseless_cues_for(unrecorded.split("\n"))
+        for value, action_id in CASELESS_CHOICES.items():
+            action = self.actions_by_id[action_id]
+            action.setChecked(value is choice)
+            if value is None:
+                spec = keymap.BY_ID[action_id]
+                state = "on" if automatic else "off"
+                action.setText(f"{spec.text} (now {state})")
+
+    def set_caseless_cues_choice(self, choice: bool | None) -> bool:
+        """Script → Cues without Capitals: write the choice on the title page as
+        ``Caseless cues: yes|no`` (None: remove it, the letters decide), as one undo step;
+        the editor, the completer and the navigator follow at once."""
+        from reelwright.desktop.desk import apply_text
+
+        text = self.editor.script_text()
+        value = None if choice is None else ("yes" if choice else "no")
+        title = Path(self.document.display_name).stem
+        new_text = with_title_value(text, CASELESS_CUES_KEY, value, title=title)
+        if apply_text(self.editor, new_text) is None:
+            return False
+        lines = new_text.split("\n")
+        self.editor.set_caseless_cues(caseless_cues_for(lines))
+        self.analyzer.run_now()
+        state = "on" if caseless_cues_for(lines) else "off"
+        if value is None:
+            message = f"Cues without capitals: automatic (now {state})"
+        else:
+            message = f"Cues without capitals: {state} (the title page says Caseless cues: {value})"
+        if title_page_extent(text.split("\n")) is None:
+            message += "; a title page was added to hold it"
+        self.statusBar().showMessage(message, 8000)
         return True
 
     def go_to_scene(self, number: str) -> bool:

@@ -1,4 +1,6 @@
-"""The title page dialog: edits the ``Key: value`` block at the top of the Fountain text."""
+"""The title page: the dialog that edits the ``Key: value`` block at the top of the
+Fountain text, and the one-key edit that script settings kept there use
+(:func:`with_title_value`, e.g. ``Caseless cues: yes``)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,12 @@ from PySide6.QtWidgets import (
 from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.lines import title_page_extent
 from reelwright.screenplay.parser import parse
+from reelwright.screenplay.vocabulary import (
+    is_title_continuation,
+    title_colon,
+    title_key,
+    title_page_entries,
+)
 
 FIELDS = ("Title", "Credit", "Author", "Source", "Draft date", "Contact", "Copyright", "Notes")
 MULTILINE = frozenset({"Contact", "Notes"})
@@ -51,6 +59,63 @@ def title_page_lines(fields: dict[str, str]) -> list[str]:
             lines.append(f"{key}:")
             lines.extend(f"    {part.strip()}" for part in parts)
     return lines
+
+
+def title_entries(text: str) -> dict[str, str]:
+    """The title page's keys and values as written (first line of each value), without
+    a parse of the script; empty when there is no title page."""
+    lines = text.split("\n")
+    extent = title_page_extent(lines)
+    if extent is None:
+        return {}
+    block = [line.replace("\t", "    ") for line in lines[extent[0] : extent[1]]]
+    return {key: "\n".join(values) for key, values in title_page_entries(block) or []}
+
+
+def with_title_value(text: str, key: str, value: str | None, title: str = "Untitled") -> str:
+    """``text`` with the title page's ``key`` set to ``value`` (None: the key removed),
+    every other line as it was.
+
+    An existing key keeps its place and the colon the writer typed (``：`` too); a new one
+    goes at the end of the title page, with the page's own colon. Without a title page,
+    one is made at the top: the key alone where that is a title page by the parser's rule,
+    else with ``Title: title`` above it (a title page needs a key Fountain knows)."""
+    lines = text.split("\n")
+    extent = title_page_extent(lines)
+    if extent is None:
+        if value is None:
+            return text
+        block = [f"{key}: {value}"]
+        if title_page_extent(block) is None:
+            block.insert(0, f"Title: {title}")
+        if not text:
+            return "\n".join(block)
+        if lines[0].strip():
+            block.append("")  # else the text's own blank line separates them
+        return "\n".join(block + lines)
+    start, end = extent
+    wanted = key.strip().casefold()
+    for index in range(start, end):
+        found = title_key(lines[index])
+        if found is None or is_title_continuation(lines[index]):
+            continue
+        if found[0].strip().casefold() != wanted:
+            continue
+        stop = index + 1
+        while stop < end and is_title_continuation(lines[stop].replace("\t", "    ")):
+            stop += 1
+        if value is None:
+            replacement: list[str] = []
+        else:
+            colon = title_colon(lines[index])
+            replacement = [f"{found[0]}{colon}{' ' if colon == ':' else ''}{value}"]
+        new_lines = lines[:index] + replacement + lines[stop:]
+        return "\n".join(new_lines)
+    if value is None:
+        return text
+    colon = title_colon(lines[start])
+    new_lines = [*lines[:end], f"{key}{colon}{' ' if colon == ':' else ''}{value}", *lines[end:]]
+    return "\n".join(new_lines)
 
 
 def replace_title_page(editor: QTextEdit, fields: dict[str, str]) -> None:
