@@ -8,6 +8,13 @@ What survives Fountain -> FDX -> Fountain: element types, text and emphasis, dua
 dialogue, scene numbers, forced page breaks, the title page. Types Final Draft has no
 name for (sections, synopses, notes, lyrics) are written as paragraphs of their own type,
 which Final Draft shows with its default style and which this importer reads back.
+
+Nothing an imported file says is trusted to be what Fountain can hold: a scene number is
+kept only if Fountain reads it back as one (of any length), a section ``Level`` is a
+whole number from 1 to ``MAX_SECTION_LEVEL`` (``999999999`` would have been a gigabyte of
+``#``), and a title-page key becomes one Fountain can write (one line, no colon; one that does not
+start with a letter goes into the notes with its value), so that the Fountain export
+never merges two entries.
 """
 
 from __future__ import annotations
@@ -19,8 +26,9 @@ from pathlib import Path
 
 from reelwright.screenplay.elements import Element, ElementType, Script
 from reelwright.screenplay.emphasis import parse_emphasis
-from reelwright.screenplay.errors import ReelwrightError, ScriptReadError
+from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.fileio import atomic_writer
+from reelwright.screenplay.vocabulary import KNOWN_TITLE_KEYS, split_scene_number, title_key
 
 T = ElementType
 FDX_TYPES: dict[ElementType, str] = {
@@ -55,6 +63,12 @@ IMPORT_TYPES: dict[str, ElementType] = {
 }
 TITLE_CENTRE = ("title", "credit", "author", "authors", "source")
 KEY_ATTRIBUTE = "ReelwrightKey"
+MAX_SECTION_LEVEL = 32
+"""The deepest section an FDX file holds, written or read: an outline deeper than this is
+no outline a writer keeps, and a ``Level`` from a file is a number of ``#`` to write."""
+FALLBACK_TITLE_KEY = "Notes"
+"""Where a title-page entry goes, as a ``key: value`` line, whose key Fountain cannot hold
+(one that does not start with a letter)."""
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FOUNTAIN_MARKERS = re.compile(r"([\\*_])")
 
@@ -96,7 +110,7 @@ def _paragraph(parent: ET.Element, element: Element, new_page: bool) -> ET.Eleme
     if element.type is T.SCENE_HEADING and element.scene_number:
         paragraph.set("Number", element.scene_number)
     if element.type is T.SECTION:
-        paragraph.set("Level", str(max(1, element.depth)))
+        paragraph.set("Level", str(min(MAX_SECTION_LEVEL, max(1, element.depth))))
     if new_page:
         paragraph.set("StartsNewPage", "Yes")
     _add_text(paragraph, element.text)
@@ -302,14 +316,41 @@ def from_fdx(data: bytes) -> Script:
             continue
         extra: dict[str, object] = {}
         if kind is T.SCENE_HEADING:
-            number = (paragraph.get("Number") or "").strip()
-            if number and re.fullmatch(r"[\w.\-]+", number):
+            number = _scene_number(paragraph.get("Number"))
+            if number:
                 extra["scene_number"] = number
         if kind is T.SECTION:
-            level = paragraph.get("Level") or "1"
-            extra["depth"] = int(level) if level.isdigit() else 1
+            extra["depth"] = _section_level(paragraph.get("Level"))
         add(kind, text, **extra)
     return Script(title_page=_import_title_page(root), elements=elements, line_count=line)
+
+
+def _scene_number(raw: str | None) -> str | None:
+    """``Number`` when Fountain reads it back as a scene number (any length), else None."""
+    number = (raw or "").strip()
+    if number and split_scene_number(f"X #{number}#") == ("X", number):
+        return number
+    return None
+
+
+def _section_level(raw: str | None) -> int:
+    """A section's ``Level``: a whole number in ASCII digits, held to 1..MAX_SECTION_LEVEL;
+    anything else (``1e10``, ``²``, ``-3``) is a top-level section."""
+    level = (raw or "").strip()
+    if not (level.isascii() and level.isdigit()):
+        return 1
+    if len(level) > len(str(MAX_SECTION_LEVEL)):  # never int() of thousands of digits
+        return MAX_SECTION_LEVEL
+    return min(MAX_SECTION_LEVEL, max(1, int(level)))
+
+
+def _title_key(raw: str) -> str | None:
+    """A title-page key as Fountain can write and read it back as itself (line breaks,
+    tabs and colons become a space, the ends are trimmed), or None when it cannot be one
+    (it does not start with a letter)."""
+    key = re.sub(r"\s*[\r\n]+\s*", " ", raw).replace("\t", " ")  # the parser widens tabs
+    key = re.sub(r"\s*:+\s*", " ", key).strip()
+    return key if key and title_key(f"{key}: v") == (key, "v") else None
 
 
 def _import_title_page(root: ET.Element) -> dict[str, str]:
@@ -320,13 +361,23 @@ def _import_title_page(root: ET.Element) -> dict[str, str]:
     loose: list[tuple[str, str]] = []
     for paragraph in page.findall("Paragraph"):
         text = _marked(paragraph).strip()
-        key = paragraph.get(KEY_ATTRIBUTE)
-        if key:
+        raw_key = paragraph.get(KEY_ATTRIBUTE)
+        if raw_key:
+            key = _title_key(raw_key)
+            if key is None:  # kept, as a line of the notes
+                label = " ".join(raw_key.split())
+                key, text = FALLBACK_TITLE_KEY, f"{label}: {text}" if text else label
             keyed.setdefault(key, []).append(text)
         elif text:
             loose.append(((paragraph.get("Alignment") or "left").casefold(), text))
-    if keyed:
-        return {key: "\n".join(lines) for key, lines in keyed.items()}
+    if keyed and not any(key.casefold() in KNOWN_TITLE_KEYS for key in keyed):
+        # Fountain takes a block for a title page only if it names a key it knows: keep
+        # these entries as lines of the notes, or the export would read back as action.
+        notes = [f"{key}: {lines[0]}".rstrip() for key, lines in keyed.items()]
+        notes += [line for lines in keyed.values() for line in lines[1:]]
+        keyed = {FALLBACK_TITLE_KEY: notes}
+    if keyed:  # a value's blank lines are no lines in Fountain
+        return {key: "\n".join(line for line in lines if line) for key, lines in keyed.items()}
     # A title page made in Final Draft: centred lines are the title, a "by" line and the
     # author; the rest (lower left or right) is contact information.
     result: dict[str, list[str]] = {}
@@ -344,16 +395,12 @@ def _import_title_page(root: ET.Element) -> dict[str, str]:
 
 
 def read_fdx(path: str | os.PathLike[str]) -> Script:
-    """Read an FDX file; missing or unreadable files give a clear error."""
+    """Read an FDX file; a missing or unreadable file, a folder, a pipe or a device (which
+    would block the read or never end it) gives one clear sentence."""
+    from reelwright.screenplay.textio import read_script_bytes
+
     target = Path(path)
-    try:
-        data = target.read_bytes()
-    except FileNotFoundError as error:
-        raise ScriptReadError(f"{target} does not exist") from error
-    except IsADirectoryError as error:
-        raise ScriptReadError(f"{target} is a folder, not an FDX file") from error
-    except OSError as error:
-        raise ScriptReadError(f"could not read {target}: {error.strerror}") from error
+    data = read_script_bytes(target)
     try:
         return from_fdx(data)
     except ReelwrightError as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -168,7 +170,148 @@ def test_hostile_or_wrong_files_are_refused(data: bytes, message: str, tmp_path:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ReelwrightError, match="does not exist"):
+    with pytest.raises(ReelwrightError, match="there is no such file"):
         read_fdx(tmp_path / "nope.fdx")
     with pytest.raises(ReelwrightError, match="folder"):
         read_fdx(tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_pipes_and_devices_are_refused_without_reading(tmp_path: Path, kind: str) -> None:
+    """A FIFO blocked the import; /dev/zero was read until memory ran out."""
+    path = tmp_path / "script.fdx"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            read_fdx(path)
+        except BaseException as error:  # handed to the test's thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), "reading the FDX blocked"
+    assert len(outcome) == 1 and isinstance(outcome[0], ReelwrightError), outcome
+    assert "not a script file" in str(outcome[0])
+
+
+# What an imported file says is not trusted (issue 18) --------------------------------------
+
+
+def fdx(paragraphs: str, title: str = "") -> bytes:
+    page = f"<TitlePage><Content>{title}</Content></TitlePage>" if title else ""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<FinalDraft DocumentType="Script" Version="5">'
+        f"<Content>{paragraphs}</Content>{page}</FinalDraft>"
+    ).encode()
+
+
+def heading(number: str) -> str:
+    return (
+        f'<Paragraph Type="Scene Heading" Number="{number}"><Text>INT. HOUSE - DAY</Text>'
+        "</Paragraph>"
+    )
+
+
+def test_scene_numbers_of_any_length_survive_every_export(tmp_path: Path) -> None:
+    """5,000 digits (past Python's 4,300-digit int() limit) is kept whole, through FDX and
+    Fountain; a Number that Fountain would not read back as one is dropped."""
+    from reelwright.exporters import export
+    from reelwright.screenplay.parser import parse
+
+    long_number = "7" * 5000 + "A"
+    script = from_fdx(
+        fdx(
+            heading(long_number)
+            + heading("12 A")
+            + heading("1_2")
+            + heading("#3#")
+            + heading("\u0663\u0664")  # Arabic-Indic digits: letters and digits of any script
+            + '<Paragraph Type="Action"><Text>After.</Text></Paragraph>'
+        )
+    )
+    numbers = [e.scene_number for e in script.elements if e.type is T.SCENE_HEADING]
+    assert numbers == [long_number, None, None, None, "\u0663\u0664"]
+    written = to_fdx(script)
+    assert [
+        e.scene_number for e in from_fdx(written).elements if e.type is T.SCENE_HEADING
+    ] == numbers
+    export(script, tmp_path / "out.fountain")
+    again = parse((tmp_path / "out.fountain").read_text(encoding="utf-8"))
+    assert [e.scene_number for e in again.elements if e.type is T.SCENE_HEADING] == numbers
+    export(script, tmp_path / "out.fdx")
+    assert (tmp_path / "out.fdx").stat().st_size < 20_000
+
+
+@pytest.mark.parametrize(
+    ("level", "depth"),
+    [
+        ("1", 1),
+        (" 3 ", 3),
+        ("0", 1),
+        ("32", 32),
+        ("33", 32),
+        ("999999999", 32),
+        ("9" * 5000, 32),
+        ("1e10", 1),
+        ("1e23", 1),
+        ("\u00b2", 1),
+        ("\u0663", 1),
+        ("-4", 1),
+        ("", 1),
+        ("two", 1),
+    ],
+)
+def test_section_levels_are_held_to_what_an_outline_uses(level: str, depth: int) -> None:
+    """``Level="999999999"`` wrote a gigabyte of ``#``; ``1e10``, ``1e23`` and ``²`` raised."""
+    from reelwright.exporters.fountain import to_fountain
+
+    script = from_fdx(
+        fdx(f'<Paragraph Type="Section" Level="{level}"><Text>Act</Text></Paragraph>')
+    )
+    (section,) = script.elements
+    assert section.type is T.SECTION and section.depth == depth
+    assert to_fountain(script) == "#" * depth + " Act\n"
+    assert from_fdx(to_fdx(script)).elements[0].depth == depth
+
+
+def test_deep_sections_are_written_at_the_deepest_level_fdx_holds() -> None:
+    script = build([(T.SECTION, "Deep", {"depth": 500})])
+    assert b'Level="32"' in to_fdx(script)
+
+
+def keyed(key: str, value: str) -> str:
+    return f'<Paragraph Alignment="Left" ReelwrightKey="{key}"><Text>{value}</Text></Paragraph>'
+
+
+def test_title_page_keys_with_line_breaks_do_not_merge_in_the_fountain_export() -> None:
+    """A key is an XML attribute: ``&#10;`` puts a line break in it, and the Fountain
+    export used to write that key over two lines, so reading it back merged entries."""
+    from reelwright.exporters.fountain import to_fountain
+    from reelwright.screenplay.parser import parse
+
+    title = (
+        keyed("Title", "The Ferry")
+        + keyed("Draft&#10;Date", "1 May")
+        + keyed("Con:tact", "me@example.com")
+        + keyed("  2nd&#9;Unit&#13;&#10;  Notes  ", "Second unit")
+        + keyed("1234", "Just a number")
+        + keyed("Author", "Margit")
+    )
+    script = from_fdx(fdx('<Paragraph Type="Action"><Text>Fog.</Text></Paragraph>', title))
+    assert script.title_page == {
+        "Title": "The Ferry",
+        "Draft Date": "1 May",
+        "Con tact": "me@example.com",
+        "Notes": "2nd Unit Notes: Second unit\n1234: Just a number",
+        "Author": "Margit",
+    }
+    written = to_fountain(script)
+    again = parse(written)
+    assert again.title_page == script.title_page, written
+    assert [e.text for e in again.elements] == ["Fog."]
