@@ -251,7 +251,21 @@ def table_from(files: list[Path]) -> None:
             if k[0] == model
         ]
         print_table(table)
+        print(f"\nmodel {model}, every script together")
+        print_table(summary(table))
         examples(table)
+
+
+def summary(table: list[tuple[str, str, Counts, float]]) -> list[tuple[str, str, Counts, float]]:
+    """One row per action: the counts of every script added up."""
+    by_action: dict[str, tuple[Counts, list[float]]] = {}
+    for _, action, counts, seconds in table:
+        total, times = by_action.get(action, (Counts(), []))
+        by_action[action] = (total + counts, [*times, seconds])
+    return [
+        ("all", action, counts, sum(times) / len(times))
+        for action, (counts, times) in by_action.items()
+    ]
 
 
 def main() -> None:
@@ -303,6 +317,8 @@ def main() -> None:
                 sys.stdout.flush()
         print()
         print_table(rows)
+        print()
+        print_table(summary(rows))
         examples(rows)
         if log is not None:
             log.close()
