@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -75,8 +75,11 @@ def create_window(
     but does not open (a broken file, the encoding choice cancelled) leaves the window
     empty with a status message saying so, since the writer has already seen why (the
     document's message box); ``strict`` raises instead (screenshots, scripted runs)."""
-    application()
+    app = application()
     settings = settings or Settings()
+    from reelwright.desktop import i18n
+
+    i18n.install(app, settings.get("ui/language"))
     window = MainWindow(settings, prompts)
     from reelwright.desktop.cowriter import install_cowriter
     from reelwright.desktop.desk import install_desk
@@ -94,7 +97,9 @@ def create_window(
             raise ReelwrightError(f"could not open {target}")
         else:
             window.statusBar().showMessage(
-                f"{target.name} was not opened; this is a new, empty script"
+                QCoreApplication.translate(
+                    "App", "{name} was not opened; this is a new, empty script"
+                ).format(name=target.name)
             )
     elif not (offer_recovery and window.document.offer_recovery()):
         sample = sample_path()

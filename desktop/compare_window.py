@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reelwright.screenplay.compare import Change, Comparison, compare_texts, read_version
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
+from reelwright.screenplay.compare import (
+    PREAMBLE,
+    Change,
+    Comparison,
+    compare_texts,
+    read_version,
+)
 from reelwright.screenplay.errors import ReelwrightError
 
 if TYPE_CHECKING:
@@ -47,6 +54,16 @@ STATUS_COLORS = {
     "moved and changed": "#8e5bc2",
     "unchanged": "#9a9a9a",
 }
+DESCRIPTIONS = {
+    "added": QT_TRANSLATE_NOOP("CompareWindow", "added"),
+    "removed": QT_TRANSLATE_NOOP("CompareWindow", "removed"),
+    "changed": QT_TRANSLATE_NOOP("CompareWindow", "changed"),
+    "moved": QT_TRANSLATE_NOOP("CompareWindow", "moved"),
+    "moved and changed": QT_TRANSLATE_NOOP("CompareWindow", "moved and changed"),
+    "unchanged": QT_TRANSLATE_NOOP("CompareWindow", "unchanged"),
+}
+"""The core's words for a change (``Change.description``), in the order of its summary."""
+_PREAMBLE = QT_TRANSLATE_NOOP("CompareWindow", "Before the first scene")
 INSERT_STYLE = "background:#d8f3dc;color:#1b5e20;"
 DELETE_STYLE = "background:#fbe0e0;color:#a31515;text-decoration:line-through;"
 
@@ -85,7 +102,7 @@ class CompareWindow(QWidget):
         super().__init__(window, Qt.WindowType.Window)
         self.setObjectName("compareWindow")
         self.main_window = window
-        self.setWindowTitle("Compare Drafts — Reelwright")
+        self.setWindowTitle(self.tr("Compare Drafts — Reelwright"))
         self.resize(1100, 720)
         self.comparison: Comparison | None = None
         self.source_label = ""
@@ -93,15 +110,17 @@ class CompareWindow(QWidget):
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.heading = QLabel("Choose a version to compare with the script in the editor.", self)
+        self.heading = QLabel(
+            self.tr("Choose a version to compare with the script in the editor."), self
+        )
         self.heading.setObjectName("compareHeading")
         self.heading.setWordWrap(True)
         top.addWidget(self.heading, 1)
         for label, slot in (
-            ("Saved Version", self.compare_with_saved),
-            ("File…", self.choose_file),
-            ("Autosave…", self.choose_autosave),
-            ("Refresh", self.refresh),
+            (self.tr("Saved Version"), self.compare_with_saved),
+            (self.tr("File…"), self.choose_file),
+            (self.tr("Autosave…"), self.choose_autosave),
+            (self.tr("Refresh"), self.refresh),
         ):
             button = QPushButton(label, self)
             button.clicked.connect(lambda _checked=False, s=slot: s())
@@ -117,12 +136,12 @@ class CompareWindow(QWidget):
         left = QWidget(splitter)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        self.show_unchanged = QCheckBox("Show unchanged scenes", left)
+        self.show_unchanged = QCheckBox(self.tr("Show unchanged scenes"), left)
         self.show_unchanged.toggled.connect(lambda _on: self._fill())
         self.list = QTreeWidget(left)
         self.list.setObjectName("compareList")
         self.list.setColumnCount(2)
-        self.list.setHeaderLabels(["Change", "Scene"])
+        self.list.setHeaderLabels([self.tr("Change"), self.tr("Scene")])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(lambda item, _old: self._show_change(item))
@@ -148,7 +167,8 @@ class CompareWindow(QWidget):
         try:
             other = read_version(path)
         except (ReelwrightError, OSError) as error:
-            self._error(str(error))
+            message = str(error)
+            self._error(message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
             return None
         return self.compare_with_text(other, Path(path).name)
 
@@ -156,12 +176,14 @@ class CompareWindow(QWidget):
         path = self.main_window.document.path
         if path is None:
             self._error(
-                "the script has not been saved yet: there is no saved version to compare with"
+                self.tr(
+                    "The script has not been saved yet: there is no saved version to compare with."
+                )
             )
             return None
         comparison = self.compare_with_path(path)
         if comparison is not None:
-            self.source_label = f"the saved file {path.name}"
+            self.source_label = self.tr("the saved file {name}").format(name=path.name)
             self._update_heading()
         return comparison
 
@@ -169,7 +191,10 @@ class CompareWindow(QWidget):
         document = self.main_window.document
         folder = str(document.path.parent) if document.path else str(Path.home())
         name, _ = QFileDialog.getOpenFileName(
-            self, "Compare with", folder, "Scripts (*.fountain *.spmd *.txt *.fdx);;All files (*)"
+            self,
+            self.tr("Compare with"),
+            folder,
+            self.tr("Scripts (*.fountain *.spmd *.txt *.fdx);;All files (*)"),
         )
         if name:
             self.compare_with_path(name)
@@ -182,7 +207,12 @@ class CompareWindow(QWidget):
         found: list[tuple[int, float, str, Path]] = []
         if store.text_path.is_file():
             found.append(
-                (0, -store.text_path.stat().st_mtime, "This session's autosave", store.text_path)
+                (
+                    0,
+                    -store.text_path.stat().st_mtime,
+                    self.tr("This session's autosave"),
+                    store.text_path,
+                )
             )
         for entry in store.orphans():
             mine = (
@@ -198,12 +228,14 @@ class CompareWindow(QWidget):
         copies = self.autosaves()
         if not copies:
             self._error(
-                "there are no autosaved copies (they exist while a script has unsaved changes)"
+                self.tr(
+                    "There are no autosaved copies (they exist while a script has unsaved changes)."
+                )
             )
             return
         labels = [label for label, _ in copies]
         choice, ok = QInputDialog.getItem(
-            self, "Compare with an Autosave", "Autosaved copy:", labels, 0, False
+            self, self.tr("Compare with an Autosave"), self.tr("Autosaved copy:"), labels, 0, False
         )
         if ok and choice:
             path = copies[labels.index(choice)][1]
@@ -222,17 +254,35 @@ class CompareWindow(QWidget):
         self.comparison = compare_texts(self._other_text, self.main_window.editor.script_text())
         elapsed = time.perf_counter() - started
         self._update_heading()
+        summary = self.summary_text() if self.comparison.differs else self.tr("No differences")
         self.summary.setText(
-            (self.comparison.summary() if self.comparison.differs else "No differences")
-            + f"  ·  compared in {elapsed:.2f} s"
+            summary + "  ·  " + self.tr("compared in {seconds} s").format(seconds=f"{elapsed:.2f}")
         )
         self._fill()
         self.compared.emit(self.comparison)
         return self.comparison
 
+    def summary_text(self) -> str:
+        """How many scenes changed in each way (the core's ``Comparison.summary``, in
+        the interface's language)."""
+        assert self.comparison is not None
+        parts = [
+            self.tr("{count} {what}").format(count=count, what=self.tr(word))
+            for key, word in DESCRIPTIONS.items()
+            if (count := self.comparison.count(key))
+        ]
+        return self.tr(", ").join(parts) if parts else self.tr("both drafts are empty")
+
+    def _label(self, change: Change) -> str:
+        return self.tr(_PREAMBLE) if change.label == PREAMBLE else change.label
+
     def _update_heading(self) -> None:
         name = self.main_window.document.display_name
-        self.heading.setText(f"Changes from {self.source_label} to {name} in the editor")
+        self.heading.setText(
+            self.tr("Changes from {source} to {name} in the editor").format(
+                source=self.source_label, name=name
+            )
+        )
 
     def visible_changes(self) -> list[Change]:
         if self.comparison is None:
@@ -244,13 +294,19 @@ class CompareWindow(QWidget):
     def _fill(self) -> None:
         self.list.clear()
         for change in self.visible_changes():
-            detail = change.description
+            detail = self.tr(DESCRIPTIONS[change.description])
             if change.status == "changed":
                 detail += f" +{change.words_added} −{change.words_removed}"
-            item = QTreeWidgetItem([detail, change.label])
+            label = self._label(change)
+            item = QTreeWidgetItem([detail, label])
             item.setForeground(0, QColor(STATUS_COLORS[change.description]))
-            item.setToolTip(0, f"{change.description}: words added / removed")
-            item.setToolTip(1, change.label)
+            item.setToolTip(
+                0,
+                self.tr("{change}: words added / removed").format(
+                    change=self.tr(DESCRIPTIONS[change.description])
+                ),
+            )
+            item.setToolTip(1, label)
             item.setData(0, Qt.ItemDataRole.UserRole, change)
             self.list.addTopLevelItem(item)
         self.list.resizeColumnToContents(0)
@@ -258,7 +314,11 @@ class CompareWindow(QWidget):
         if first is not None:
             self.list.setCurrentItem(first)
         else:
-            self.view.setHtml("<p>No differences to show.</p>" if self.comparison else "")
+            self.view.setHtml(
+                "<p>{}</p>".format(html.escape(self.tr("No differences to show.")))
+                if self.comparison
+                else ""
+            )
 
     def rows(self) -> list[tuple[str, str]]:
         """(change, scene) as the list shows them."""
@@ -274,13 +334,23 @@ class CompareWindow(QWidget):
         change: Change = item.data(0, Qt.ItemDataRole.UserRole)
         where = []
         if change.old is not None:
-            where.append(f"was scene {change.old.number or '—'} (line {change.old.start_line + 1})")
+            where.append(
+                self.tr("was scene {number} (line {line})").format(
+                    number=change.old.number or "—", line=change.old.start_line + 1
+                )
+            )
         if change.new is not None:
-            where.append(f"now scene {change.new.number or '—'} (line {change.new.start_line + 1})")
+            where.append(
+                self.tr("now scene {number} (line {line})").format(
+                    number=change.new.number or "—", line=change.new.start_line + 1
+                )
+            )
         color = STATUS_COLORS[change.description]
         header = (
-            f'<p><b style="color:{color}">{html.escape(change.description.upper())}</b> '
-            f"{html.escape(change.label)}<br/><small>{html.escape('; '.join(where))}</small></p>"
+            f'<p><b style="color:{color}">'
+            f"{html.escape(self.tr(DESCRIPTIONS[change.description]).upper())}</b> "
+            f"{html.escape(self._label(change))}<br/>"
+            f"<small>{html.escape(self.tr('; ').join(where))}</small></p>"
         )
         self.view.setHtml(header + segments_html(change))
 
@@ -291,7 +361,7 @@ class CompareWindow(QWidget):
             self.main_window.activateWindow()
 
     def _error(self, message: str) -> None:
-        QMessageBox.information(self, "Compare Drafts", message[:1].upper() + message[1:] + ".")
+        QMessageBox.information(self, self.tr("Compare Drafts"), message)
 
 
 __all__ = ["CompareWindow", "segments_html"]

@@ -170,7 +170,7 @@ class Desk(QObject):
         tools.addMenu(self.spelling_menu)
         tools.addSeparator()
         self._action(tools, "reports", self.show_reports)
-        compare = tools.addMenu("&Compare Drafts")
+        compare = tools.addMenu(self.tr("&Compare Drafts"))
         compare.setObjectName("desk-compare-menu")
         self._action(compare, "compare_saved", self.compare_with_saved)
         self._action(compare, "compare_file", self.compare_with_file)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -38,6 +38,8 @@ from reelwright.models.store import data_dir
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.fileio import WriteError, atomic_write_text, fsync_folder
 from reelwright.screenplay.textio import NotUtf8Error, decode_script, read_script_bytes
+
+translate = QCoreApplication.translate
 
 OutsideChoice = Literal["reload", "keep"]
 UnsavedChoice = Literal["save", "discard", "cancel"]
@@ -81,9 +83,11 @@ class RecoveryEntry:
 
     @property
     def label(self) -> str:
-        name = Path(self.original).name if self.original else "an untitled script"
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
-        return f"{name} (autosaved {when})"
+        if not self.original:
+            return translate("Document", "an untitled script (autosaved {when})").format(when=when)
+        name = Path(self.original).name
+        return translate("Document", "{name} (autosaved {when})").format(name=name, when=when)
 
 
 def _alive(pid: int) -> bool:
@@ -207,8 +211,10 @@ class Prompts:
     def unsaved(self, name: str) -> UnsavedChoice:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setText(f"Save the changes to {name}?")
-        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setText(translate("Document", "Save the changes to {name}?").format(name=name))
+        box.setInformativeText(
+            translate("Document", "Your changes will be lost if you don't save them.")
+        )
         buttons = QMessageBox.StandardButton
         box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
         box.setDefaultButton(buttons.Save)
@@ -222,14 +228,18 @@ class Prompts:
     def outside_change(self, name: str, modified: bool) -> OutsideChoice:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setText(f"{name} was changed by another program.")
-        box.setInformativeText(
-            "Reload it and lose your unsaved changes, or keep your version?"
-            if modified
-            else "Reload the version on disk, or keep the one in the editor?"
+        box.setText(
+            translate("Document", "{name} was changed by another program.").format(name=name)
         )
-        reload_button = box.addButton("Reload from Disk", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(
+            translate("Document", "Reload it and lose your unsaved changes, or keep your version?")
+            if modified
+            else translate("Document", "Reload the version on disk, or keep the one in the editor?")
+        )
+        reload_button = box.addButton(
+            translate("Document", "Reload from Disk"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(translate("Document", "Keep Mine"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return "reload" if box.clickedButton() is reload_button else "keep"
 
@@ -238,8 +248,11 @@ class Prompts:
         answer = QMessageBox.warning(
             self.parent,
             "Reelwright",
-            f"{name} was changed by another program since you opened it.\n"
-            "Save anyway and replace that version?",
+            translate(
+                "Document",
+                "{name} was changed by another program since you opened it.\n"
+                "Save anyway and replace that version?",
+            ).format(name=name),
             buttons.Save | buttons.Cancel,
             buttons.Cancel,
         )
@@ -249,8 +262,10 @@ class Prompts:
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self.parent,
-            "Recover unsaved work",
-            f"Reelwright closed unexpectedly. Restore {entry.label}?",
+            translate("Document", "Recover unsaved work"),
+            translate("Document", "Reelwright closed unexpectedly. Restore {script}?").format(
+                script=entry.label
+            ),
             buttons.Yes | buttons.No,
             buttons.Yes,
         )
@@ -308,7 +323,7 @@ class Document(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
+        return self.path.name if self.path else self.tr("Untitled")
 
     def _setting_changed(self, key: str) -> None:
         if key == "files/autosave_seconds":
@@ -338,7 +353,9 @@ class Document(QObject):
                 self.editor.set_script_text(text)
                 self._set_path(None)
                 self.editor.document().setModified(True)
-                self.status.emit(f"Imported {target.name}; save it as a .fountain file")
+                self.status.emit(
+                    self.tr("Imported {name}; save it as a .fountain file").format(name=target.name)
+                )
                 return True
             encoding = None
             try:
@@ -347,7 +364,7 @@ class Document(QObject):
                 data = read_script_bytes(target)
                 encoding = self.prompts.choose_encoding(target, data)
                 if encoding is None:
-                    self.status.emit(f"{target.name} was not opened")
+                    self.status.emit(self.tr("{name} was not opened").format(name=target.name))
                     return False
                 text = _lines(decode_script(data, target, encoding))
         except ReelwrightError as error:
@@ -361,9 +378,13 @@ class Document(QObject):
         self._known = fingerprint(target)
         self.settings.add_recent(target)
         if encoding:
-            self.status.emit(f"Opened {target.name} as {encoding}; saving it writes UTF-8")
+            self.status.emit(
+                self.tr("Opened {name} as {encoding}; saving it writes UTF-8").format(
+                    name=target.name, encoding=encoding
+                )
+            )
         else:
-            self.status.emit(f"Opened {target.name}")
+            self.status.emit(self.tr("Opened {name}").format(name=target.name))
         return True
 
     def restore(self, entry: RecoveryEntry) -> bool:
@@ -371,7 +392,9 @@ class Document(QObject):
         try:
             text = entry.text_path.read_text("utf-8")
         except OSError as error:
-            self.prompts.error(f"could not read the autosaved copy: {error.strerror}")
+            self.prompts.error(
+                self.tr("Could not read the autosaved copy: {reason}").format(reason=error.strerror)
+            )
             return False
         self.editor.set_script_text(text)
         original = Path(entry.original) if entry.original else None
@@ -382,10 +405,12 @@ class Document(QObject):
             self.recovery.adopt(entry)  # this session now owns the copy
         except ReelwrightError as error:  # the copy stays where it was, for the next start
             self.status.emit(
-                f"Restored unsaved work; save it to keep it (autosave failed: {error})"
+                self.tr(
+                    "Restored unsaved work; save it to keep it (autosave failed: {reason})"
+                ).format(reason=error)
             )
             return True
-        self.status.emit("Restored unsaved work; save it to keep it")
+        self.status.emit(self.tr("Restored unsaved work; save it to keep it"))
         return True
 
     def offer_recovery(self, of_file: Path | None = None) -> bool:
@@ -442,9 +467,13 @@ class Document(QObject):
         self.recovery.clear()
         self.settings.add_recent(target)
         if self.encoding:
-            self.status.emit(f"Saved {target.name} in UTF-8 (it was {self.encoding})")
+            self.status.emit(
+                self.tr("Saved {name} in UTF-8 (it was {encoding})").format(
+                    name=target.name, encoding=self.encoding
+                )
+            )
         else:
-            self.status.emit(f"Saved {target.name}")
+            self.status.emit(self.tr("Saved {name}").format(name=target.name))
         self.encoding = None
         return True
 
@@ -468,7 +497,10 @@ class Document(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getSaveFileName(
-            self.prompts.parent, "Save Script", self.display_name, "Fountain (*.fountain)"
+            self.prompts.parent,
+            self.tr("Save Script"),
+            self.display_name,
+            self.tr("Fountain (*.fountain)"),
         )
         return name or None
 
@@ -484,7 +516,7 @@ class Document(QObject):
         try:
             self.recovery.write(self.editor.script_text(), self.path)
         except ReelwrightError as error:
-            self.status.emit(f"Autosave failed: {error}")
+            self.status.emit(self.tr("Autosave failed: {reason}").format(reason=error))
             return False
         return True
 
@@ -512,7 +544,7 @@ class Document(QObject):
         except ReelwrightError as error:
             self.prompts.error(str(error))
             return False
-        self.status.emit(f"Exported {target.name}")
+        self.status.emit(self.tr("Exported {name}").format(name=target.name))
         if open_after and target.suffix.casefold() == ".pdf":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         return True
@@ -567,7 +599,7 @@ class Document(QObject):
             cursor.setPosition(min(cursor_position, len(text)))
             self.editor.setTextCursor(cursor)
             self._known = fingerprint(self.path)
-            self.status.emit(f"Reloaded {self.path.name}")
+            self.status.emit(self.tr("Reloaded {name}").format(name=self.path.name))
             return True
         # Keep mine: remember the disk's version so we do not ask again for the same change,
         # and mark the text modified so that closing asks to save it.

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextBlock, QTextBlockUserData, QTextCursor
 
 from reelwright.desktop.element_change import Target, change_element
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.lines import HEADING_RE, Kind, is_heading, looks_like_cue
 from reelwright.screenplay.vocabulary import FORCE_CHARACTER, is_cue_text, is_transition_text
@@ -40,6 +42,16 @@ TARGET_KIND = {
     Target.TRANSITION: Kind.TRANSITION,
 }
 FORCING = {Target.SCENE_HEADING: ".", Target.SHOT: ".", Target.TRANSITION: ">"}
+ELEMENT_NAMES = {
+    Target.SCENE_HEADING: QT_TRANSLATE_NOOP("ElementKeys", "scene heading"),
+    Target.ACTION: QT_TRANSLATE_NOOP("ElementKeys", "action"),
+    Target.CHARACTER: QT_TRANSLATE_NOOP("ElementKeys", "character"),
+    Target.PARENTHETICAL: QT_TRANSLATE_NOOP("ElementKeys", "parenthetical"),
+    Target.DIALOGUE: QT_TRANSLATE_NOOP("ElementKeys", "dialogue"),
+    Target.TRANSITION: QT_TRANSLATE_NOOP("ElementKeys", "transition"),
+    Target.SHOT: QT_TRANSLATE_NOOP("ElementKeys", "shot"),
+}
+"""Each element's name in a sentence (the messages of Ctrl+1..7)."""
 """What the first typed character of a marked empty line gets in front of it."""
 
 
@@ -316,7 +328,9 @@ def set_element(editor: ScriptEditor, target: Target, quiet: bool = False) -> bo
     if not change.reached:
         if not quiet:
             editor.message.emit(
-                f"A {target.label.lower()} goes inside a speech: put a character cue above it"
+                QCoreApplication.translate(
+                    "ElementKeys", "A {element} goes inside a speech: put a character cue above it"
+                ).format(element=QCoreApplication.translate("ElementKeys", ELEMENT_NAMES[target]))
             )
         return False
     first = doc.findBlockByNumber(change.start)

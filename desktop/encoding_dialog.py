@@ -9,8 +9,10 @@ file); the preview shows the script as each one reads it, so the writer sees ``C
 from __future__ import annotations
 
 import codecs
+import html
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,41 +23,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.screenplay.textio import encoding_guesses
 
 PREVIEW_CHARS = 6000
 
 NAMES = {
-    "cp1252": "Western European (Windows-1252)",
-    "latin_1": "Western European (ISO 8859-1)",
-    "iso8859-15": "Western European (ISO 8859-15)",
-    "mac-roman": "Western European (Mac OS Roman)",
-    "cp1250": "Central European (Windows-1250)",
-    "iso8859-2": "Central European (ISO 8859-2)",
-    "cp1251": "Cyrillic (Windows-1251)",
-    "koi8-r": "Cyrillic (KOI8-R)",
-    "cp1253": "Greek (Windows-1253)",
-    "cp1254": "Turkish (Windows-1254)",
-    "cp1255": "Hebrew (Windows-1255)",
-    "cp1256": "Arabic (Windows-1256)",
-    "cp1257": "Baltic (Windows-1257)",
-    "shift_jis": "Japanese (Shift JIS)",
-    "cp932": "Japanese (Windows-31J)",
-    "euc_jp": "Japanese (EUC-JP)",
-    "gb18030": "Chinese, simplified (GB 18030)",
-    "gbk": "Chinese, simplified (GBK)",
-    "big5": "Chinese, traditional (Big5)",
-    "cp949": "Korean (Windows-949)",
-    "euc_kr": "Korean (EUC-KR)",
-    "utf-16-le": "Unicode (UTF-16, little-endian)",
-    "utf-16-be": "Unicode (UTF-16, big-endian)",
+    "cp1252": QT_TRANSLATE_NOOP("EncodingDialog", "Western European (Windows-1252)"),
+    "latin_1": QT_TRANSLATE_NOOP("EncodingDialog", "Western European (ISO 8859-1)"),
+    "iso8859-15": QT_TRANSLATE_NOOP("EncodingDialog", "Western European (ISO 8859-15)"),
+    "mac-roman": QT_TRANSLATE_NOOP("EncodingDialog", "Western European (Mac OS Roman)"),
+    "cp1250": QT_TRANSLATE_NOOP("EncodingDialog", "Central European (Windows-1250)"),
+    "iso8859-2": QT_TRANSLATE_NOOP("EncodingDialog", "Central European (ISO 8859-2)"),
+    "cp1251": QT_TRANSLATE_NOOP("EncodingDialog", "Cyrillic (Windows-1251)"),
+    "koi8-r": QT_TRANSLATE_NOOP("EncodingDialog", "Cyrillic (KOI8-R)"),
+    "cp1253": QT_TRANSLATE_NOOP("EncodingDialog", "Greek (Windows-1253)"),
+    "cp1254": QT_TRANSLATE_NOOP("EncodingDialog", "Turkish (Windows-1254)"),
+    "cp1255": QT_TRANSLATE_NOOP("EncodingDialog", "Hebrew (Windows-1255)"),
+    "cp1256": QT_TRANSLATE_NOOP("EncodingDialog", "Arabic (Windows-1256)"),
+    "cp1257": QT_TRANSLATE_NOOP("EncodingDialog", "Baltic (Windows-1257)"),
+    "shift_jis": QT_TRANSLATE_NOOP("EncodingDialog", "Japanese (Shift JIS)"),
+    "cp932": QT_TRANSLATE_NOOP("EncodingDialog", "Japanese (Windows-31J)"),
+    "euc_jp": QT_TRANSLATE_NOOP("EncodingDialog", "Japanese (EUC-JP)"),
+    "gb18030": QT_TRANSLATE_NOOP("EncodingDialog", "Chinese, simplified (GB 18030)"),
+    "gbk": QT_TRANSLATE_NOOP("EncodingDialog", "Chinese, simplified (GBK)"),
+    "big5": QT_TRANSLATE_NOOP("EncodingDialog", "Chinese, traditional (Big5)"),
+    "cp949": QT_TRANSLATE_NOOP("EncodingDialog", "Korean (Windows-949)"),
+    "euc_kr": QT_TRANSLATE_NOOP("EncodingDialog", "Korean (EUC-KR)"),
+    "utf-16-le": QT_TRANSLATE_NOOP("EncodingDialog", "Unicode (UTF-16, little-endian)"),
+    "utf-16-be": QT_TRANSLATE_NOOP("EncodingDialog", "Unicode (UTF-16, big-endian)"),
 }
 
 
 def describe(encoding: str) -> str:
     name = codecs.lookup(encoding).name
     label = NAMES.get(name)
-    return f"{label} — {name}" if label else name
+    if not label:
+        return name
+    return f"{QCoreApplication.translate('EncodingDialog', label)} — {name}"
 
 
 class EncodingDialog(QDialog):
@@ -64,14 +69,16 @@ class EncodingDialog(QDialog):
     def __init__(self, path: Path, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("encodingDialog")
-        self.setWindowTitle("Choose the Encoding")
+        self.setWindowTitle(self.tr("Choose the Encoding"))
         self.resize(680, 520)
         self._data = data
         self._texts: dict[str, str] = {}
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"<b>{path.name}</b> is not UTF-8 text. Choose the encoding it was written in: "
-            "the preview shows the script as it would be read. Saving it writes UTF-8.",
+            self.tr(
+                "<b>{name}</b> is not UTF-8 text. Choose the encoding it was written in: "
+                "the preview shows the script as it would be read. Saving it writes UTF-8."
+            ).format(name=html.escape(path.name)),
             self,
         )
         intro.setWordWrap(True)
@@ -135,12 +142,14 @@ class EncodingDialog(QDialog):
         if text is None:
             self.preview.setPlainText("")
             self.problem.setText(
-                "Choose an encoding."
+                self.tr("Choose an encoding.")
                 if not typed
-                else f"{typed!r} does not read this file (unknown, or bytes it cannot hold)."
+                else self.tr(
+                    "{encoding} does not read this file (unknown, or bytes it cannot hold)."
+                ).format(encoding=repr(typed))
             )
             open_button.setEnabled(False)
             return
-        self.problem.setText(f"Read as {encoding}.")
+        self.problem.setText(self.tr("Read as {encoding}.").format(encoding=encoding))
         self.preview.setPlainText(text[:PREVIEW_CHARS])
         open_button.setEnabled(True)

@@ -41,21 +41,21 @@ class FindBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         self.find_edit = QLineEdit(self)
-        self.find_edit.setPlaceholderText("Find")
+        self.find_edit.setPlaceholderText(self.tr("Find"))
         self.replace_edit = QLineEdit(self)
-        self.replace_edit.setPlaceholderText("Replace with")
-        self.case = QCheckBox("Match case", self)
-        self.words = QCheckBox("Whole words", self)
-        self.keep_case = QCheckBox("Keep case", self)
-        self.keep_case.setToolTip("jenny → jenna, Jenny → Jenna, JENNY → JENNA")
+        self.replace_edit.setPlaceholderText(self.tr("Replace with"))
+        self.case = QCheckBox(self.tr("Match case"), self)
+        self.words = QCheckBox(self.tr("Whole words"), self)
+        self.keep_case = QCheckBox(self.tr("Keep case"), self)
+        self.keep_case.setToolTip(self.tr("jenny → jenna, Jenny → Jenna, JENNY → JENNA"))
         self.result = QLabel("", self)
         self.result.setObjectName("findResult")
         self.result.setMinimumWidth(90)
-        previous = QPushButton("Previous", self)
-        following = QPushButton("Next", self)
-        replace = QPushButton("Replace", self)
-        replace_all = QPushButton("Replace All", self)
-        close = QPushButton("Done", self)
+        previous = QPushButton(self.tr("Previous"), self)
+        following = QPushButton(self.tr("Next"), self)
+        replace = QPushButton(self.tr("Replace"), self)
+        replace_all = QPushButton(self.tr("Replace All"), self)
+        close = QPushButton(self.tr("Done"), self)
         for widget in (
             self.find_edit,
             previous,
@@ -135,10 +135,16 @@ class FindBar(QWidget):
             return
         total = len(self.matches())
         if not total:
-            self.result.setText("Not found")
+            self.result.setText(self.tr("Not found"))
             return
         index = self._current_index()
-        self.result.setText(f"{index + 1} of {total}" if index is not None else f"{total} found")
+        if index is not None:
+            self.result.setText(self._n_of(index, total))
+        else:
+            self.result.setText(self.tr("{count} found").format(count=total))
+
+    def _n_of(self, index: int, total: int) -> str:
+        return self.tr("{n} of {total}").format(n=index + 1, total=total)
 
     # Commands -----------------------------------------------------------------------------------
     def open_bar(self, replace: bool = False) -> None:
@@ -171,7 +177,7 @@ class FindBar(QWidget):
         if not self.find_edit.text():
             return False
         if not matches:
-            self.result.setText("Not found")
+            self.result.setText(self.tr("Not found"))
             return False
         cursor = self.editor.textCursor()
         if backward:
@@ -193,7 +199,7 @@ class FindBar(QWidget):
         cursor.setPosition(self._position(match.line, match.end), QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
-        self.result.setText(f"{index + 1} of {len(self.matches())}")
+        self.result.setText(self._n_of(index, len(self.matches())))
 
     def _replacement_for(self, index: int) -> Edit:
         """The selected match's replacement, by the same rules as Replace All."""
@@ -230,5 +236,5 @@ class FindBar(QWidget):
         edits = self._plan()
         if edits:
             self.editor.apply_edits(edits)
-        self.result.setText(f"{len(edits)} replaced")
+        self.result.setText(self.tr("{count} replaced").format(count=len(edits)))
         return len(edits)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.screenplay.goals import Count, Goal, Progress, printed_pages, progress
+
+PROGRESS_TEXTS = {
+    ("pages", "session"): QT_TRANSLATE_NOOP("Goals", "{done} / {target} pages this session"),
+    ("pages", "draft"): QT_TRANSLATE_NOOP("Goals", "{done} / {target} pages in the draft"),
+    ("words", "session"): QT_TRANSLATE_NOOP("Goals", "{done} / {target} words this session"),
+    ("words", "draft"): QT_TRANSLATE_NOOP("Goals", "{done} / {target} words in the draft"),
+}
+
+
+def progress_text(state: Progress) -> str:
+    """``312 / 500 words this session`` in the interface's language (the core's
+    ``Progress.text`` is the command line's English)."""
+    kind = "pages" if state.goal.kind == "pages" else "words"
+    scope = "session" if state.goal.scope == "session" else "draft"
+    return QCoreApplication.translate("Goals", PROGRESS_TEXTS[(kind, scope)]).format(
+        done=state.amount(state.done), target=state.amount(state.goal.target)
+    )
+
 
 if TYPE_CHECKING:
     from reelwright.desktop.analysis import Analysis
@@ -51,13 +70,16 @@ class GoalReadout(QWidget):
         row.addWidget(self.label)
         row.addWidget(self.bar)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Writing goal: click to change it")
+        self.setToolTip(self.tr("Writing goal: click to change it"))
 
     def show_progress(self, state: Progress | None) -> None:
         if state is None:
             self.hide()
             return
-        self.label.setText(("✓ " if state.reached else "Goal: ") + state.text())
+        text = progress_text(state)
+        self.label.setText(
+            "✓ " + text if state.reached else self.tr("Goal: {progress}").format(progress=text)
+        )
         self.bar.setValue(round(state.fraction * 1000))
         self.label.setStyleSheet("color: #2e8b57;" if state.reached else "")
         self.show()
@@ -73,21 +95,21 @@ class GoalDialog(QDialog):
 
     def __init__(self, goal: Goal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Writing Goal")
+        self.setWindowTitle(self.tr("Writing Goal"))
         form = QFormLayout(self)
         self.kind = QComboBox(self)
-        self.kind.addItem("No goal", "")
-        self.kind.addItem("Pages", "pages")
-        self.kind.addItem("Words", "words")
+        self.kind.addItem(self.tr("No goal"), "")
+        self.kind.addItem(self.tr("Pages"), "pages")
+        self.kind.addItem(self.tr("Words"), "words")
         self.scope = QComboBox(self)
-        self.scope.addItem("This session", "session")
-        self.scope.addItem("The whole draft", "draft")
+        self.scope.addItem(self.tr("This session"), "session")
+        self.scope.addItem(self.tr("The whole draft"), "draft")
         self.target = QDoubleSpinBox(self)
         self.target.setRange(0, 100000)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        form.addRow("Goal:", self.kind)
-        form.addRow("Target:", self.target)
-        form.addRow("Counted over:", self.scope)
+        form.addRow(self.tr("Goal:"), self.kind)
+        form.addRow(self.tr("Target:"), self.target)
+        form.addRow(self.tr("Counted over:"), self.scope)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -107,13 +129,13 @@ class GoalDialog(QDialog):
         if kind == "pages":
             self.target.setDecimals(3)
             self.target.setSingleStep(0.125)
-            self.target.setSuffix(" pages")
+            self.target.setSuffix(self.tr(" pages"))
             if not self.target.value() or self.target.value() > 1000:
                 self.target.setValue(3)
         elif kind == "words":
             self.target.setDecimals(0)
             self.target.setSingleStep(100)
-            self.target.setSuffix(" words")
+            self.target.setSuffix(self.tr(" words"))
             if self.target.value() < 10:
                 self.target.setValue(1000)
 
@@ -193,7 +215,9 @@ class GoalTracker(QObject):
         self.readout.show_progress(self.state)
         if self.state.reached and not self._announced:
             self._announced = True
-            self.window.statusBar().showMessage(f"Goal reached: {self.state.text()}", 8000)
+            self.window.statusBar().showMessage(
+                self.tr("Goal reached: {progress}").format(progress=progress_text(self.state)), 8000
+            )
             self.reached.emit(self.state)
 
 

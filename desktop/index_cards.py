@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -27,10 +35,12 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QIcon,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from reelwright.desktop.desk import apply_text, current_outline
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.screenplay.outline import (
     COLORS,
     Outline,
@@ -62,6 +73,19 @@ if TYPE_CHECKING:
     from reelwright.desktop.main_window import MainWindow
 
 MIME = "application/x-reelwright-scene"
+COLOR_NAMES = {
+    "red": QT_TRANSLATE_NOOP("IndexCardsWindow", "Red"),
+    "orange": QT_TRANSLATE_NOOP("IndexCardsWindow", "Orange"),
+    "yellow": QT_TRANSLATE_NOOP("IndexCardsWindow", "Yellow"),
+    "green": QT_TRANSLATE_NOOP("IndexCardsWindow", "Green"),
+    "cyan": QT_TRANSLATE_NOOP("IndexCardsWindow", "Cyan"),
+    "blue": QT_TRANSLATE_NOOP("IndexCardsWindow", "Blue"),
+    "purple": QT_TRANSLATE_NOOP("IndexCardsWindow", "Purple"),
+    "pink": QT_TRANSLATE_NOOP("IndexCardsWindow", "Pink"),
+    "brown": QT_TRANSLATE_NOOP("IndexCardsWindow", "Brown"),
+    "gray": QT_TRANSLATE_NOOP("IndexCardsWindow", "Gray"),
+}
+"""The colour menu's names for the core's colours (a colour without one shows its key)."""
 CARD_SIZE = QSize(230, 158)
 
 
@@ -212,7 +236,9 @@ class IndexCard(QFrame):
         painter.drawText(QRect(10, 12, width, 16), Qt.AlignmentFlag.AlignLeft, self.scene.number)
         if self.page:
             painter.drawText(
-                QRect(10, 12, width, 16), Qt.AlignmentFlag.AlignRight, f"p. {self.page}"
+                QRect(10, 12, width, 16),
+                Qt.AlignmentFlag.AlignRight,
+                self.tr("p. {page}").format(page=self.page),
             )
         painter.setFont(bold)
         painter.setPen(ink)
@@ -225,7 +251,7 @@ class IndexCard(QFrame):
         if self.editor is None:
             painter.setFont(italic)
             painter.setPen(QColor(theme.synopsis))
-            text = self.scene.synopsis or "Double-click to write a synopsis"
+            text = self.scene.synopsis or self.tr("Double-click to write a synopsis")
             if not self.scene.synopsis:
                 painter.setPen(dim)
             painter.drawText(
@@ -394,7 +420,8 @@ class Board(QWidget):
         for section in outline.sections:
             scenes = [s for s in outline.scenes if s.section == section.index]
             end = scenes[-1].end_line if scenes else outline.section_end(section)
-            buckets.append((section.title or "(untitled section)", section.depth, end, scenes))
+            name = section.title or self.tr("(untitled section)")
+            buckets.append((name, section.depth, end, scenes))
         for name, depth, end, scenes in buckets:
             group = Group(self, name, depth, end)
             for scene in scenes:
@@ -514,15 +541,11 @@ class IndexCardsWindow(QWidget):
         self.setObjectName("indexCardsWindow")
         self.main_window = window
         self.editor = window.editor
-        self.setWindowTitle("Index Cards — Reelwright")
+        self.setWindowTitle(self.tr("Index Cards — Reelwright"))
         self.resize(1080, 760)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.hint = QLabel(
-            "Drag a card to move its scene · double-click a synopsis to edit it · "
-            "Alt+arrows move the selected card · right-click for colours",
-            self,
-        )
+        self.hint = QLabel(self._hint(), self)
         self.hint.setContentsMargins(16, 8, 16, 4)
         layout.addWidget(self.hint)
         self.scroll_area = QScrollArea(self)
@@ -554,12 +577,18 @@ class IndexCardsWindow(QWidget):
         self.outline = outline
         self.board.theme = self.main_window.theme
         self.board.fill(outline, pages)
-        self.hint.setText(
-            f"{len(outline.scenes)} scenes · drag a card to move its scene · double-click a "
-            "synopsis to edit it · Alt+arrows move the selected card · right-click for colours"
-        )
+        self.hint.setText(self._hint(len(outline.scenes)))
         self.changed.emit()
         return outline
+
+    def _hint(self, scenes: int | None = None) -> str:
+        how = self.tr(
+            "drag a card to move its scene · double-click a synopsis to edit it · "
+            "Alt+arrows move the selected card · right-click for colours"
+        )
+        if scenes is None:
+            return how[:1].upper() + how[1:]
+        return self.tr("{count} scenes · {how}").format(count=scenes, how=how)
 
     # Edits, each one undo step ------------------------------------------------------------
     def move_to_line(self, index: int, target_line: int) -> bool:
@@ -614,30 +643,28 @@ class IndexCardsWindow(QWidget):
 
     def card_menu(self, index: int, parent: QWidget) -> QMenu:
         menu = QMenu(parent)
-        menu.addAction("Go to Scene").triggered.connect(lambda: self.go_to(index))
-        menu.addAction("Edit Synopsis").triggered.connect(
+        menu.addAction(self.tr("Go to Scene")).triggered.connect(lambda: self.go_to(index))
+        menu.addAction(self.tr("Edit Synopsis")).triggered.connect(
             lambda: self.board.cards[index].edit_synopsis()
         )
-        colors = menu.addMenu("Colour")
-        colors.addAction("None").triggered.connect(partial(self.set_color, index, None))
+        colors = menu.addMenu(self.tr("Colour"))
+        colors.addAction(self.tr("None")).triggered.connect(partial(self.set_color, index, None))
         for name, value in COLORS.items():
-            action = colors.addAction(name.capitalize())
+            action = colors.addAction(self.tr(COLOR_NAMES.get(name, name.capitalize())))
             action.setObjectName(f"color-{name}")
             action.setIcon(_swatch(value))
             action.triggered.connect(partial(self.set_color, index, name))
         menu.addSeparator()
-        earlier = menu.addAction("Move Earlier")
+        earlier = menu.addAction(self.tr("Move Earlier"))
         earlier.setShortcut("Alt+Left")
         earlier.triggered.connect(lambda: self.move_by(index, -1))
-        later = menu.addAction("Move Later")
+        later = menu.addAction(self.tr("Move Later"))
         later.setShortcut("Alt+Right")
         later.triggered.connect(lambda: self.move_by(index, 1))
         return menu
 
 
-def _swatch(color: str) -> object:
-    from PySide6.QtGui import QIcon, QPixmap
-
+def _swatch(color: str) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(QColor(color))
     return QIcon(pixmap)

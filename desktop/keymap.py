@@ -18,11 +18,15 @@ Ctrl+Alt+arrows switch workspaces, anything with the Super key) are never bound.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
+
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 
 Standard = QKeySequence.StandardKey
 
@@ -52,9 +56,36 @@ class KeySpec:
     @property
     def label(self) -> str:
         """The name, or the text without mnemonics or an ellipsis."""
-        if self.name:
-            return self.name
-        return self.text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        return plain_text(self.name or self.text)
+
+    @property
+    def shown_text(self) -> str:
+        """The menu text in the interface's language."""
+        return translated(self.text)
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the interface's language (the keyboard reference's command)."""
+        return plain_text(translated(self.name or self.text))
+
+    @property
+    def shown_tip(self) -> str:
+        return translated(self.tip) if self.tip else ""
+
+
+def translated(text: str) -> str:
+    """A text of this table in the interface's language."""
+    return QCoreApplication.translate("Keymap", text)
+
+
+_MNEMONIC_SUFFIX = re.compile(r"\s*\(&[^&\s]\)")
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic (``&Save``, ``保存(&S)``) or ellipsis."""
+    text = _MNEMONIC_SUFFIX.sub("", text)
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.rstrip("…").removesuffix("...")
 
 
 ELEMENT_IDS = (
@@ -69,173 +100,308 @@ ELEMENT_IDS = (
 
 KEYMAP: tuple[KeySpec, ...] = (
     # File
-    KeySpec("file.new", "&New", "File", standard=Standard.New, tip="a new, empty script"),
-    KeySpec("file.open", "&Open…", "File", standard=Standard.Open, tip="open a script"),
-    KeySpec("file.import_fdx", "&Import Final Draft (FDX)…", "File"),
-    KeySpec("file.save", "&Save", "File", standard=Standard.Save, tip="save the script"),
-    KeySpec("file.save_as", "Save &As…", "File", standard=Standard.SaveAs),
-    KeySpec("file.export_pdf", "Export &PDF…", "File", ("Ctrl+E",), tip="print to PDF"),
-    KeySpec("file.export_fdx", "Export &Final Draft (FDX)…", "File"),
-    KeySpec("file.export_fountain", "Export F&ountain…", "File"),
-    KeySpec("file.quit", "&Quit", "File", ("Ctrl+Q",), standard=Standard.Quit),
-    # Edit
-    KeySpec("edit.undo", "&Undo", "Edit", standard=Standard.Undo, tip="about a word at a time"),
-    KeySpec("edit.redo", "&Redo", "Edit", standard=Standard.Redo),
-    KeySpec("edit.cut", "Cu&t", "Edit", standard=Standard.Cut),
-    KeySpec("edit.copy", "&Copy", "Edit", standard=Standard.Copy),
-    KeySpec("edit.paste", "&Paste", "Edit", standard=Standard.Paste),
-    KeySpec("edit.select_all", "Select &All", "Edit", standard=Standard.SelectAll),
-    KeySpec("edit.find", "&Find…", "Edit", standard=Standard.Find),
-    KeySpec("edit.replace", "Find and &Replace…", "Edit", ("Ctrl+H",), mac=("Ctrl+Alt+F",)),
-    KeySpec("edit.find_next", "Find &Next", "Edit", ("F3",), mac=("Ctrl+G",)),
-    KeySpec("edit.find_previous", "Find Pre&vious", "Edit", ("Shift+F3",), mac=("Ctrl+Shift+G",)),
     KeySpec(
-        "edit.go_to_scene", "&Go to Scene…", "Edit", ("Ctrl+G",), mac=("Ctrl+L",), tip="by number"
+        "file.new",
+        QT_TRANSLATE_NOOP("Keymap", "&New"),
+        "File",
+        standard=Standard.New,
+        tip=QT_TRANSLATE_NOOP("Keymap", "a new, empty script"),
     ),
-    KeySpec("edit.preferences", "Pr&eferences…", "Edit", ("Ctrl+,",)),
+    KeySpec(
+        "file.open",
+        QT_TRANSLATE_NOOP("Keymap", "&Open…"),
+        "File",
+        standard=Standard.Open,
+        tip=QT_TRANSLATE_NOOP("Keymap", "open a script"),
+    ),
+    KeySpec("file.import_fdx", QT_TRANSLATE_NOOP("Keymap", "&Import Final Draft (FDX)…"), "File"),
+    KeySpec(
+        "file.save",
+        QT_TRANSLATE_NOOP("Keymap", "&Save"),
+        "File",
+        standard=Standard.Save,
+        tip=QT_TRANSLATE_NOOP("Keymap", "save the script"),
+    ),
+    KeySpec(
+        "file.save_as", QT_TRANSLATE_NOOP("Keymap", "Save &As…"), "File", standard=Standard.SaveAs
+    ),
+    KeySpec(
+        "file.export_pdf",
+        QT_TRANSLATE_NOOP("Keymap", "Export &PDF…"),
+        "File",
+        ("Ctrl+E",),
+        tip=QT_TRANSLATE_NOOP("Keymap", "print to PDF"),
+    ),
+    KeySpec("file.export_fdx", QT_TRANSLATE_NOOP("Keymap", "Export &Final Draft (FDX)…"), "File"),
+    KeySpec("file.export_fountain", QT_TRANSLATE_NOOP("Keymap", "Export F&ountain…"), "File"),
+    KeySpec(
+        "file.quit",
+        QT_TRANSLATE_NOOP("Keymap", "&Quit"),
+        "File",
+        ("Ctrl+Q",),
+        standard=Standard.Quit,
+    ),
+    # Edit
+    KeySpec(
+        "edit.undo",
+        QT_TRANSLATE_NOOP("Keymap", "&Undo"),
+        "Edit",
+        standard=Standard.Undo,
+        tip=QT_TRANSLATE_NOOP("Keymap", "about a word at a time"),
+    ),
+    KeySpec("edit.redo", QT_TRANSLATE_NOOP("Keymap", "&Redo"), "Edit", standard=Standard.Redo),
+    KeySpec("edit.cut", QT_TRANSLATE_NOOP("Keymap", "Cu&t"), "Edit", standard=Standard.Cut),
+    KeySpec("edit.copy", QT_TRANSLATE_NOOP("Keymap", "&Copy"), "Edit", standard=Standard.Copy),
+    KeySpec("edit.paste", QT_TRANSLATE_NOOP("Keymap", "&Paste"), "Edit", standard=Standard.Paste),
+    KeySpec(
+        "edit.select_all",
+        QT_TRANSLATE_NOOP("Keymap", "Select &All"),
+        "Edit",
+        standard=Standard.SelectAll,
+    ),
+    KeySpec("edit.find", QT_TRANSLATE_NOOP("Keymap", "&Find…"), "Edit", standard=Standard.Find),
+    KeySpec(
+        "edit.replace",
+        QT_TRANSLATE_NOOP("Keymap", "Find and &Replace…"),
+        "Edit",
+        ("Ctrl+H",),
+        mac=("Ctrl+Alt+F",),
+    ),
+    KeySpec(
+        "edit.find_next",
+        QT_TRANSLATE_NOOP("Keymap", "Find &Next"),
+        "Edit",
+        ("F3",),
+        mac=("Ctrl+G",),
+    ),
+    KeySpec(
+        "edit.find_previous",
+        QT_TRANSLATE_NOOP("Keymap", "Find Pre&vious"),
+        "Edit",
+        ("Shift+F3",),
+        mac=("Ctrl+Shift+G",),
+    ),
+    KeySpec(
+        "edit.go_to_scene",
+        QT_TRANSLATE_NOOP("Keymap", "&Go to Scene…"),
+        "Edit",
+        ("Ctrl+G",),
+        mac=("Ctrl+L",),
+        tip=QT_TRANSLATE_NOOP("Keymap", "by number"),
+    ),
+    KeySpec("edit.preferences", QT_TRANSLATE_NOOP("Keymap", "Pr&eferences…"), "Edit", ("Ctrl+,",)),
     # View
-    KeySpec("view.zoom_in", "Zoom &In", "View", ("Ctrl+=",), standard=Standard.ZoomIn),
-    KeySpec("view.zoom_out", "Zoom &Out", "View", standard=Standard.ZoomOut),
-    KeySpec("view.zoom_reset", "&Actual Size", "View", ("Ctrl+0",)),
-    KeySpec("view.theme_light", "&Light Theme", "View"),
-    KeySpec("view.theme_dark", "&Dark Theme", "View"),
-    KeySpec("view.page_breaks", "Page &Breaks", "View"),
+    KeySpec(
+        "view.zoom_in",
+        QT_TRANSLATE_NOOP("Keymap", "Zoom &In"),
+        "View",
+        ("Ctrl+=",),
+        standard=Standard.ZoomIn,
+    ),
+    KeySpec(
+        "view.zoom_out", QT_TRANSLATE_NOOP("Keymap", "Zoom &Out"), "View", standard=Standard.ZoomOut
+    ),
+    KeySpec("view.zoom_reset", QT_TRANSLATE_NOOP("Keymap", "&Actual Size"), "View", ("Ctrl+0",)),
+    KeySpec("view.theme_light", QT_TRANSLATE_NOOP("Keymap", "&Light Theme"), "View"),
+    KeySpec("view.theme_dark", QT_TRANSLATE_NOOP("Keymap", "&Dark Theme"), "View"),
+    KeySpec("view.page_breaks", QT_TRANSLATE_NOOP("Keymap", "Page &Breaks"), "View"),
     KeySpec(
         "view.distraction_free",
-        "&Distraction-Free Mode",
+        QT_TRANSLATE_NOOP("Keymap", "&Distraction-Free Mode"),
         "View",
         ("F11",),
         mac=("Ctrl+Shift+F",),
-        tip="only the page; Esc comes back",
+        tip=QT_TRANSLATE_NOOP("Keymap", "only the page; Esc comes back"),
     ),
-    KeySpec("view.index_cards", "&Index Cards", "View", ("Ctrl+Shift+I",)),
+    KeySpec(
+        "view.index_cards", QT_TRANSLATE_NOOP("Keymap", "&Index Cards"), "View", ("Ctrl+Shift+I",)
+    ),
     # Element (Final Draft's Ctrl+1..7)
-    KeySpec("element.scene_heading", "&Scene Heading", "Element", ("Ctrl+1",)),
-    KeySpec("element.action", "&Action", "Element", ("Ctrl+2",)),
-    KeySpec("element.character", "&Character", "Element", ("Ctrl+3",)),
-    KeySpec("element.parenthetical", "&Parenthetical", "Element", ("Ctrl+4",)),
-    KeySpec("element.dialogue", "&Dialogue", "Element", ("Ctrl+5",)),
-    KeySpec("element.transition", "&Transition", "Element", ("Ctrl+6",)),
-    KeySpec("element.shot", "S&hot", "Element", ("Ctrl+7",)),
+    KeySpec(
+        "element.scene_heading",
+        QT_TRANSLATE_NOOP("Keymap", "&Scene Heading"),
+        "Element",
+        ("Ctrl+1",),
+    ),
+    KeySpec("element.action", QT_TRANSLATE_NOOP("Keymap", "&Action"), "Element", ("Ctrl+2",)),
+    KeySpec("element.character", QT_TRANSLATE_NOOP("Keymap", "&Character"), "Element", ("Ctrl+3",)),
+    KeySpec(
+        "element.parenthetical",
+        QT_TRANSLATE_NOOP("Keymap", "&Parenthetical"),
+        "Element",
+        ("Ctrl+4",),
+    ),
+    KeySpec("element.dialogue", QT_TRANSLATE_NOOP("Keymap", "&Dialogue"), "Element", ("Ctrl+5",)),
+    KeySpec(
+        "element.transition", QT_TRANSLATE_NOOP("Keymap", "&Transition"), "Element", ("Ctrl+6",)
+    ),
+    KeySpec("element.shot", QT_TRANSLATE_NOOP("Keymap", "S&hot"), "Element", ("Ctrl+7",)),
     # Script
-    KeySpec("script.title_page", "&Title Page…", "Script", ("Ctrl+Shift+T",)),
+    KeySpec(
+        "script.title_page",
+        QT_TRANSLATE_NOOP("Keymap", "&Title Page…"),
+        "Script",
+        ("Ctrl+Shift+T",),
+    ),
     KeySpec(
         "script.rename_character",
-        "&Rename Character…",
+        QT_TRANSLATE_NOOP("Keymap", "&Rename Character…"),
         "Script",
         ("Ctrl+Shift+R",),
-        tip="cues and mentions, as one undo step",
+        tip=QT_TRANSLATE_NOOP("Keymap", "cues and mentions, as one undo step"),
     ),
-    KeySpec("script.paper_letter", "US &Letter", "Script"),
-    KeySpec("script.paper_a4", "&A4", "Script"),
+    KeySpec("script.paper_letter", QT_TRANSLATE_NOOP("Keymap", "US &Letter"), "Script"),
+    KeySpec("script.paper_a4", QT_TRANSLATE_NOOP("Keymap", "&A4"), "Script"),
     KeySpec(
         "script.caseless_auto",
-        "&Automatic",
+        QT_TRANSLATE_NOOP("Keymap", "&Automatic"),
         "Script",
-        tip="as the script's letters say: on for Chinese or Japanese, "
-        "off for scripts with capitals",
-        name="Cues without Capitals: Automatic",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap",
+            "as the script's letters say: on for Chinese or Japanese, "
+            "off for scripts with capitals",
+        ),
+        name=QT_TRANSLATE_NOOP("Keymap", "Cues without Capitals: Automatic"),
     ),
     KeySpec(
         "script.caseless_on",
-        "&On",
+        QT_TRANSLATE_NOOP("Keymap", "&On"),
         "Script",
-        tip="a short line without capitals, a blank line above and speech below, is a cue",
-        name="Cues without Capitals: On",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap", "a short line without capitals, a blank line above and speech below, is a cue"
+        ),
+        name=QT_TRANSLATE_NOOP("Keymap", "Cues without Capitals: On"),
     ),
     KeySpec(
         "script.caseless_off",
-        "O&ff",
+        QT_TRANSLATE_NOOP("Keymap", "O&ff"),
         "Script",
-        tip="only a name in capitals, or one forced with @, is a cue",
-        name="Cues without Capitals: Off",
+        tip=QT_TRANSLATE_NOOP("Keymap", "only a name in capitals, or one forced with @, is a cue"),
+        name=QT_TRANSLATE_NOOP("Keymap", "Cues without Capitals: Off"),
     ),
     # Tools (the writer's desk)
     KeySpec(
         "tools.spelling",
-        "Check &Spelling as You Type",
+        QT_TRANSLATE_NOOP("Keymap", "Check &Spelling as You Type"),
         "Tools",
         ("F7",),
-        tip="underline misspelt words; right-click one for suggestions",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap", "underline misspelt words; right-click one for suggestions"
+        ),
     ),
     KeySpec(
-        "tools.reports", "&Reports…", "Tools", tip="charts, and the scene, cast and location tables"
+        "tools.reports",
+        QT_TRANSLATE_NOOP("Keymap", "&Reports…"),
+        "Tools",
+        tip=QT_TRANSLATE_NOOP("Keymap", "charts, and the scene, cast and location tables"),
     ),
     KeySpec(
         "tools.compare_saved",
-        "With the &Saved Version",
+        QT_TRANSLATE_NOOP("Keymap", "With the &Saved Version"),
         "Tools",
         ("Ctrl+Shift+J",),
-        tip="what changed since the last save",
-        name="Compare with the Saved Version",
+        tip=QT_TRANSLATE_NOOP("Keymap", "what changed since the last save"),
+        name=QT_TRANSLATE_NOOP("Keymap", "Compare with the Saved Version"),
     ),
     KeySpec(
         "tools.compare_file",
-        "With a &File…",
+        QT_TRANSLATE_NOOP("Keymap", "With a &File…"),
         "Tools",
-        name="Compare with a File",
+        name=QT_TRANSLATE_NOOP("Keymap", "Compare with a File"),
     ),
     KeySpec(
         "tools.compare_autosave",
-        "With an &Autosave…",
+        QT_TRANSLATE_NOOP("Keymap", "With an &Autosave…"),
         "Tools",
-        name="Compare with an Autosave",
+        name=QT_TRANSLATE_NOOP("Keymap", "Compare with an Autosave"),
     ),
     KeySpec(
         "tools.goal",
-        "Writing &Goal…",
+        QT_TRANSLATE_NOOP("Keymap", "Writing &Goal…"),
         "Tools",
-        tip="a page or word target for the session or the draft",
+        tip=QT_TRANSLATE_NOOP("Keymap", "a page or word target for the session or the draft"),
     ),
     # Help
-    KeySpec("help.keyboard", "&Keyboard Reference", "Help", ("Ctrl+/",)),
-    KeySpec("help.fountain", "&Fountain Syntax", "Help", standard=Standard.HelpContents),
-    KeySpec("help.about", "&About Reelwright", "Help"),
+    KeySpec(
+        "help.keyboard", QT_TRANSLATE_NOOP("Keymap", "&Keyboard Reference"), "Help", ("Ctrl+/",)
+    ),
+    KeySpec(
+        "help.fountain",
+        QT_TRANSLATE_NOOP("Keymap", "&Fountain Syntax"),
+        "Help",
+        standard=Standard.HelpContents,
+    ),
+    KeySpec("help.about", QT_TRANSLATE_NOOP("Keymap", "&About Reelwright"), "Help"),
     # Typing: the editor handles these keys itself, by element
     KeySpec(
         "typing.enter",
-        "Enter",
+        QT_TRANSLATE_NOOP("Keymap", "Enter"),
         "Typing",
         ("Return",),
-        tip="finishes the element: scene heading → action, action → action, character → "
-        "dialogue, parenthetical → dialogue, dialogue → action, transition → scene heading; "
-        "on an empty element, back to action",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap",
+            "finishes the element: scene heading → action, action → action, character → "
+            "dialogue, parenthetical → dialogue, dialogue → action, transition → scene heading; "
+            "on an empty element, back to action",
+        ),
     ),
     KeySpec(
         "typing.tab",
-        "Tab",
+        QT_TRANSLATE_NOOP("Keymap", "Tab"),
         "Typing",
         ("Tab",),
-        tip="on an empty line: action → character → transition; in empty dialogue: "
-        "parenthetical; in a line with text: the completions",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap",
+            "on an empty line: action → character → transition; in empty dialogue: "
+            "parenthetical; in a line with text: the completions",
+        ),
     ),
     KeySpec(
         "typing.backtab",
-        "Shift+Tab",
+        QT_TRANSLATE_NOOP("Keymap", "Shift+Tab"),
         "Typing",
         ("Shift+Tab",),
-        tip="on an empty line: one step back (transition → character → action, "
-        "parenthetical → dialogue)",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap",
+            "on an empty line: one step back (transition → character → action, "
+            "parenthetical → dialogue)",
+        ),
     ),
     KeySpec(
         "typing.soft_return",
-        "Shift+Enter",
+        QT_TRANSLATE_NOOP("Keymap", "Shift+Enter"),
         "Typing",
         ("Shift+Return",),
-        tip="a new line in the same element, without the element change",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap", "a new line in the same element, without the element change"
+        ),
     ),
     KeySpec(
         "typing.complete",
-        "Completion",
+        QT_TRANSLATE_NOOP("Keymap", "Completion"),
         "Typing",
         ("Return", "Tab"),
-        tip="in the completion list: take the name and move on as if the element were done",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap",
+            "in the completion list: take the name and move on as if the element were done",
+        ),
     ),
-    KeySpec("typing.dismiss", "Close Completions", "Typing", ("Esc",)),
+    KeySpec("typing.dismiss", QT_TRANSLATE_NOOP("Keymap", "Close Completions"), "Typing", ("Esc",)),
 )
 
 BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEYMAP}
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(spec.group for spec in KEYMAP))
+GROUP_TITLES: dict[str, str] = {
+    "File": QT_TRANSLATE_NOOP("Keymap", "File"),
+    "Edit": QT_TRANSLATE_NOOP("Keymap", "Edit"),
+    "View": QT_TRANSLATE_NOOP("Keymap", "View"),
+    "Element": QT_TRANSLATE_NOOP("Keymap", "Element"),
+    "Script": QT_TRANSLATE_NOOP("Keymap", "Script"),
+    "Tools": QT_TRANSLATE_NOOP("Keymap", "Tools"),
+    "Help": QT_TRANSLATE_NOOP("Keymap", "Help"),
+    "Typing": QT_TRANSLATE_NOOP("Keymap", "Typing"),
+}
+"""The keyboard reference's heading for each group (a test checks every group has one)."""
 
 _RESERVED_LINUX = {
     "Ctrl+Alt+T": "opens a terminal on GNOME, KDE, Xfce and others",
@@ -378,7 +544,12 @@ def reference_rows(extra: Iterable[ReferenceRow] = ()) -> list[ReferenceRow]:
     """Every key for the keyboard reference: this table's, then ``extra``, the keys other
     modules bound to the window (the co-writer's, made from its action registry)."""
     rows = [
-        ReferenceRow(spec.group, spec.label, key_text(spec), spec.tip)
+        ReferenceRow(
+            translated(GROUP_TITLES.get(spec.group, spec.group)),
+            spec.shown_label,
+            key_text(spec),
+            spec.shown_tip,
+        )
         for spec in KEYMAP
         if key_text(spec)
     ]

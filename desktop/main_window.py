@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,6 +42,7 @@ from reelwright.desktop.documents import Document, Prompts
 from reelwright.desktop.editor import ScriptEditor
 from reelwright.desktop.element_change import Target
 from reelwright.desktop.find_replace import FindBar
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.desktop.navigator import Navigator
 from reelwright.desktop.settings import Settings
 from reelwright.desktop.statusbar import ScriptStatusBar
@@ -59,6 +60,20 @@ from reelwright.screenplay.lines import Kind, caseless_cues_for, title_page_exte
 from reelwright.screenplay.vocabulary import CASELESS_CUES_KEY, caseless_setting
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+MENU_TITLES = (
+    QT_TRANSLATE_NOOP("MainWindow", "&File"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+    QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    QT_TRANSLATE_NOOP("MainWindow", "E&lement"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Script"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Write"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+)
+"""The top-level menus, the co-writer's and the desk's too: ``menu(title)`` is asked for
+by the English title and shows its translation."""
 
 CASELESS_CHOICES: dict[bool | None, str] = {
     None: "script.caseless_auto",
@@ -100,27 +115,36 @@ def system_report(settings: Settings) -> str:
         offload = bool(llama_cpp.llama_supports_gpu_offload())
         version = llama_cpp.__version__
     except (ImportError, OSError) as error:
-        return f"llama.cpp could not be loaded: {error}"
+        return translate("MainWindow", "llama.cpp could not be loaded: {error}").format(error=error)
     engine = settings.engine_settings()
     layers = -1 if engine.n_gpu_layers is None else engine.n_gpu_layers
     if not offload:
         layers = 0
-    layer_text = "all" if layers < 0 else str(layers)
+    layer_text = translate("MainWindow", "all") if layers < 0 else str(layers)
     try:
         model = settings.get("model/path") or settings.get("model/id") or "default"
         model_path = store.resolve_model(model)
         model_text = f"{model} ({model_path.name})"
     except ReelwrightError as error:
-        model_text = f"not usable: {error}"
-    return (
-        f"llama-cpp-python {version}\n"
-        f"Backend: {backend_name(layers)} "
-        f"(GPU offload {'available' if offload else 'not built in'})\n"
-        f"Offloaded layers: {layer_text}\n"
-        f"CPU threads: {engine.n_threads or default_threads()}\n"
-        f"Context: {engine.n_ctx} tokens\n"
-        f"Model: {model_text}"
+        model_text = translate("MainWindow", "not usable: {error}").format(error=error)
+    offload_text = (
+        translate("MainWindow", "GPU offload available")
+        if offload
+        else translate("MainWindow", "GPU offload not built in")
     )
+    lines = (
+        f"llama-cpp-python {version}",
+        translate("MainWindow", "Backend: {backend} ({offload})").format(
+            backend=backend_name(layers), offload=offload_text
+        ),
+        translate("MainWindow", "Offloaded layers: {layers}").format(layers=layer_text),
+        translate("MainWindow", "CPU threads: {threads}").format(
+            threads=engine.n_threads or default_threads()
+        ),
+        translate("MainWindow", "Context: {tokens} tokens").format(tokens=engine.n_ctx),
+        translate("MainWindow", "Model: {model}").format(model=model_text),
+    )
+    return "\n".join(lines)
 
 
 class MainWindow(QMainWindow):
@@ -173,7 +197,7 @@ class MainWindow(QMainWindow):
         self._last_page: int | None = None
 
         self._menus: dict[str, QMenu] = {}
-        self.toolbar = QToolBar("Main", self)
+        self.toolbar = QToolBar(self.tr("Main"), self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -195,7 +219,7 @@ class MainWindow(QMainWindow):
         existing = self._menus.get(key)
         if existing is not None:
             return existing
-        created = QMenu(title, self)
+        created = QMenu(translate("MainWindow", title), self)
         help_menu = self._menus.get("Help")
         if help_menu is not None:
             self.menuBar().insertMenu(help_menu.menuAction(), created)
@@ -246,11 +270,12 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         """The action ``action_id`` of the key map (its text, keys and tip), in ``menu``."""
         spec = keymap.BY_ID[action_id]
-        action = QAction(spec.text, self)
+        action = QAction(spec.shown_text, self)
         action.setObjectName(action_id)
         action.setShortcuts(keymap.sequences(spec))
-        if spec.tip:
-            action.setStatusTip(spec.tip[:1].upper() + spec.tip[1:])
+        tip = spec.shown_tip
+        if tip:
+            action.setStatusTip(tip[:1].upper() + tip[1:])
         action.setCheckable(checkable)
         if checkable:
             action.toggled.connect(slot)
@@ -268,7 +293,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menu("&File")
         new = self._action(file_menu, "file.new", self.new_file)
         open_action = self._action(file_menu, "file.open", self.open_dialog)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file_menu, "file.import_fdx", self.import_dialog)
         file_menu.addSeparator()
@@ -325,7 +350,7 @@ class MainWindow(QMainWindow):
         script = self.menu("&Script")
         self._action(script, "script.title_page", self.title_page_dialog)
         self._action(script, "script.rename_character", self.rename_character_dialog)
-        self.caseless_menu = script.addMenu("Cues &without Capitals")
+        self.caseless_menu = script.addMenu(self.tr("Cues &without Capitals"))
         self.caseless_menu.setObjectName("caselessCuesMenu")
         caseless = QActionGroup(self)
         for choice, action_id in CASELESS_CHOICES.items():
@@ -337,7 +362,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             caseless.addAction(action)
         self.caseless_menu.aboutToShow.connect(self._show_caseless_choice)
-        paper = script.addMenu("&Paper Size")
+        paper = script.addMenu(self.tr("&Paper Size"))
         papers = QActionGroup(self)
         current = self._layout().name
         for name in ("letter", "a4"):
@@ -386,16 +411,19 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self,
-            "Open Script",
+            self.tr("Open Script"),
             self._start_folder(),
-            "Scripts (*.fountain *.spmd *.txt *.fdx);;All files (*)",
+            self.tr("Scripts (*.fountain *.spmd *.txt *.fdx);;All files (*)"),
         )
         if name:
             self.open_path(name)
 
     def import_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import Final Draft", self._start_folder(), "Final Draft (*.fdx)"
+            self,
+            self.tr("Import Final Draft"),
+            self._start_folder(),
+            self.tr("Final Draft (*.fdx)"),
         )
         if name:
             self.open_path(name)
@@ -407,7 +435,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent scripts").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent scripts")).setEnabled(False)
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -417,9 +445,9 @@ class MainWindow(QMainWindow):
     def save_as_dialog(self) -> bool:
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Save Script",
+            self.tr("Save Script"),
             str(Path(self._start_folder()) / self.document.display_name),
-            "Fountain (*.fountain)",
+            self.tr("Fountain (*.fountain)"),
         )
         return bool(name) and self.document.save_as(name)
 
@@ -540,7 +568,7 @@ class MainWindow(QMainWindow):
             return False
         self.editor.apply_edits(dialog.plan.edits)
         old, new = dialog.old_name.currentText().strip(), dialog.new_name.text().strip()
-        self.statusBar().showMessage(dialog.plan.summary(old, new).replace("Renames", "Renamed"))
+        self.statusBar().showMessage(dialog.done_text(old, new))
         return True
 
     def caseless_cues_choice(self) -> bool | None:
@@ -558,8 +586,8 @@ class MainWindow(QMainWindow):
             action.setChecked(value is choice)
             if value is None:
                 spec = keymap.BY_ID[action_id]
-                state = "on" if automatic else "off"
-                action.setText(f"{spec.text} (now {state})")
+                now = self.tr("now on") if automatic else self.tr("now off")
+                action.setText(f"{spec.shown_text} ({now})")
 
     def set_caseless_cues_choice(self, choice: bool | None) -> bool:
         """Script → Cues without Capitals: write the choice on the title page as
@@ -576,13 +604,23 @@ class MainWindow(QMainWindow):
         lines = new_text.split("\n")
         self.editor.set_caseless_cues(caseless_cues_for(lines))
         self.analyzer.run_now()
-        state = "on" if caseless_cues_for(lines) else "off"
+        on = caseless_cues_for(lines)
         if value is None:
-            message = f"Cues without capitals: automatic (now {state})"
+            message = (
+                self.tr("Cues without capitals: automatic (now on)")
+                if on
+                else self.tr("Cues without capitals: automatic (now off)")
+            )
         else:
-            message = f"Cues without capitals: {state} (the title page says Caseless cues: {value})"
+            message = (
+                self.tr("Cues without capitals: on (the title page says Caseless cues: {value})")
+                if on
+                else self.tr(
+                    "Cues without capitals: off (the title page says Caseless cues: {value})"
+                )
+            ).format(value=value)
         if title_page_extent(text.split("\n")) is None:
-            message += "; a title page was added to hold it"
+            message += self.tr("; a title page was added to hold it")
         self.statusBar().showMessage(message, 8000)
         return True
 
@@ -598,7 +636,9 @@ class MainWindow(QMainWindow):
         if not scenes:
             return
         labels = [f"{e.number}   {e.text}" for e in scenes]
-        choice, ok = QInputDialog.getItem(self, "Go to Scene", "Scene:", labels, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Go to Scene"), self.tr("Scene:"), labels, 0, False
+        )
         if ok and choice:
             self.go_to_scene(choice.split(" ", 1)[0])
 
@@ -628,7 +668,9 @@ class MainWindow(QMainWindow):
 
         from reelwright.desktop.help import about_text
 
-        QMessageBox.about(self, "About Reelwright", about_text(system_report(self.settings)))
+        QMessageBox.about(
+            self, self.tr("About Reelwright"), about_text(system_report(self.settings))
+        )
 
     # Analysis ------------------------------------------------------------------------------
     def _text_changed(self) -> None:

@@ -314,7 +314,8 @@ class Navigator(QDockWidget):
     scene_move_requested = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
-        super().__init__("Scenes", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Scenes"))
         self.setObjectName("navigator")
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -326,10 +327,12 @@ class Navigator(QDockWidget):
         layout.setContentsMargins(8, 4, 4, 4)
         layout.setSpacing(6)
         self.filter_edit = QLineEdit(body)
-        self.filter_edit.setPlaceholderText("Filter: words in the scene, or a character")
+        self.filter_edit.setPlaceholderText(self.tr("Filter: words in the scene, or a character"))
         self.filter_edit.setToolTip(
-            "Shows the scenes whose heading, synopsis or text holds these words, "
-            "or where a character whose name starts with them speaks"
+            self.tr(
+                "Shows the scenes whose heading, synopsis or text holds these words, "
+                "or where a character whose name starts with them speaks"
+            )
         )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._apply_filter)

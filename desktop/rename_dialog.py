@@ -33,7 +33,7 @@ class RenameCharacterDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("renameCharacter")
-        self.setWindowTitle("Rename Character")
+        self.setWindowTitle(self.tr("Rename Character"))
         self.setMinimumWidth(520)
         self._text = text
         self.plan = RenamePlan()
@@ -48,7 +48,7 @@ class RenameCharacterDialog(QDialog):
             else:
                 self.old_name.setEditText(current)
         self.new_name = QLineEdit(self)
-        self.new_name.setPlaceholderText("New name")
+        self.new_name.setPlaceholderText(self.tr("New name"))
         self.summary = QLabel("", self)
         self.summary.setObjectName("renameSummary")
         self.summary.setWordWrap(True)
@@ -56,14 +56,14 @@ class RenameCharacterDialog(QDialog):
         self.preview.setObjectName("renamePreview")
         self.preview.setReadOnly(True)
         self.preview.setFixedHeight(180)
-        form.addRow("Character:", self.old_name)
-        form.addRow("New name:", self.new_name)
+        form.addRow(self.tr("Character:"), self.old_name)
+        form.addRow(self.tr("New name:"), self.new_name)
         form.addRow(self.summary)
         form.addRow(self.preview)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Rename")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Rename"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -78,18 +78,18 @@ class RenameCharacterDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.plan = RenamePlan()
         if not old or not new:
-            self.summary.setText("Choose a character and type the new name.")
+            self.summary.setText(self.tr("Choose a character and type the new name."))
             self.preview.setPlainText("")
             ok.setEnabled(False)
             return
         try:
             self.plan = rename_character(self._text, old, new)
         except ValueError as error:
-            self.summary.setText(f"Cannot rename: {error}.")
+            self.summary.setText(self.tr("Cannot rename: {reason}.").format(reason=error))
             self.preview.setPlainText("")
             ok.setEnabled(False)
             return
-        self.summary.setText(self.plan.summary(old, new))
+        self.summary.setText(self.summary_text(old, new))
         self.preview.setPlainText(self._preview())
         ok.setEnabled(self.plan.count > 0)
 
@@ -99,5 +99,28 @@ class RenameCharacterDialog(QDialog):
         numbers = sorted({edit.line for edit in self.plan.edits})
         shown = [f"{n + 1}: {before[n].strip()}\n   → {after[n].strip()}" for n in numbers]
         more = len(numbers) - PREVIEW_LINES
-        lines = shown[:PREVIEW_LINES] + ([f"… and {more} more lines"] if more > 0 else [])
-        return "\n".join(lines)
+        if more > 0:
+            shown = [*shown[:PREVIEW_LINES], self.tr("… and {count} more lines").format(count=more)]
+        return "\n".join(shown)
+
+    def summary_text(self, old: str, new: str) -> str:
+        """What the rename will do: the plan's counts, in the interface's language."""
+        if not self.plan.count:
+            return self.tr("{old} is not in the script").format(old=old)
+        return self.tr("Renames {old} to {new}: {cues} and {mentions}").format(
+            old=old, new=new, cues=self._cues(), mentions=self._mentions()
+        )
+
+    def done_text(self, old: str, new: str) -> str:
+        """The status bar's line once the rename is made."""
+        return self.tr("Renamed {old} to {new}: {cues} and {mentions}").format(
+            old=old, new=new, cues=self._cues(), mentions=self._mentions()
+        )
+
+    def _cues(self) -> str:
+        count = self.plan.cues
+        return (self.tr("{n} cue") if count == 1 else self.tr("{n} cues")).format(n=count)
+
+    def _mentions(self) -> str:
+        count = self.plan.mentions
+        return (self.tr("{n} mention") if count == 1 else self.tr("{n} mentions")).format(n=count)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.reports import (
     KINDS,
@@ -51,7 +52,53 @@ if TYPE_CHECKING:
 HIDDEN_COLUMNS = {"scenes": ("INT/EXT", "Location", "Time", "Eighths"), "locations": ("Eighths",)}
 """Columns the CSV keeps for spreadsheets that the window leaves out (the heading and the
 length say the same)."""
-TAB_TITLES = {"charts": "Charts", "scenes": "Scenes", "cast": "Cast", "locations": "Locations"}
+TAB_TITLES = {
+    "charts": QT_TRANSLATE_NOOP("ReportsWindow", "Charts"),
+    "scenes": QT_TRANSLATE_NOOP("ReportsWindow", "Scenes"),
+    "cast": QT_TRANSLATE_NOOP("ReportsWindow", "Cast"),
+    "locations": QT_TRANSLATE_NOOP("ReportsWindow", "Locations"),
+}
+SHOWN = (
+    # The report's columns (``report_table``) ...
+    QT_TRANSLATE_NOOP("Reports", "Scene"),
+    QT_TRANSLATE_NOOP("Reports", "Heading"),
+    QT_TRANSLATE_NOOP("Reports", "INT/EXT"),
+    QT_TRANSLATE_NOOP("Reports", "Location"),
+    QT_TRANSLATE_NOOP("Reports", "Time"),
+    QT_TRANSLATE_NOOP("Reports", "Day/Night"),
+    QT_TRANSLATE_NOOP("Reports", "Page"),
+    QT_TRANSLATE_NOOP("Reports", "Length"),
+    QT_TRANSLATE_NOOP("Reports", "Eighths"),
+    QT_TRANSLATE_NOOP("Reports", "Characters"),
+    QT_TRANSLATE_NOOP("Reports", "Synopsis"),
+    QT_TRANSLATE_NOOP("Reports", "Words"),
+    QT_TRANSLATE_NOOP("Reports", "Character"),
+    QT_TRANSLATE_NOOP("Reports", "Speeches"),
+    QT_TRANSLATE_NOOP("Reports", "Dialogue share %"),
+    QT_TRANSLATE_NOOP("Reports", "Scenes"),
+    QT_TRANSLATE_NOOP("Reports", "Speaking scenes"),
+    QT_TRANSLATE_NOOP("Reports", "First scene"),
+    QT_TRANSLATE_NOOP("Reports", "First page"),
+    QT_TRANSLATE_NOOP("Reports", "Times"),
+    QT_TRANSLATE_NOOP("Reports", "Pages"),
+    # ... and its categories (``PERIODS``, ``SETTINGS``, ``OTHERS``).
+    QT_TRANSLATE_NOOP("Reports", "Day"),
+    QT_TRANSLATE_NOOP("Reports", "Night"),
+    QT_TRANSLATE_NOOP("Reports", "Dawn/Dusk"),
+    QT_TRANSLATE_NOOP("Reports", "Unspecified"),
+    QT_TRANSLATE_NOOP("Reports", "Others"),
+    QT_TRANSLATE_NOOP("Reports", "INT"),
+    QT_TRANSLATE_NOOP("Reports", "EXT"),
+)
+"""The core report's own words, which the window shows in the interface's language (the
+CSV and the PDF keep them); a test checks this list against the core's columns."""
+
+
+def shown(word: str) -> str:
+    """A column name or category of the core report in the interface's language."""
+    return QCoreApplication.translate("Reports", word)
+
+
 _NUMERIC = {
     "Page",
     "Eighths",
@@ -135,7 +182,7 @@ class ChartsView(QWidget):
 
         metrics = QFontMetrics(self.font())
         # Who speaks how much.
-        title("Who speaks how much")
+        title(self.tr("Who speaks how much"))
         speakers = report.dialogue_share()
         total = sum(s.value for s in speakers) or 1
         top = max((s.value for s in speakers), default=1) or 1
@@ -156,16 +203,18 @@ class ChartsView(QWidget):
             painter.drawText(
                 QRectF(x0 + name_width + length + 6, y, 150, 18),
                 Qt.AlignmentFlag.AlignVCenter,
-                f"{share.value:,.0f} words · {share.value / total:.0%}",
+                self.tr("{words} words · {share}").format(
+                    words=f"{share.value:,.0f}", share=f"{share.value / total:.0%}"
+                ),
             )
             y += 22
         if not speakers:
             painter.setPen(dim)
-            painter.drawText(QRectF(x0, y, width, 18), 0, "No dialogue yet.")
+            painter.drawText(QRectF(x0, y, width, 18), 0, self.tr("No dialogue yet."))
             y += 22
         y += 20
         # Scene lengths along the script.
-        title("Scene lengths along the script")
+        title(self.tr("Scene lengths along the script"))
         scenes = report.scenes
         chart_height = 150.0
         if scenes:
@@ -203,21 +252,22 @@ class ChartsView(QWidget):
             painter.drawText(
                 QRectF(left, y, room, 16),
                 Qt.AlignmentFlag.AlignHCenter,
-                f"{len(scenes)} scenes in script order; bar height: pages "
-                "(click a bar to go there)",
+                self.tr(
+                    "{count} scenes in script order; bar height: pages (click a bar to go there)"
+                ).format(count=len(scenes)),
             )
             y += 22
             self._legend(painter, x0, y, report.period_share(), PERIOD_COLORS, count_only=True)
             y += 30
         else:
             painter.setPen(dim)
-            painter.drawText(QRectF(x0, y, width, 18), 0, "No scenes yet.")
+            painter.drawText(QRectF(x0, y, width, 18), 0, self.tr("No scenes yet."))
             y += 30
         # Day and night, interior and exterior.
-        title("Day and night, interior and exterior (share of pages)")
+        title(self.tr("Day and night, interior and exterior (share of pages)"))
         for label, shares, colors in (
-            ("Day / night", report.period_share(), PERIOD_COLORS),
-            ("INT / EXT", report.setting_share(), SETTING_COLORS),
+            (self.tr("Day / night"), report.period_share(), PERIOD_COLORS),
+            (self.tr("INT / EXT"), report.setting_share(), SETTING_COLORS),
         ):
             painter.setPen(ink)
             painter.drawText(QRectF(x0, y, 110, 20), Qt.AlignmentFlag.AlignVCenter, label)
@@ -248,11 +298,13 @@ class ChartsView(QWidget):
         for share in shares:
             painter.fillRect(QRectF(x, y + 3, 10, 10), QColor(colors[share.label]))
             if count_only:
-                text = f"{share.label} ({share.count})"
+                text = f"{shown(share.label)} ({share.count})"
             else:
-                text = (
-                    f"{share.label} {share.value / total:.0%}: "
-                    f"{format_eighths(int(share.value))} pp, {share.count} sc."
+                text = self.tr("{label} {share}: {pages} pp, {scenes} sc.").format(
+                    label=shown(share.label),
+                    share=f"{share.value / total:.0%}",
+                    pages=format_eighths(int(share.value)),
+                    scenes=share.count,
                 )
             painter.drawText(QRectF(x + 14, y, 400, 16), Qt.AlignmentFlag.AlignVCenter, text)
             x += 14 + metrics.horizontalAdvance(text) + 18
@@ -270,7 +322,11 @@ class ChartsView(QWidget):
             QToolTip.showText(
                 event.globalPosition().toPoint(),
                 f"{scene.number}. {scene.heading}\n"
-                f"page {scene.page}, {format_eighths(scene.eighths)} pp, {scene.period}",
+                + self.tr("page {page}, {length} pp, {period}").format(
+                    page=scene.page,
+                    length=format_eighths(scene.eighths),
+                    period=shown(scene.period),
+                ),
                 self,
             )
         else:
@@ -293,7 +349,7 @@ class ReportsWindow(QWidget):
         super().__init__(window, Qt.WindowType.Window)
         self.setObjectName("reportsWindow")
         self.main_window = window
-        self.setWindowTitle("Reports — Reelwright")
+        self.setWindowTitle(self.tr("Reports — Reelwright"))
         self.resize(980, 720)
         self.report: ScriptReport | None = None
         layout = QVBoxLayout(self)
@@ -304,9 +360,9 @@ class ReportsWindow(QWidget):
         font.setBold(True)
         self.summary.setFont(font)
         top.addWidget(self.summary, 1)
-        self.pdf_button = QPushButton("Export PDF…", self)
+        self.pdf_button = QPushButton(self.tr("Export PDF…"), self)
         self.pdf_button.clicked.connect(self.export_pdf_dialog)
-        self.csv_button = QPushButton("Export CSV…", self)
+        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
         self.csv_button.clicked.connect(self.export_csv_dialog)
         top.addWidget(self.pdf_button)
         top.addWidget(self.csv_button)
@@ -317,7 +373,7 @@ class ReportsWindow(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.charts)
-        self.tabs.addTab(scroll, TAB_TITLES["charts"])
+        self.tabs.addTab(scroll, self.tr(TAB_TITLES["charts"]))
         self.tables: dict[str, QTableWidget] = {}
         for kind in KINDS:
             table = QTableWidget(self)
@@ -329,7 +385,7 @@ class ReportsWindow(QWidget):
             table.setWordWrap(False)
             table.cellDoubleClicked.connect(lambda row, _col, k=kind: self._row_activated(k, row))
             self.tables[kind] = table
-            self.tabs.addTab(table, TAB_TITLES[kind])
+            self.tabs.addTab(table, self.tr(TAB_TITLES[kind]))
         layout.addWidget(self.tabs, 1)
         window.analysis_ready.connect(self._analysis)
 
@@ -351,9 +407,17 @@ class ReportsWindow(QWidget):
         report = build_report(script, analyzer.layout)
         self.report = report
         self.summary.setText(
-            f"{report.title}: {report.pages} pages · {len(report.scenes)} scenes · "
-            f"{len(report.cast)} speaking characters · {len(report.locations)} locations · "
-            f"{report.words:,} words"
+            self.tr(
+                "{title}: {pages} pages · {scenes} scenes · {cast} speaking characters · "
+                "{locations} locations · {words} words"
+            ).format(
+                title=report.title,
+                pages=report.pages,
+                scenes=len(report.scenes),
+                cast=len(report.cast),
+                locations=len(report.locations),
+                words=f"{report.words:,}",
+            )
         )
         self.charts.set_report(report)
         for kind, table in self.tables.items():
@@ -367,7 +431,8 @@ class ReportsWindow(QWidget):
         table.clear()
         table.setColumnCount(len(header))
         table.setRowCount(len(rows))
-        table.setHorizontalHeaderLabels(header)
+        table.setHorizontalHeaderLabels([shown(name) for name in header])
+        period_column = header.index("Day/Night") if "Day/Night" in header else -1
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 name = header[c]
@@ -383,7 +448,10 @@ class ReportsWindow(QWidget):
                     key = float(r)  # script order
                 else:
                     key = str(value).casefold()
-                item = _SortItem(str(value), key)
+                text = str(value)
+                if c == period_column:
+                    text = " / ".join(shown(part) for part in text.split(" / "))
+                item = _SortItem(text, key)
                 item.setData(Qt.ItemDataRole.UserRole, r)
                 if name in _NUMERIC or name in ("Length", "Pages"):
                     item.setTextAlignment(
@@ -428,8 +496,8 @@ class ReportsWindow(QWidget):
     def _stem(self) -> Path:
         document = self.main_window.document
         folder = document.path.parent if document.path else Path.home()
-        stem = document.path.stem if document.path else "Untitled"
-        return folder / f"{stem} reports"
+        stem = document.path.stem if document.path else self.tr("Untitled")
+        return folder / self.tr("{stem} reports").format(stem=stem)
 
     def export_pdf(self, path: str | Path) -> None:
         from reelwright.exporters.report_pdf import write_report_pdf
@@ -443,26 +511,40 @@ class ReportsWindow(QWidget):
 
     def export_pdf_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export Reports", str(self._stem().with_suffix(".pdf")), "PDF (*.pdf)"
+            self,
+            self.tr("Export Reports"),
+            str(self._stem().with_suffix(".pdf")),
+            self.tr("PDF (*.pdf)"),
         )
         if name:
-            self._export(lambda: self.export_pdf(name), f"Wrote {Path(name).name}")
+            self._export(
+                lambda: self.export_pdf(name), self.tr("Wrote {name}").format(name=Path(name).name)
+            )
 
     def export_csv_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export Reports as CSV", str(self._stem().with_suffix(".csv")), "CSV (*.csv)"
+            self,
+            self.tr("Export Reports as CSV"),
+            str(self._stem().with_suffix(".csv")),
+            self.tr("CSV (*.csv)"),
         )
         if name:
             self._export(
                 lambda: self.export_csv(name),
-                "Wrote the scene, cast and location CSV files beside " + Path(name).name,
+                self.tr("Wrote the scene, cast and location CSV files beside {name}").format(
+                    name=Path(name).name
+                ),
             )
 
     def _export(self, work: object, done: str) -> None:
         try:
             work()  # type: ignore[operator]
         except (ReelwrightError, OSError) as error:
-            QMessageBox.warning(self, "Export Reports", f"The reports were not written: {error}")
+            QMessageBox.warning(
+                self,
+                self.tr("Export Reports"),
+                self.tr("The reports were not written: {reason}").format(reason=error),
+            )
             return
         self.main_window.statusBar().showMessage(done, 6000)
 

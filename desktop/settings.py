@@ -75,6 +75,7 @@ OPTIONS: dict[str, Option] = {
         Option("editor/font_size", int, 12, minimum=6, maximum=48),
         Option("editor/zoom", int, 0, minimum=-8, maximum=24, help="points added to font size"),
         Option("editor/theme", str, "light", ("light", "dark")),
+        Option("ui/language", str, "", ("", "en", "zh_CN"), help="'' follows the system"),
         Option("editor/scene_numbers_in_navigator", bool, True),
         Option("editor/page_rules", bool, True),
         Option("editor/heading_blanks", int, 2, (1, 2)),

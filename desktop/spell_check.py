@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
@@ -42,6 +42,20 @@ if TYPE_CHECKING:
     from reelwright.desktop.main_window import MainWindow
 
 UNDERLINE = "#d03030"
+
+
+def language_name(code: str, english: str) -> str:
+    """A dictionary's language as the menu shows it: its English name in an English
+    interface, else its own name (``español``, ``Deutsch``), which any reader knows."""
+    from PySide6.QtWidgets import QApplication
+
+    from reelwright.desktop.i18n import ENGLISH, installed_language
+
+    app = QApplication.instance()
+    if app is None or installed_language(app) == ENGLISH:
+        return english
+    native = QLocale(code).nativeLanguageName()
+    return native or english
 
 
 def utf16_to_index(text: str, offset: int) -> int:
@@ -193,20 +207,20 @@ class SpellCheck(QObject):
 
     def options_menu(self, parent: QMenu) -> QMenu:
         """Tools ▸ Spelling: dictionary languages, notes and boneyard."""
-        menu = QMenu("Spelling &Options", parent)
+        menu = QMenu(self.tr("Spelling &Options"), parent)
         menu.setObjectName("spellingOptions")
-        languages = menu.addMenu("&Languages")
+        languages = menu.addMenu(self.tr("&Languages"))
         chosen = set(self.settings.get("spelling/languages"))
         for code, name in available_languages().items():
-            action = languages.addAction(f"{name} ({code})")
+            action = languages.addAction(f"{language_name(code, name)} ({code})")
             action.setObjectName(f"spelling-language-{code}")
             action.setCheckable(True)
             action.setChecked(code in chosen)
             action.toggled.connect(partial(self._toggle_language, code))
         menu.addSeparator()
         for key, label in (
-            ("spelling/check_notes", "Check &Notes"),
-            ("spelling/check_boneyard", "Check &Boneyard"),
+            ("spelling/check_notes", self.tr("Check &Notes")),
+            ("spelling/check_boneyard", self.tr("Check &Boneyard")),
         ):
             action = menu.addAction(label)
             action.setObjectName(key.replace("/", "-"))
@@ -214,7 +228,7 @@ class SpellCheck(QObject):
             action.setChecked(self.settings.get(key))
             action.toggled.connect(partial(self.settings.set, key))
         menu.addSeparator()
-        menu.addAction("Edit &My Dictionary…").triggered.connect(self.edit_user_dictionary)
+        menu.addAction(self.tr("Edit &My Dictionary…")).triggered.connect(self.edit_user_dictionary)
         return menu
 
     def _toggle_language(self, code: str, on: bool) -> None:
@@ -228,8 +242,8 @@ class SpellCheck(QObject):
 
         text, ok = QInputDialog.getMultiLineText(
             self.window,
-            "My Dictionary",
-            "Words spell check accepts in every script, one per line:",
+            self.tr("My Dictionary"),
+            self.tr("Words spell check accepts in every script, one per line:"),
             "\n".join(self.user_dictionary.words()),
         )
         if ok:
@@ -337,17 +351,21 @@ class SpellCheck(QObject):
             action.triggered.connect(partial(self.replace, block.blockNumber(), item, suggestion))
             added.append(action)
         if not suggestions:
-            none = QAction("(no suggestions)", menu)
+            none = QAction(self.tr("(no suggestions)"), menu)
             none.setEnabled(False)
             added.append(none)
         for name, label, slot in (
             (
                 "spelling-add-script",
-                f"Add “{item.word}” to the Script’s Dictionary",
+                self.tr("Add “{word}” to the Script’s Dictionary").format(word=item.word),
                 self.add_to_script,
             ),
-            ("spelling-add-user", f"Add “{item.word}” to My Dictionary", self.add_to_user),
-            ("spelling-ignore", f"Ignore “{item.word}”", self.ignore),
+            (
+                "spelling-add-user",
+                self.tr("Add “{word}” to My Dictionary").format(word=item.word),
+                self.add_to_user,
+            ),
+            ("spelling-ignore", self.tr("Ignore “{word}”").format(word=item.word), self.ignore),
         ):
             action = QAction(label, menu)
             action.setObjectName(name)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.lines import title_page_extent
 from reelwright.screenplay.parser import parse
@@ -26,6 +27,17 @@ from reelwright.screenplay.vocabulary import (
 )
 
 FIELDS = ("Title", "Credit", "Author", "Source", "Draft date", "Contact", "Copyright", "Notes")
+FIELD_LABELS = {
+    "Title": QT_TRANSLATE_NOOP("TitlePageDialog", "Title:"),
+    "Credit": QT_TRANSLATE_NOOP("TitlePageDialog", "Credit:"),
+    "Author": QT_TRANSLATE_NOOP("TitlePageDialog", "Author:"),
+    "Source": QT_TRANSLATE_NOOP("TitlePageDialog", "Source:"),
+    "Draft date": QT_TRANSLATE_NOOP("TitlePageDialog", "Draft date:"),
+    "Contact": QT_TRANSLATE_NOOP("TitlePageDialog", "Contact:"),
+    "Copyright": QT_TRANSLATE_NOOP("TitlePageDialog", "Copyright:"),
+    "Notes": QT_TRANSLATE_NOOP("TitlePageDialog", "Notes:"),
+}
+"""The dialog's labels; the keys written in the script stay Fountain's (English)."""
 MULTILINE = frozenset({"Contact", "Notes"})
 
 
@@ -137,7 +149,7 @@ def replace_title_page(editor: QTextEdit, fields: dict[str, str]) -> None:
 class TitlePageDialog(QDialog):
     def __init__(self, fields: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Title Page")
+        self.setWindowTitle(self.tr("Title Page"))
         self.setMinimumWidth(460)
         form = QFormLayout(self)
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
@@ -151,7 +163,8 @@ class TitlePageDialog(QDialog):
             else:
                 widget = QLineEdit(value, self)
             self.editors[key] = widget
-            form.addRow(key + ":", widget)
+            label = FIELD_LABELS.get(key)
+            form.addRow(self.tr(label) if label else key + ":", widget)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
