@@ -7,14 +7,28 @@
 
 ``update`` runs pyside6-lupdate over every module of the desktop app (strings marked with
 ``self.tr``, ``QCoreApplication.translate`` or ``QT_TRANSLATE_NOOP``; unmarked modules
-give nothing), keeping the translations already made and dropping the messages the code
-no longer has, then pyside6-lrelease for each ``.ts``. New messages arrive unfinished:
-translate them in Qt Linguist, or list them with ``todo``, write the translation in the
-TSV's last column and ``fill`` it back, then run ``update`` again. A new language is a
-new code in ``LANGUAGES`` (and its name in ``desktop/i18n.py``).
+give nothing) and over the Qt-free modules whose tables the interface shows (any module
+of ``models/``, ``screenplay/`` or ``exporters/`` that marks a string with a function of
+its own called ``QT_TRANSLATE_NOOP(context, text)`` returning ``text``; the desktop then
+shows ``QCoreApplication.translate(context, text)``), keeping the translations already
+made and dropping the messages the code no longer has, then pyside6-lrelease for each
+``.ts``. New messages arrive unfinished: translate them in Qt Linguist, or list them with
+``todo``, write the translation in the TSV's last column and ``fill`` it back (which
+updates again). A new language is a new code in ``LANGUAGES`` (and its name in
+``desktop/i18n.py``, its code in the ``ui/language`` option's choices).
 
 The TSV has one message a line: context, source, disambiguation, translation, with
 ``\\n``, ``\\t`` and ``\\\\`` escaped.
+
+The words of zh_CN, as Chinese screenwriting software writes them (keep to them):
+scene heading 场景标题, action 动作, character 角色, character cue 角色名, parenthetical
+括号注释, dialogue 对白, speech 台词, transition 转场, shot 镜头, extension 扩展, dual
+dialogue 并列对白, title page 标题页, synopsis 梗概, section 章节, notes 笔记, boneyard
+废稿区, draft 稿本, scene 场景 (counted: 第 n 场, n 场), page 页, INT/EXT 内景/外景, day/night
+日/夜, index cards 索引卡, reports 报表, co-writer 协作写手, suggestion 建议, take 版本,
+model 模型, writing goal 写作目标. Menus keep a Latin mnemonic at the end (``文件(&F)``),
+dialogs use full-width punctuation (``：``, ``，``, ``（）``) and a space between Chinese
+and Latin words or numbers (``已保存 {name}``, ``共 {count} 场``).
 """
 
 from __future__ import annotations
@@ -30,6 +44,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "desktop"
+QT_FREE = ("models", "screenplay", "exporters")
+"""Qt-free folders whose modules join the sources when they mark strings."""
 FOLDER = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
 """The translations made; English is the source language."""
@@ -55,7 +71,13 @@ def qm_path(language: str, folder: Path = FOLDER) -> Path:
 
 
 def sources() -> list[Path]:
-    return sorted(SOURCES.glob("*.py"))
+    """The desktop's modules, and the Qt-free ones that mark strings the interface shows."""
+    found = sorted(SOURCES.glob("*.py"))
+    for folder in QT_FREE:
+        for path in sorted((ROOT / folder).glob("*.py")):
+            if "QT_TRANSLATE_NOOP(" in path.read_text("utf-8", errors="replace"):
+                found.append(path)
+    return found
 
 
 def lupdate(target: Path, language: str) -> None:
