@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>page {page}, {length} pp, {period}</source>
-        <translation>第 {page} 页，{length} 页，{period}</translation>
+        <translation>从第 {page} 页起，长 {length} 页，{period}</translation>
     </message>
 </context>
 <context>
@@ -357,7 +357,7 @@ Save anyway and replace that version?</source>
     </message>
     <message>
         <source>A {element} goes inside a speech: put a character cue above it</source>
-        <translation>{element}只能写在一段对白之内：请在上方先写角色名</translation>
+        <translation>{element}只能写在角色名之下的台词里：请先在上方写角色名</translation>
     </message>
 </context>
 <context>
