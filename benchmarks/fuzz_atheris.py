@@ -11,7 +11,14 @@ Each input's first byte chooses the paper and the print options, the rest is the
 ``tests/test_fuzz_export.py`` (``tests/fuzz_invariants.py``, loaded by its path): parse,
 paginate, FDX out and back, Fountain out and back, and every ``--pdf-every``-th input also
 the PDF read back with pypdf (reportlab's drawing would otherwise be most of the time).
-The fuzzer starts from the shared corpus and a dictionary of Fountain's markup. A failing
+A rest that starts like XML (``<``) is an FDX file instead: read, paginated, written back,
+its title page through Fountain, its size bounded (``check_fdx_bytes``).
+
+The fuzzer starts from the shared corpus, the shapes of issue 18 (unclosed notes and
+boneyard, scene numbers of thousands of digits, deep sections, FDX files whose numbers and
+keys lie; ``SHAPES`` and ``FDX_SHAPES``) and a dictionary of Fountain's and FDX's markup.
+Before fuzzing, every shape is checked once at full size, the bigger ``SLOW_SHAPES`` too
+with ``--shapes`` (which then stops), and pipes and devices given as paths. A failing
 input is saved in ``--out`` (``failure-HASH.bin``, and ``.txt`` with the traceback), one per
 distinct failure, and fuzzing goes on. The last line is ``atheris: N inputs, K failures``.
 """
@@ -88,6 +95,25 @@ TOKENS = [
     "\u2028",
     "\x00",
     "\x0c",
+    "#77777777777777777777777777777777#",
+    "##########",
+    "[[[[[[[[",
+    "/*/*/*/*",
+    '<?xml version="1.0"?><FinalDraft DocumentType="Script"><Content>',
+    "</Content></FinalDraft>",
+    '<Paragraph Type="Scene Heading" Number="',
+    '<Paragraph Type="Section" Level="',
+    '<Paragraph Type="Action">',
+    "<Text>",
+    "</Text></Paragraph>",
+    '"><Text>',
+    "<TitlePage><Content>",
+    "</Content></TitlePage>",
+    '<Paragraph ReelwrightKey="',
+    "&#10;",
+    "999999999",
+    "1e23",
+    "\u00b2",
 ]
 
 
@@ -116,10 +142,13 @@ class Harness:
     def check(self, data: bytes, pdf: bool = True) -> str | None:
         """The traceback of the first broken invariant or crash for ``data``, or None."""
         bits = data[0] if data else 0
-        text = data[1:].decode("utf-8", "replace")
         layout, options = self.invariants.choose(bits)
         try:
-            self.invariants.check_text(text, layout, options, pdf=pdf)
+            if data[1:].lstrip()[:1] == b"<":
+                self.invariants.check_fdx_bytes(data[1:], layout, options)
+            else:
+                text = data[1:].decode("utf-8", "replace")
+                self.invariants.check_text(text, layout, options, pdf=pdf)
         except Exception:
             return traceback.format_exc()
         return None
@@ -154,12 +183,45 @@ class Harness:
         os._exit(1 if self.failures else 0)  # libFuzzer would go on; nothing is left to do
 
 
-def seeds(folder: Path, max_len: int) -> None:
-    """The shared corpus's small scripts, each behind an options byte of 0."""
+def seeds(folder: Path, max_len: int, invariants: ModuleType) -> None:
+    """The shared corpus's small scripts and the shapes of issue 18 that fit, each behind an
+    options byte of 0 (scene numbers printed on both sides: 6)."""
     for path in sorted(CORPUS.glob("*.fountain")):
         data = b"\x00" + path.read_bytes()
         if len(data) <= max_len:
             (folder / path.name).write_bytes(data)
+    shapes = [text.encode("utf-8") for text in invariants.SHAPES.values()]
+    shapes += list(invariants.FDX_SHAPES.values())
+    for number, shape in enumerate(shapes):
+        data = b"\x06" + shape
+        if len(data) <= max_len:
+            (folder / f"shape-{number}.bin").write_bytes(data)
+
+
+def check_shapes(harness: Harness, slow: bool) -> int:
+    """Every shape once at full size (and pipes and devices as paths); failures are saved
+    like the fuzzer's. Returns how many failed."""
+    invariants = harness.invariants
+    texts = dict(invariants.SHAPES, **(invariants.SLOW_SHAPES if slow else {}))
+    inputs = {name: b"\x06" + text.encode("utf-8") for name, text in texts.items()}
+    inputs.update({name: b"\x06" + data for name, data in invariants.FDX_SHAPES.items()})
+    failed = 0
+    for name, data in inputs.items():
+        started = time.monotonic()
+        failure = harness.check(data)
+        took = time.monotonic() - started
+        print(f"shape {name}: {'ok' if failure is None else 'FAILS'} ({took:.1f} s)", flush=True)
+        if failure is not None:
+            failed += 1
+            harness.save(data, failure)
+    with tempfile.TemporaryDirectory(prefix="reelwright-paths-") as folder:
+        try:
+            invariants.check_special_paths(Path(folder))
+            print("shape pipes and devices as paths: ok", flush=True)
+        except Exception:
+            failed += 1
+            print(f"shape pipes and devices as paths: FAILS\n{traceback.format_exc()}", flush=True)
+    return failed
 
 
 def main() -> int:
@@ -175,8 +237,17 @@ def main() -> int:
     parser.add_argument("--max-len", type=int, default=16384, help="longest input in bytes")
     parser.add_argument("--pdf-every", type=int, default=10, help="PDF for every N-th input")
     parser.add_argument("--replay", nargs="+", type=Path, help="check saved inputs and stop")
+    parser.add_argument(
+        "--shapes", action="store_true", help="check every shape, the slow ones too, and stop"
+    )
     args, libfuzzer = parser.parse_known_args()
     libfuzzer = [arg for arg in libfuzzer if arg != "--"]
+
+    if args.shapes:
+        args.out.mkdir(parents=True, exist_ok=True)
+        failed = check_shapes(Harness(load_invariants(), args.out.resolve(), 1), slow=True)
+        print(f"shapes: {failed} failed")
+        return 1 if failed else 0
 
     if args.replay:
         harness = Harness(load_invariants(), args.out, 1)
@@ -196,10 +267,11 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     harness = Harness(invariants, args.out.resolve(), args.pdf_every)
     harness.runs = args.runs
+    harness.failures += check_shapes(harness, slow=False)
     with tempfile.TemporaryDirectory(prefix="reelwright-fuzz-") as work:
         corpus = Path(work) / "corpus"
         corpus.mkdir()
-        seeds(corpus, args.max_len)
+        seeds(corpus, args.max_len, invariants)
         dictionary = Path(work) / "fountain.dict"
         dictionary.write_text(
             "".join(f'"{_escape(token)}"\n' for token in TOKENS), encoding="utf-8"

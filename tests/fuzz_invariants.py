@@ -5,17 +5,26 @@ One place for the invariants that both fuzzers check: the hypothesis tests in
 (which loads this file by its path). Each ``check_*`` raises AssertionError with what broke;
 any other exception is a crash of the code under test. Nothing here is part of the
 installed package.
+
+Also here, for both fuzzers: the shapes that broke the program from outside (issue 18):
+unclosed notes and boneyard, scene numbers of thousands of digits, sections thousands of
+levels deep, single elements of megabytes (``SHAPES``), FDX files whose numbers and keys
+lie (``FDX_SHAPES``, checked by ``check_fdx_bytes``), and pipes and devices given as
+paths (``check_special_paths``).
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import pypdf
 
-from reelwright.exporters.fdx import from_fdx, to_fdx
+from reelwright.exporters.fdx import MAX_SECTION_LEVEL, from_fdx, to_fdx
 from reelwright.exporters.fountain import to_fountain
 from reelwright.exporters.pdf import render_pdf
 from reelwright.screenplay.elements import Element, ElementType, Script
@@ -125,12 +134,16 @@ def check_pagination(script: Script, result: Pagination) -> None:
         assert page.lines or len(pages) == 1, f"page {page.number} is empty"
         taken: dict[str | None, set[int]] = {None: set(), "left": set(), "right": set()}
         for line in page.lines:
-            assert 0 <= line.slot < capacity, f"page {page.number}: slot {line.slot}"
+            # The cue repeated over a cut speech stands in the top margin (slot -1), a
+            # (MORE) may stand in the bottom one: Final Draft draws them there.
+            low = -1 if line.contd and line.type is T.CHARACTER else 0
+            high = capacity if line.more else capacity - 1
+            assert low <= line.slot <= high, f"page {page.number}: slot {line.slot}"
             assert line.slot not in taken[line.dual], f"page {page.number}: slot {line.slot} twice"
             taken[line.dual].add(line.slot)
             if not line.more:  # the (MORE) string is the writer's choice, any length
                 width = column_width(layout, line)
-                assert text_columns(line.text) <= width, f"page {page.number}: {line.text!r}"
+                assert counted_columns(line.text) <= width, f"page {page.number}: {line.text!r}"
         assert not taken[None] & (taken["left"] | taken["right"]), f"page {page.number}: overlap"
         repeated = {line.element_index for line in page.lines if line.contd}
         for line in sorted(page.lines, key=lambda line: (line.slot, line.dual or "")):
@@ -168,6 +181,15 @@ def check_pagination(script: Script, result: Pagination) -> None:
     assert result.scene_pages == headings, "scene pages"
 
 
+def counted_columns(text: str) -> int:
+    """Columns a printed line takes against its width: spaces at its end, and one hyphen or
+    dash there, hang in the margin (Final Draft's rule, screenplay/linebreak.py)."""
+    shown = text.rstrip(" ")
+    if shown.endswith(("-", "\u2013", "\u2014")):
+        shown = shown[:-1]
+    return text_columns(shown)
+
+
 def column_width(layout: Layout, line: PrintedLine) -> int:
     """Characters that fit in the column ``line`` prints in."""
     if line.dual is not None:
@@ -176,48 +198,77 @@ def column_width(layout: Layout, line: PrintedLine) -> int:
 
 
 def _check_more_contd(script: Script, result: Pagination) -> None:
+    """Per column (the page's, or one side of dual dialogue): a (MORE) is the column's last
+    line, under the cut speech's own lines, and the next page repeats that speech's cue with
+    (CONT'D) first (its first row in the top margin, slot -1, where one row holds it); a
+    line in the top margin is such a cue; a page does not go on with a speech without its
+    cue (unless the cue is too long to repeat)."""
     options = result.options
     pages = result.pages
     elements = script.elements
-    continued: set[int] = set()  # page positions that go on with a speech cut before them
+    continued: set[tuple[int, str | None]] = set()  # (page position, column) cut before
     for position, page in enumerate(pages):
         if not page.lines:
             continue
-        last = max(page.lines, key=lambda line: line.slot)
-        top = min(page.lines, key=lambda line: line.slot)
-        for line in page.lines:
-            if line.more:
-                assert line is last, f"page {page.number}: (MORE) is not the last line"
-        if position in continued:
-            assert top.type is T.CHARACTER and top.contd and top.dual is None
-            assert top.slot == 0, f"page {page.number}: the repeated cue is not first"
-        elif top.dual is None and top.type in _SPEECH_BODY:
-            cue = _cue_of(elements, top.element_index)
-            if cue is not None:  # only a cue too long to repeat (CONT'D) is not repeated
-                assert _cue_rows(result, elements[cue]) + 2 > result.layout.lines_per_page, (
-                    f"page {page.number} goes on with a speech without its cue"
-                )
-        if not last.more:
-            continue
-        assert last.type is T.CHARACTER and last.text == options.more and last.dual is None
-        assert position + 1 < len(pages), "(MORE) on the last page"
-        continued.add(position + 1)
-        nxt = min(pages[position + 1].lines, key=lambda line: line.slot)
-        cue = nxt.element_index
-        assert cue is not None and elements[cue].type is T.CHARACTER
-        assert last.element_index is not None and cue < last.element_index
-        between = elements[cue + 1 : last.element_index + 1]
-        assert all(e.type in _SPEECH_BODY for e in between), "(MORE) outside the cut speech"
-        above = [line for line in page.lines if line.slot == last.slot - 1]
-        # Under the speech's own lines (a parenthetical only in a speech taller than a page).
-        assert len(above) == 1 and above[0].type in _SPEECH_BODY, "(MORE) not under the speech"
+        for column in {line.dual for line in page.lines}:
+            lines = [line for line in page.lines if line.dual == column]
+            last = max(lines, key=lambda line: line.slot)
+            body = [line for line in lines if line.slot >= 0]
+            top = min(body or lines, key=lambda line: line.slot)
+            for line in lines:
+                if line.more:
+                    assert line is last, f"page {page.number}: (MORE) is not the last line"
+                if line.slot < 0:
+                    assert (position, column) in continued, (
+                        f"page {page.number}: a cue in the top margin with no cut speech"
+                    )
+            if (position, column) in continued:
+                first = min(lines, key=lambda line: line.slot)
+                margin = [line for line in lines if line.slot == -1]
+                assert len(margin) <= 1, f"page {page.number}: two cues in the margin"
+                if first.type is T.CHARACTER and first.contd:
+                    pass  # the cue repeated: its first row in the margin, or all on the page
+                else:  # only a cue too long to repeat with (CONT'D) is not repeated
+                    cue = _cue_of(elements, top.element_index)
+                    assert cue is not None, f"page {page.number}: no speech goes on"
+                    assert _cue_rows(result, elements[cue]) + 2 > result.layout.lines_per_page, (
+                        f"page {page.number}: no repeated cue over the speech"
+                    )
+            elif column is None and top.type in _SPEECH_BODY:
+                cue = _cue_of(elements, top.element_index)
+                if cue is not None:  # only a cue too long to repeat (CONT'D) is not repeated
+                    assert _cue_rows(result, elements[cue]) + 2 > result.layout.lines_per_page, (
+                        f"page {page.number} goes on with a speech without its cue"
+                    )
+            if not last.more:
+                continue
+            assert last.type is T.CHARACTER and last.text == options.more
+            assert position + 1 < len(pages), "(MORE) on the last page"
+            continued.add((position + 1, column))
+            following = [line for line in pages[position + 1].lines if line.dual == column]
+            assert following, f"page {page.number}: (MORE) and nothing goes on"
+            cue = min(following, key=lambda line: line.slot).element_index
+            assert cue is not None and elements[cue].type is T.CHARACTER
+            assert last.element_index is not None and cue < last.element_index
+            between = elements[cue + 1 : last.element_index + 1]
+            assert all(e.type in _SPEECH_BODY for e in between), "(MORE) outside the cut speech"
+            above = [line for line in lines if line.slot == last.slot - 1]
+            # Under the speech's own lines (a parenthetical only in a speech taller than a page).
+            assert len(above) == 1 and above[0].type in _SPEECH_BODY, "(MORE) not under the speech"
     for position, page in enumerate(pages):
         for line in page.lines:
             if not line.contd:
                 continue
             assert line.type is T.CHARACTER and not line.more
-            if position in continued and line.slot == 0 and line.dual is None:
-                continue
+            if line.slot == -1:
+                continue  # the repeated cue, checked above
+            if (position, line.dual) in continued and line.element_index is not None:
+                first = min(
+                    (other for other in page.lines if other.dual == line.dual),
+                    key=lambda other: other.slot,
+                )
+                if first.element_index == line.element_index:
+                    continue  # a later row of the repeated cue
             # Not a cut speech: only a speaker who speaks again after action.
             assert options.contd_after_action, f"page {page.number}: (CONT'D) with no cut"
             assert line.element_index is not None
@@ -308,9 +359,9 @@ def fdx_signature(script: Script) -> list[tuple[object, ...]]:
 
 def fdx_expected(script: Script) -> list[tuple[object, ...]]:
     """What FDX keeps of ``script``: a forced break is a flag on the next paragraph (so
-    breaks in a row are one and a trailing one is gone), and a paragraph with nothing
+    breaks in a row are one and a trailing one is gone), a paragraph with nothing
     printable left is skipped on import (Final Draft files are full of empty ones) unless
-    it is dialogue or inside dual dialogue."""
+    it is dialogue or inside dual dialogue, and sections go at most MAX_SECTION_LEVEL deep."""
     elements = script.elements
     paired = _in_dual_pairs(elements)
     out: list[tuple[object, ...]] = []
@@ -327,6 +378,8 @@ def fdx_expected(script: Script) -> list[tuple[object, ...]]:
         empty = not "".join(c for c, *_ in chars).strip()
         if empty and element.type is not T.DIALOGUE and index not in paired:
             continue
+        if element.type is T.SECTION:
+            sign = (*sign[:4], min(element.depth, MAX_SECTION_LEVEL))
         out.append(sign)
     return out
 
@@ -350,10 +403,14 @@ def _join_lines(lines: Iterable[Styled]) -> Styled:
     return out
 
 
-def check_fdx_round_trip(script: Script) -> None:
-    """Our FDX is XML our importer reads, and gives back the same elements and title page."""
+def check_fdx_round_trip(script: Script, *, fountain: bool = True) -> None:
+    """Our FDX is XML our importer reads, and gives back the same elements and title page,
+    which Fountain then holds as they are (``fountain``: for a script read from Fountain;
+    one read from any FDX may hold element texts no Fountain line can, see check_fdx_bytes)."""
     data = to_fdx(script)
     back = from_fdx(data)
+    if fountain:
+        check_fountain_round_trip(back)
     assert fdx_signature(back) == fdx_expected(script)
     got = {
         key: _join_lines(_trimmed(styled(v)[:-1]) for v in value.split("\n"))
@@ -377,3 +434,149 @@ def check_fountain_round_trip(script: Script) -> None:
     assert fountain_key(again) == fountain_key(script), written
     assert again.title_page == script.title_page, written
     assert to_fountain(again) == written
+
+
+# Shapes from outside (issue 18) -------------------------------------------------------------
+
+SHAPES: dict[str, str] = {
+    "unclosed note, 40 KB line": "[[" * 20_000 + "\n",
+    "unclosed boneyard, 40 KB line": "/*" * 20_000 + "\n",
+    "unclosed notes on 3,000 lines": "She waits [[ and waits\n" * 3_000,
+    "unclosed note after a cue": "BOB\nHi [[ there\n\n" + "More.\n" * 2_000,
+    "scene number of 5,000 digits": f"INT. HOUSE - DAY #{'7' * 5_000}#\n\nA door.\n\n"
+    "EXT. ROAD - NIGHT\n\nRain.\n",
+    "scene numbers of 5,000 digits and letters": "".join(
+        f"INT. ROOM {n} - DAY #{'9' * 4_400}{n}A#\n\nStill.\n\n" for n in range(3)
+    ),
+    "section 5,000 levels deep": "#" * 5_000 + " Act One\n\nINT. X - DAY\n\nGo.\n",
+    "single action element of 2 MB": "A" * 2_000_000 + "\n",
+    "single speech of 30 KB": "BOB\n" + "Word and word. " * 2_000 + "\n",
+    "multi-line action element of 300 KB": ("Words on a line of action here.\n" * 10_000),
+}
+"""Texts that hung or crashed the parser, the paginator or an exporter (check_text them)."""
+SLOW_SHAPES: dict[str, str] = {
+    "single speech of 1 MB": "BOB\n" + "Word and word. " * 70_000 + "\n",
+    "single action element of 8 MB": "A" * 8_000_000 + "\n",
+}
+"""Bigger still, for runs on demand (``benchmarks/fuzz_atheris.py --shapes``)."""
+
+
+def _fdx(paragraphs: str, title: str = "") -> bytes:
+    page = f"<TitlePage><Content>{title}</Content></TitlePage>" if title else ""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<FinalDraft DocumentType="Script" Version="5">'
+        f"<Content>{paragraphs}</Content>{page}</FinalDraft>"
+    ).encode()
+
+
+def _section(level: str) -> str:
+    return f'<Paragraph Type="Section" Level="{level}"><Text>Act</Text></Paragraph>'
+
+
+def _keyed(key: str) -> str:
+    return f'<Paragraph ReelwrightKey="{key}"><Text>value of {key[:8]}</Text></Paragraph>'
+
+
+FDX_SHAPES: dict[str, bytes] = {
+    "scene Number of 5,000 digits": _fdx(
+        f'<Paragraph Type="Scene Heading" Number="{"7" * 5_000}"><Text>INT. A - DAY</Text>'
+        '</Paragraph><Paragraph Type="Scene Heading"><Text>INT. B - DAY</Text></Paragraph>'
+    ),
+    "section Levels that lie": _fdx(
+        "".join(_section(v) for v in ("999999999", "1e10", "1e23", "\u00b2", "-1", "9" * 5_000))
+    ),
+    "title keys with line breaks, colons and digits": _fdx(
+        '<Paragraph Type="Action"><Text>Fog.</Text></Paragraph>',
+        _keyed("Title")
+        + _keyed("Draft&#10;Date")
+        + _keyed("Contact:&#13;&#10;Agent")
+        + _keyed("&#9;2nd unit")
+        + _keyed(":"),
+    ),
+}
+"""FDX files whose attributes a writer's program never wrote (check_fdx_bytes them)."""
+
+
+def check_fdx_bytes(data: bytes, layout: Layout, options: PrintOptions) -> None:
+    """Any bytes given as an FDX file: refused with one ``ReelwrightError``, or a script
+    that paginates, exports to FDX and reads back the same, whose title page the Fountain
+    export keeps entry for entry, and whose Fountain is no bigger than the file warrants
+    (a ``Level`` is not a size)."""
+    from reelwright.exporters.fountain import to_fountain
+    from reelwright.screenplay.errors import ReelwrightError
+
+    try:
+        script = from_fdx(data)
+    except ReelwrightError:
+        return
+    check_pagination(script, paginate(script, layout, options))
+    check_fdx_round_trip(script, fountain=False)
+    written = to_fountain(script)
+    assert parse(written).title_page == script.title_page, written[:2000]
+    size = len(written.encode("utf-8"))
+    assert size <= 4 * len(data) + 4096, f"{len(data)} bytes of FDX made {size} of Fountain"
+
+
+def _special_paths(folder: Path) -> dict[str, Path]:
+    pipe = folder / "pipe.fountain"
+    if not pipe.exists():
+        os.mkfifo(pipe)
+    paths = {"named pipe": pipe, "/dev/zero": Path("/dev/zero")}
+    for suffix in (".fountain", ".fdx", ".gguf"):
+        link = folder / f"zero{suffix}"
+        if not link.exists():
+            link.symlink_to("/dev/zero")
+        paths[f"link to /dev/zero ({suffix})"] = link
+        fifo = folder / f"pipe{suffix}"
+        if not fifo.exists():
+            os.mkfifo(fifo)
+        paths[f"named pipe ({suffix})"] = fifo
+    return paths
+
+
+def _ends_with_one_sentence(what: str, call: Callable[[], object], seconds: float) -> None:
+    from reelwright.screenplay.errors import ReelwrightError
+
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            call()
+        except BaseException as error:  # handed to the checking thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"{what} still ran after {seconds:g} s"
+    assert outcome, f"{what} was accepted"
+    assert isinstance(outcome[0], ReelwrightError), f"{what}: {outcome[0]!r}"
+    assert "\n" not in str(outcome[0]), f"{what}: more than one line"
+
+
+def check_special_paths(folder: Path, seconds: float = 10.0) -> None:
+    """Pipes and devices given as paths, to read (script, FDX, model) or to write (every
+    export): each ends within ``seconds`` with one ``ReelwrightError``; nothing blocks,
+    nothing reads /dev/zero until memory runs out, nothing replaces a special file."""
+    from reelwright.exporters import export
+    from reelwright.exporters.fdx import read_fdx
+    from reelwright.models.gguf_info import inspect_gguf
+    from reelwright.screenplay.textio import read_script_text
+
+    script = parse("INT. HOUSE - DAY\n\nA door.\n")
+    for name, path in _special_paths(folder).items():
+        _ends_with_one_sentence(
+            f"reading {name} as a script", lambda p=path: read_script_text(p), seconds
+        )
+        _ends_with_one_sentence(f"reading {name} as FDX", lambda p=path: read_fdx(p), seconds)
+        _ends_with_one_sentence(
+            f"reading {name} as a model", lambda p=path: inspect_gguf(p), seconds
+        )
+    for suffix in (".pdf", ".fdx", ".fountain"):
+        fifo = folder / f"out{suffix}"
+        if not fifo.exists():
+            os.mkfifo(fifo)
+        _ends_with_one_sentence(
+            f"exporting to a named pipe ({suffix})", lambda f=fifo: export(script, f), seconds
+        )
+        assert fifo.is_fifo(), f"exporting replaced the named pipe out{suffix}"

@@ -6,6 +6,11 @@ export and import, and Fountain export and reparse; the invariants live in
 lines that look like every Fountain rule with huge lines, control characters, scripts of
 every direction and width, and all three kinds of line end.
 
+The shapes that broke the program from outside (issue 18: unclosed notes and boneyard,
+scene numbers of thousands of digits, sections thousands of levels deep, elements of
+megabytes, FDX attributes that lie, pipes and devices as paths) are drawn by the
+strategies too, and each is also checked once on its own at full size.
+
 Example counts are small so the file runs in well under a minute; for a long run set
 ``REELWRIGHT_FUZZ_EXAMPLES`` (every fuzz test then runs that many examples), e.g.
 ``REELWRIGHT_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest tests/test_fuzz_export.py``.
@@ -20,10 +25,14 @@ from pathlib import Path
 import pypdf
 import pytest
 from fuzz_invariants import (
+    FDX_SHAPES,
+    SHAPES,
+    check_fdx_bytes,
     check_fdx_round_trip,
     check_fountain_round_trip,
     check_pagination,
     check_pdf,
+    check_special_paths,
     check_text,
     choose,
     fdx_expected,
@@ -81,7 +90,15 @@ _headings = st.builds(
     lambda prefix, place, number: f"{prefix}{place}{number}",
     st.sampled_from(["INT. ", "EXT. ", "int ", "EST ", "I/E ", "INT./EXT. ", "INT. / EXT. ", "."]),
     _WORDS,
-    st.sampled_from(["", " - DAY", " #1#", " #12A#", " #I-1-A#", "#", " ##"]),
+    st.one_of(
+        st.sampled_from(["", " - DAY", " #1#", " #12A#", " #I-1-A#", "#", " ##"]),
+        # Past Python's 4,300-digit limit for int(): the numbering must not convert them.
+        st.builds(
+            lambda n, tail: f" #{'7' * n}{tail}#",
+            st.integers(4000, 6000),
+            st.sampled_from(["", "A", ".1"]),
+        ),
+    ),
 )
 _cues = st.builds(
     lambda mark, name, extension, dual: f"{mark}{name}{extension}{dual}",
@@ -178,9 +195,11 @@ _controls = st.sampled_from(
 _unicode = st.text(st.characters(codec="utf-8"), max_size=12)
 _huge = st.builds(
     lambda prefix, piece, count: prefix + piece * count,
-    st.sampled_from(["", "", "INT. ", "@", "!", "~", ">", "# ", "= ", "(", "[[", "Title: "]),
-    st.sampled_from(["x", "X", "你", "é", "-", ".", "*", "_", "(", "[[", "/*", "A.", "\u200b"]),
-    st.integers(100, 4000),
+    st.sampled_from(["", "", "INT. ", "@", "!", "~", ">", "# ", "= ", "(", "[[", "/*", "Title: "]),
+    st.sampled_from(
+        ["x", "X", "你", "é", "-", ".", "*", "_", "(", "[[", "/*", "A.", "\u200b", "#", "[[ a", "7"]
+    ),
+    st.integers(100, 12_000),
 )
 _piece = st.one_of(
     _headings,
@@ -295,6 +314,91 @@ def test_everything_at_once(text: str, bits: int) -> None:
     """The same check the atheris harness runs on each input."""
     layout, options = choose(bits)
     check_text(text, layout, options)
+
+
+# FDX files from outside: any attribute, any key ----------------------------------------------
+
+_XML_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12).map(
+    lambda text: "".join(
+        c for c in text if c in "\t\n\r" or (" " <= c <= "\ud7ff") or c >= "\ue000"
+    )
+)
+_ATTRIBUTE = st.one_of(
+    _XML_TEXT,
+    st.sampled_from(["1", "3", "0", "-2", "1e10", "1e23", "\u00b2", "999999999", " 12A ", "1_2"]),
+    st.integers(4000, 6000).map(lambda n: "9" * n),
+)
+_PARAGRAPH_TYPE = st.sampled_from(
+    [
+        "Scene Heading",
+        "Action",
+        "Character",
+        "Dialogue",
+        "Parenthetical",
+        "Transition",
+        "Section",
+        "Synopsis",
+        "Note",
+        "Lyrics",
+        "General",
+        "Shot",
+        "Cast List",
+        "Nonsense",
+    ]
+)
+
+
+def _fdx_paragraph(kind: str, attribute: str, text: str) -> str:
+    from xml.sax.saxutils import escape, quoteattr
+
+    extra = {"Scene Heading": "Number", "Section": "Level"}.get(kind)
+    attributes = f" {extra}={quoteattr(attribute)}" if extra else ""
+    return f"<Paragraph Type={quoteattr(kind)}{attributes}><Text>{escape(text)}</Text></Paragraph>"
+
+
+def _fdx_key(key: str, value: str) -> str:
+    from xml.sax.saxutils import escape, quoteattr
+
+    return f"<Paragraph ReelwrightKey={quoteattr(key)}><Text>{escape(value)}</Text></Paragraph>"
+
+
+FDX_FILES = st.builds(
+    lambda paragraphs, keys: (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<FinalDraft DocumentType="Script" Version="5">'
+        f"<Content>{''.join(paragraphs)}</Content>"
+        + (f"<TitlePage><Content>{''.join(keys)}</Content></TitlePage>" if keys else "")
+        + "</FinalDraft>"
+    ).encode("utf-8"),
+    st.lists(st.builds(_fdx_paragraph, _PARAGRAPH_TYPE, _ATTRIBUTE, _XML_TEXT), max_size=12),
+    st.lists(st.builds(_fdx_key, _ATTRIBUTE, _XML_TEXT), max_size=6),
+)
+
+
+@fuzz(60)
+@given(FDX_FILES, LAYOUTS, OPTIONS)
+def test_fdx_from_outside_reads_paginates_and_exports_back(
+    data: bytes, layout: Layout, options: PrintOptions
+) -> None:
+    check_fdx_bytes(data, layout, options)
+
+
+# The shapes of issue 18, each once at full size ---------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_shapes_from_outside(name: str) -> None:
+    options = PrintOptions(scene_numbers="both", print_notes=True, print_sections=True)
+    check_text(SHAPES[name], LETTER, options)
+
+
+@pytest.mark.parametrize("name", sorted(FDX_SHAPES))
+def test_fdx_shapes_from_outside(name: str) -> None:
+    check_fdx_bytes(FDX_SHAPES[name], LETTER, PrintOptions(scene_numbers="both"))
+
+
+def test_pipes_and_devices_as_paths(tmp_path: Path) -> None:
+    check_special_paths(tmp_path)
 
 
 # Regressions found by the fuzzers ----------------------------------------------------------

@@ -5,6 +5,7 @@ This is the table in the README's reliability section; each row is a case below.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -169,3 +170,31 @@ def test_download_with_wrong_checksum(hub: HubServer) -> None:
         dl.download_model(entry)
     assert "was deleted" in str(caught.value)
     assert list(catalog_download_path(entry).parent.iterdir()) == []
+
+
+def test_export_refuses_a_read_only_output_and_writes_through_a_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Export replaced a read-only PDF without a word, and a link with a plain file."""
+    script = tmp_path / "script.fountain"
+    script.write_text("INT. HOUSE - DAY\n\nA door.\n", encoding="utf-8")
+    locked = tmp_path / "approved.pdf"
+    locked.write_bytes(b"%PDF- the approved draft")
+    locked.chmod(0o444)
+    code, err = _cli(["export", str(script), "-o", str(locked)], capsys)
+    assert code == 1 and "it is read-only" in err and "Traceback" not in err
+    assert locked.read_bytes() == b"%PDF- the approved draft"
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    link = tmp_path / "latest.fdx"
+    link.symlink_to(shared / "draft.fdx")
+    for _ in range(2):  # made through the link, then replaced through it
+        code, _ = _cli(["export", str(script), "-o", str(link)], capsys)
+        assert code == 0
+        assert link.is_symlink() and (shared / "draft.fdx").read_text().rstrip().endswith(
+            "</FinalDraft>"
+        )
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    code, err = _cli(["export", str(script), "-o", str(fifo)], capsys)
+    assert code == 1 and "named pipe" in err and fifo.is_fifo()
