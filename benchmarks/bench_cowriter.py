@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     from reelwright.desktop.cowriter import install_cowriter
     from reelwright.desktop.sampler_popover import action_defaults, save_sampler
     from reelwright.desktop.settings import Settings
-    from reelwright.models.actions import Suggestion, SuggestionChunk, run_action
+    from reelwright.models.actions import Suggestion, run_action
     from reelwright.models.llama_engine import load_engine
     from reelwright.models.store import resolve_model
 
@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         settings.set("model/path", str(resolve_model(args.model)))
     sampler = replace(action_defaults(args.action), max_tokens=args.tokens, seed=1234)
     save_sampler(settings, args.action, sampler, 4096)
+    settings.set("cowriter/demo_notice_seen", True)  # the timing is of the writing, not it
     window = create_window(args.script, settings, offer_recovery=False)
     window.show()
     cowriter = install_cowriter(window)
@@ -90,11 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     cowriter.host.loading.connect(lambda _c: setattr(pauses, "phase", "loading"))
     cowriter.host.loaded.connect(lambda _m: setattr(pauses, "phase", "reading prompt"))
 
-    def on_event(_rid: int, event: object) -> None:
-        if isinstance(event, SuggestionChunk):
-            pauses.phase = "streaming"
-
-    cowriter.host.produced.connect(on_event)
+    cowriter.host.chunk.connect(lambda _chunk: setattr(pauses, "phase", "streaming"))
 
     def in_app() -> tuple[float, int, float]:
         """(wall seconds, tokens, engine's generation-only tokens/s) through the window."""

@@ -5,7 +5,9 @@ Only checked suggestions reach stdout: for next-scene, continue-dialogue, betwee
 and shots that is Fountain that ``reelwright parse`` reads back (alternatives are separated
 by boneyard lines, which the parser ignores); ``--json`` prints the structured form.
 When stdout is a terminal the text also streams live as the model writes it
-(``--stream``/``--no-stream`` override this).
+(``--stream``/``--no-stream`` override this). ``--json`` also reports how long it took:
+prompt tokens, generated tokens (every attempt's), seconds to the first token, seconds in
+all and tokens per second, for the whole request and for each suggestion.
 """
 
 from __future__ import annotations
@@ -13,18 +15,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-ACTION_NAMES = (
-    "next-scene",
-    "continue-dialogue",
-    "between-scenes",
-    "shots",
-    "trailer",
-    "logline",
-    "character",
-    "marketing",
-)
+from reelwright.models.action_registry import ACTIONS, NAMES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +30,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "checked suggestion.",
     )
     parser.add_argument(
-        "action", metavar="ACTION", choices=ACTION_NAMES, help=", ".join(ACTION_NAMES)
+        "action",
+        metavar="ACTION",
+        choices=NAMES,
+        help="; ".join(f"{a.name}: {a.tip[0].lower()}{a.tip[1:]}" for a in ACTIONS),
     )
     parser.add_argument("file", metavar="FILE", help="a Fountain script")
     parser.add_argument("--scene", type=int, metavar="N", help="scene number (default: the last)")
@@ -111,7 +109,7 @@ def _suggest(args: argparse.Namespace) -> int:
     settings = EngineSettings(n_threads=args.threads)
     if args.ctx:
         settings = replace(settings, n_ctx=args.ctx)
-    engine = load_engine(resolve_model(args.model), settings)
+    engine = Metered(load_engine(resolve_model(args.model), settings))
     sampler = default_sampler(args.action, engine.facts.n_ctx)
     changes: dict[str, Any] = {"seed": args.seed}
     if args.max_tokens is not None:
@@ -133,6 +131,8 @@ def _suggest(args: argparse.Namespace) -> int:
     prompt: PromptReady | None = None
     results: list[Suggestion] = []
     shown = -1
+    started = time.perf_counter()
+    first_chunk: float | None = None
     try:
         events = run_action(
             engine,
@@ -146,6 +146,8 @@ def _suggest(args: argparse.Namespace) -> int:
             use_grammar=not args.no_grammar,
         )
         for event in events:
+            if isinstance(event, SuggestionChunk) and first_chunk is None:
+                first_chunk = time.perf_counter() - started
             if isinstance(event, PromptReady):
                 prompt = event
                 if event.trimmed:
@@ -167,6 +169,7 @@ def _suggest(args: argparse.Namespace) -> int:
                 results.append(event)
     finally:
         engine.close()
+    seconds = time.perf_counter() - started
     results.sort(key=lambda s: s.index)
     if stream:
         out.write("\n/* --- checked --- */\n")
@@ -174,7 +177,8 @@ def _suggest(args: argparse.Namespace) -> int:
         payload = {
             "action": args.action,
             "prompt": None if prompt is None else _prompt_json(prompt),
-            "suggestions": [s.to_json() for s in results],
+            "timing": engine.timing(first_chunk, seconds),
+            "suggestions": [s.to_json() | {"timing": _timing(s.finished)} for s in results],
         }
         out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
@@ -189,6 +193,63 @@ def _suggest(args: argparse.Namespace) -> int:
     if failed and len(failed) == len(results):
         raise ReelwrightError(f"no usable {args.action} suggestion: {failed[0].failure}")
     return 0
+
+
+class Metered:
+    """The engine, with every alternative's ``Finished`` kept: what the request cost,
+    retries included (a suggestion carries only its last attempt's)."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+        self.finished: list[Any] = []
+
+    @property
+    def facts(self) -> Any:
+        return self.engine.facts
+
+    def count_tokens(self, text: str) -> int:
+        return int(self.engine.count_tokens(text))
+
+    def render_chat(self, messages: Sequence[dict[str, str]]) -> str:
+        return str(self.engine.render_chat(messages))
+
+    def generate(self, request: Any, cancel: Any = None) -> Iterator[Any]:
+        from reelwright.models.types import Finished
+
+        for item in self.engine.generate(request, cancel):
+            if isinstance(item, Finished):
+                self.finished.append(item)
+            yield item
+
+    def close(self) -> None:
+        self.engine.close()
+
+    def timing(self, first_chunk: float | None, seconds: float) -> dict[str, Any]:
+        """The whole request: ``first_token_seconds`` and ``seconds`` from the start
+        (reading the script and the prompt included), tokens per second of writing."""
+        generated = sum(f.completion_tokens for f in self.finished)
+        writing = sum(max(0.0, f.seconds - f.first_token_seconds) for f in self.finished)
+        return {
+            "prompt_tokens": max((f.prompt_tokens for f in self.finished), default=0),
+            "generated_tokens": generated,
+            "attempts": len(self.finished),
+            "first_token_seconds": None if first_chunk is None else round(first_chunk, 3),
+            "seconds": round(seconds, 3),
+            "tokens_per_second": round(generated / writing, 2) if writing > 0 else 0.0,
+        }
+
+
+def _timing(finished: Any) -> dict[str, Any] | None:
+    """One suggestion's last attempt, from the engine's own clock."""
+    if finished is None:
+        return None
+    return {
+        "prompt_tokens": finished.prompt_tokens,
+        "generated_tokens": finished.completion_tokens,
+        "first_token_seconds": round(finished.first_token_seconds, 3),
+        "seconds": round(finished.seconds, 3),
+        "tokens_per_second": round(finished.tokens_per_second, 2),
+    }
 
 
 def _prompt_json(prompt: Any) -> dict[str, Any]:

@@ -4,10 +4,14 @@ thread.
 
 ``install_cowriter(window)`` adds all of it through the main window's extension points
 (``menu``, ``add_dock``, ``add_toolbar_action``, ``add_status_widget``,
-``editor.context_menu_providers``) and nothing else of the window. The model loads on the
-first suggestion, on its own thread, so start-up stays light and the window never waits
-for it. Quitting (closing the window, or the application quitting) cancels a running
-suggestion or download and waits for both threads.
+``editor.context_menu_providers``) and nothing else of the window. Every writing action
+comes from one registry (``models/action_registry.py``): the menu, the toolbar, the
+context menu, the panel's own Write menu and the shortcuts are made from it. The model
+loads on the first suggestion, on its own thread, so start-up stays light and the window
+never waits for it; the model host is the one owner of the request, and its typed signals
+carry only the current request's events. Where a suggestion goes is held when it is asked
+for (``desktop/held_place.py``). Quitting (closing the window, or the application
+quitting) cancels a running suggestion or download and waits for both threads.
 """
 
 from __future__ import annotations
@@ -21,56 +25,31 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QToolButton, QWidget
 
+from reelwright.desktop.held_place import HeldPlace, Insertion, insert_at
 from reelwright.desktop.model_manager import Downloader, ModelManagerDialog, configured_spec
 from reelwright.desktop.model_worker import JobDone, LoadedModel, ModelChoice, ModelHost
 from reelwright.desktop.sampler_popover import SamplerPopover, alternatives, sampler_changes
-from reelwright.desktop.suggestions_panel import TITLES, SuggestionsPanel
+from reelwright.desktop.suggestions_panel import SuggestionsPanel
+from reelwright.desktop.take_view import Run
 from reelwright.desktop.themes import theme_named
+from reelwright.models.action_registry import ACTIONS, BY_NAME, COMMAND
 
 if TYPE_CHECKING:
     from reelwright.desktop.main_window import MainWindow
+    from reelwright.models.recommend import Recommendation
 
 log = logging.getLogger(__name__)
 
-SHORTCUTS = {
-    "next-scene": "Ctrl+Alt+N",
-    "continue-dialogue": "Ctrl+Alt+D",
-    "between-scenes": "Ctrl+Alt+B",
-    "shots": "Ctrl+Alt+H",
-    "trailer": "Ctrl+Alt+T",
-    "logline": "Ctrl+Alt+L",
-    "character": "Ctrl+Alt+C",
-    "marketing": "Ctrl+Alt+M",
-}
-TOOLBAR_LABELS = {
-    "next-scene": "Next Scene",
-    "continue-dialogue": "Dialogue",
-    "between-scenes": "Between",
-    "shots": "Shots",
-    "trailer": "Trailer",
-    "logline": "Logline",
-    "character": "Character",
-    "marketing": "Marketing",
-}
-TIPS = {
-    "next-scene": "Write the scene that follows the one at the cursor",
-    "continue-dialogue": "Continue the dialogue at the cursor in the speakers' voices",
-    "between-scenes": "Write a scene between the one at the cursor and the next",
-    "shots": "Shot directions for the scene at the cursor, to accept one by one",
-    "trailer": "Timed trailer beats for a 30, 60 or 90-second promo",
-    "logline": "A logline and a one-page synopsis",
-    "character": "A profile of the character at the cursor",
-    "marketing": "A tagline, a blurb and social posts",
-}
 MODEL_KEYS = ("model/path", "model/id", "model/n_ctx", "model/n_gpu_layers", "model/threads")
 DOCK_WIDTH = 500
+EMBEDDED = "default"
 
 
 def model_label(spec: str) -> str:
     """A readable name for a model spec, without loading anything."""
-    if spec == "default":
+    if spec == EMBEDDED:
         return "SmolLM2 135M (embedded)"
     from reelwright.models.catalog import find_entry
 
@@ -97,17 +76,24 @@ class CoWriter(QObject):
         self.host = ModelHost(self)
         self.downloader = Downloader(self)
         self.panel = SuggestionsPanel(window.theme, window)
+        self.panel.inserter = self.insert
         self.actions: dict[str, QAction] = {}
+        self.commands: dict[str, QAction] = {}
         self.last_request: tuple[str, int | None] | None = None
         self.last_done: JobDone | None = None
+        self.recommendation: Recommendation | None = None
+        self._notice_id = ""
         self._closing = False
         self._shut = False
         self._dock_opened = False
         self._popover: SamplerPopover | None = None
         self.manager: ModelManagerDialog | None = None
 
-        self.model_status = QLabel("", window)
+        self.model_status = QToolButton(window)
         self.model_status.setObjectName("modelStatus")
+        self.model_status.setAutoRaise(True)
+        self.model_status.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.model_status.clicked.connect(self.show_model_manager)
         self.backend_status = QLabel("", window)
         self.backend_status.setObjectName("backendStatus")
         self.speed_status = QLabel("", window)
@@ -115,24 +101,36 @@ class CoWriter(QObject):
 
         self._build_actions()
         self.dock_toggle = window.add_dock(self.panel, Qt.DockWidgetArea.RightDockWidgetArea, False)
-        for label in (self.model_status, self.backend_status, self.speed_status):
-            window.add_status_widget(label)
+        window.add_status_widget(self.model_status)
+        window.add_status_widget(self.backend_status)
+        window.add_status_widget(self.speed_status)
         self.editor.context_menu_providers.append(self._context_menu)
         self.editor.selectionChanged.connect(
             lambda: self.panel.set_selection_available(self.editor.textCursor().hasSelection())
         )
+        self.editor.document().contentsChanged.connect(self.panel.refresh_states)
 
-        self.host.loading.connect(self._loading)
-        self.host.loaded.connect(self._loaded)
-        self.host.load_failed.connect(self._load_failed)
-        self.host.produced.connect(self._event)
-        self.host.done.connect(self._done)
-        self.panel.stop_requested.connect(self.stop)
-        self.panel.regenerate_requested.connect(self.regenerate)
-        self.panel.sampler_requested.connect(self.show_sampler)
-        self.panel.insert_requested.connect(self.insert)
-        self.panel.title_notes_requested.connect(self.add_title_notes)
-        self.panel.export_promo_requested.connect(self.export_promo_dialog)
+        host = self.host
+        host.loading.connect(self._loading)
+        host.loaded.connect(self._loaded)
+        host.load_failed.connect(self._load_failed)
+        host.prompt_ready.connect(self.panel.prompt_ready)
+        host.chunk.connect(self.panel.add_chunk)
+        host.retry.connect(self.panel.retry)
+        host.suggestion.connect(self.panel.finish_take)
+        host.done.connect(self._done)
+        host.error.connect(self._done)
+        panel = self.panel
+        panel.action_requested.connect(lambda name: self.start(name))
+        panel.stop_requested.connect(self.stop)
+        panel.regenerate_requested.connect(self.regenerate)
+        panel.sampler_requested.connect(self.show_sampler)
+        panel.title_notes_requested.connect(self.add_title_notes)
+        panel.export_promo_requested.connect(self.export_promo_dialog)
+        panel.notice_download.connect(self.download_recommended)
+        panel.notice_models.connect(self.show_model_manager)
+        panel.notice_dismissed.connect(lambda: self.settings.set("cowriter/demo_notice_seen", True))
+        self.downloader.finished.connect(self._downloaded)
         self.settings.changed.connect(self._setting_changed)
         window.installEventFilter(self)
         app = QApplication.instance()
@@ -146,37 +144,40 @@ class CoWriter(QObject):
     # Menu, toolbar, shortcuts, context menu ---------------------------------------------------
     def _build_actions(self) -> None:
         menu = self.window.menu("&Write")
-        for name, title in TITLES.items():
-            action = QAction(title, self.window)
-            action.setObjectName(f"write-{name}")
-            action.setShortcut(QKeySequence(SHORTCUTS[name]))
-            action.setToolTip(f"{TIPS[name]} ({SHORTCUTS[name]})")
-            action.setStatusTip(TIPS[name])
-            action.setIconText(TOOLBAR_LABELS[name])
-            action.triggered.connect(lambda _c=False, a=name: self.start(a))
+        for spec in ACTIONS:
+            action = QAction(spec.menu, self.window)
+            action.setObjectName(f"write-{spec.name}")
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.setToolTip(f"{spec.tip} ({spec.shortcut})")
+            action.setStatusTip(spec.tip)
+            action.setIconText(spec.toolbar)
+            action.triggered.connect(lambda _c=False, a=spec.name: self.start(a))
             menu.addAction(action)
             self.window.add_toolbar_action(action)
-            self.actions[name] = action
+            self.actions[spec.name] = action
         menu.addSeparator()
-        for text, slot, key in (
-            ("&Stop Writing", self.stop, "Ctrl+Alt+."),
-            ("&Regenerate", self.regenerate, "Ctrl+Alt+R"),
-            ("&Accept Suggestion", lambda: self.panel.accept(), "Ctrl+Alt+Return"),
-        ):
-            action = menu.addAction(text)
-            action.setShortcut(QKeySequence(key))
+        slots: dict[str, Callable[[], object]] = {
+            "stop": self.stop,
+            "regenerate": self.regenerate,
+            "accept": lambda: self.panel.accept(),
+            "sampling": lambda: self.show_sampler(self.panel.sampler_button),
+            "models": self.show_model_manager,
+        }
+        for name, slot in slots.items():
+            if name == "sampling":
+                menu.addSeparator()
+            command = COMMAND[name]
+            action = menu.addAction(command.menu)
+            action.setObjectName(f"write-{name}")
+            action.setStatusTip(command.tip)
+            if command.shortcut:
+                action.setShortcut(QKeySequence(command.shortcut))
             action.triggered.connect(lambda _c=False, s=slot: s())
-        menu.addSeparator()
-        sampling = menu.addAction("Sampling Settings…")
-        sampling.triggered.connect(lambda: self.show_sampler(self.panel.sampler_button))
-        models = menu.addAction("&Models…")
-        models.setObjectName("write-models")
-        models.setShortcut(QKeySequence("Ctrl+Alt+K"))
-        models.triggered.connect(self.show_model_manager)
-        self.models_action = models
+            self.commands[name] = action
+        self.models_action = self.commands["models"]
 
     def _context_menu(self, menu: QMenu, cursor: QTextCursor) -> None:
-        """Entries acting on the scene under the mouse, or on the selection."""
+        """Every writing action, on the scene under the mouse or on the selection."""
         editor = self.editor
         selection = editor.textCursor()
         inside = selection.hasSelection() and (
@@ -190,22 +191,17 @@ class CoWriter(QObject):
         target = QTextCursor(cursor)
         sub = QMenu("Co-writer", menu)
         sub.setObjectName("cowriterContextMenu")
-        labels = {
-            "continue-dialogue": "Continue This Dialogue",
-            "next-scene": "Write the Next Scene",
-            "between-scenes": "Write a Scene between This and the Next",
-            "shots": "Shot Directions for This Scene",
-        }
-        for name, label in labels.items():
-            action = sub.addAction(label)
-            action.setObjectName(f"context-{name}")
-            action.triggered.connect(partial(self._from_context, name, line, target, inside, ""))
         who = self._character_at(line, selection.selectedText().strip() if inside else "")
-        if who:
-            action = sub.addAction(f"Profile {who}")
-            action.setObjectName("context-character")
+        for spec in ACTIONS:
+            if spec.scope == "character" and not who:
+                continue
+            text = spec.context_text(who).replace("&", "&&")
+            action = sub.addAction(text)
+            action.setObjectName(f"context-{spec.name}")
+            action.setStatusTip(spec.tip)
+            keep = who if spec.scope == "character" else ""
             action.triggered.connect(
-                partial(self._from_context, "character", line, target, inside, who)
+                partial(self._from_context, spec.name, line, target, inside, keep)
             )
         first = menu.actions()[0] if menu.actions() else None
         if first is not None:
@@ -224,7 +220,7 @@ class CoWriter(QObject):
         _checked: bool = False,
     ) -> None:
         if not keep_selection:
-            self.editor.setTextCursor(cursor)  # insertion lands in the scene clicked on
+            self.editor.setTextCursor(cursor)  # the place is the scene clicked on
         if who:
             self.panel.set_characters(self.characters(), who)
         self.start(action, line, keep_character=bool(who))
@@ -233,17 +229,28 @@ class CoWriter(QObject):
     def choice(self) -> ModelChoice:
         return ModelChoice(configured_spec(self.settings), self.settings.engine_settings())
 
-    def start(self, action: str, line: int | None = None, keep_character: bool = False) -> int:
-        """Run ``action`` on a snapshot of the script; returns the request id."""
+    def start(
+        self,
+        action: str,
+        line: int | None = None,
+        keep_character: bool = False,
+        place: HeldPlace | None = None,
+    ) -> int:
+        """Run ``action`` on a snapshot of the script, for the place held now (or
+        ``place``); returns the request id."""
+        spec = BY_NAME[action]
         editor = self.editor
+        if place is None:
+            place = HeldPlace(editor)
         if line is None:
-            cursor = editor.textCursor()
-            line = editor.document().findBlock(cursor.selectionStart()).blockNumber()
+            line = place.line_now()
         if action == "character" and not keep_character:
             self.panel.set_characters(self.characters(), self._character_at(line, ""))
         self.host.use_model(self.choice())
         options = self.panel.options(action)
         count = alternatives(self.settings, action)
+        self.speed_status.setText("")  # a figure from the last run would read as this one's
+        self.speed_status.setToolTip("")
         request_id = self.host.run(
             action,
             editor.script_text(),
@@ -256,15 +263,27 @@ class CoWriter(QObject):
         self._widen_dock()
         self.panel.script_title = self._title()
         self.panel.set_selection_available(editor.textCursor().hasSelection())
-        self.panel.begin(request_id, action, count, options)
+        self.panel.begin(Run(spec, place, dict(options)), count)
         if self.host.model is None and self.host.failure is None:
             self.panel.set_status(f"Loading {model_label(self.choice().spec)}…")
+        self._maybe_notice()
         return request_id
 
-    def regenerate(self) -> None:
-        if self.last_request is not None:
-            action, line = self.last_request
-            self.start(action, line, keep_character=action == "character")
+    def regenerate(self, run: Run | None = None) -> None:
+        """Write the action of ``run`` (default: the take shown, else the last request)
+        again, at the same held place: its takes join the others."""
+        if run is None:
+            take = self.panel.current_take()
+            run = take.run if take is not None else self.panel.run
+        if run is None:
+            return
+        place = run.place
+        if place is not None and place.document is not self.editor.document():
+            place = None  # another script: ask at the caret
+        keep = run.action.name == "character"
+        if keep and run.options.get("character"):
+            self.panel.set_characters(self.characters(), str(run.options["character"]))
+        self.start(run.action.name, keep_character=keep, place=place)
 
     def stop(self) -> None:
         self.host.cancel()
@@ -293,24 +312,8 @@ class CoWriter(QObject):
         if first or self.panel.width() < DOCK_WIDTH // 2:
             self.window.resizeDocks([self.panel], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
-    # Events from the model thread ---------------------------------------------------------
-    def _event(self, request_id: int, event: object) -> None:
-        from reelwright.models.actions import PromptReady, Retry, Suggestion, SuggestionChunk
-
-        if request_id != self.panel.request_id:
-            return
-        if isinstance(event, SuggestionChunk):
-            self.panel.add_chunk(event.index, event.attempt, event.text)
-        elif isinstance(event, PromptReady):
-            self.panel.prompt_ready(event.prompt_tokens, event.trimmed)
-        elif isinstance(event, Retry):
-            self.panel.retry(event.index, event.attempt, event.reason)
-        elif isinstance(event, Suggestion):
-            self.panel.finish_take(event)
-
+    # The end of a request, and the model ------------------------------------------------------
     def _done(self, done: JobDone) -> None:
-        if done.request_id != self.panel.request_id:
-            return
         if done.reason == "error" and self.host.failure is not None:
             done = JobDone(done.request_id, "error", self._load_problem(self.host.failure))
         self.panel.end(done)
@@ -324,36 +327,36 @@ class CoWriter(QObject):
 
     def _loading(self, choice: ModelChoice) -> None:
         self.model_status.setText(f"Loading {model_label(choice.spec)}…")
-        self.backend_status.setText("")
+        # The backend label keeps the last model's until the new one says where it runs.
 
     def _loaded(self, model: LoadedModel) -> None:
         self.model_status.setText(model_label(model.choice.spec))
         self.model_status.setToolTip(
             f"{model.path}\n{model.facts.architecture}, context {model.facts.n_ctx:,} tokens, "
-            f"loaded in {model.seconds:.1f} s"
+            f"loaded in {model.seconds:.1f} s\nClick to choose another model"
         )
         layers = f", {model.facts.n_gpu_layers} GPU layers" if model.facts.n_gpu_layers else ""
         self.backend_status.setText(model.facts.backend + layers)
+        self.backend_status.setToolTip("Where the model runs")
         if self.panel.streaming:
             self.panel.set_status("Reading the script…")
 
     def _load_problem(self, message: str) -> str:
         return (
-            f"The model cannot be used: {message}. Open Write ▸ Models… to fix it or choose "
-            "another model; your script is untouched and the editor keeps working."
+            f"The model cannot be used: {message}. Open Write ▸ Models… (or click the model's "
+            "name in the status bar) to fix it or choose another model; your script is "
+            "untouched and the editor keeps working."
         )
 
     def _load_failed(self, choice: ModelChoice, message: str) -> None:
         self.model_status.setText(f"{model_label(choice.spec)}: not usable")
-        self.model_status.setToolTip(message)
-        self.backend_status.setText("")
+        self.model_status.setToolTip(f"{message}\nClick to choose another model")
         self.panel.show_problem(self._load_problem(message))
 
     def _show_configured_model(self) -> None:
         spec = configured_spec(self.settings)
         self.model_status.setText(model_label(spec))
-        self.model_status.setToolTip("Loads with the first suggestion")
-        self.backend_status.setText("")
+        self.model_status.setToolTip("Loads with the first suggestion; click to choose a model")
 
     def _setting_changed(self, key: str) -> None:
         if key in MODEL_KEYS and not self.host.busy:
@@ -362,34 +365,78 @@ class CoWriter(QObject):
         elif key == "editor/theme":
             self.panel.set_theme(theme_named(self.settings.get(key)))
 
-    # Accepting -------------------------------------------------------------------------------
-    def insert(self, text: str, where: str) -> int:
-        """Insert accepted text into the script as ONE undo step."""
-        if where == "replace_selection" and not self.editor.textCursor().hasSelection():
-            where = "cursor"
-        if where == "cursor":
-            text = self._padded_for_cursor(text)
-        position = self.editor.insert_suggestion(text, where)
-        self.editor.setFocus()
-        return position
+    # The way to a real model -------------------------------------------------------------------
+    def _maybe_notice(self) -> None:
+        """The first time the embedded model writes: say what it is, and recommend one
+        model for this machine with its download size, in one click."""
+        if configured_spec(self.settings) != EMBEDDED:
+            return
+        if self.settings.get("cowriter/demo_notice_seen") or self.panel.notice.isVisible():
+            return
+        recommendation = self._recommend()
+        intro = (
+            "<b>SmolLM2 135M is a tiny demonstration model.</b> It shows what each button "
+            "does, but it cannot write scenes you will keep."
+        )
+        if recommendation is None:
+            self.panel.show_notice(
+                f"{intro} Choose a bigger model in Models… to get real help.", ""
+            )
+            return
+        entry = recommendation.entry
+        self._notice_id = entry.id
+        self.panel.show_notice(
+            f"{intro} For this computer: <b>{_escape(entry.name)}</b> "
+            f"({recommendation.size_text} download). {_escape(recommendation.reason)}.",
+            f"Download {entry.name} ({recommendation.size_text})",
+        )
 
-    def _padded_for_cursor(self, text: str) -> str:
-        """Blank lines around ``text`` so that it stays its own Fountain paragraphs."""
-        cursor = self.editor.textCursor()
-        block = cursor.block()
-        before = block.text()[: cursor.positionInBlock()]
-        after = block.text()[cursor.positionInBlock() :]
-        body = text.strip("\n")
-        if before.strip():
-            body = "\n\n" + body
-        elif block.previous().isValid() and block.previous().text().strip():
-            body = "\n" + body
-        following = block.next()
-        if after.strip():
-            body += "\n\n"
-        elif following.isValid() and following.text().strip():
-            body += "\n"
-        return body
+    def _recommend(self) -> Recommendation | None:
+        if self.recommendation is not None:
+            return self.recommendation
+        try:
+            from reelwright.models.recommend import recommend_for_machine
+
+            self.recommendation = recommend_for_machine()
+        except Exception as error:  # reading the machine is a nicety, never a failure
+            log.info("no model recommendation: %s", error)
+            return None
+        return self.recommendation
+
+    def download_recommended(self) -> None:
+        """One click: the recommended model downloads, the manager shows its progress, and
+        once it is checked the co-writer uses it."""
+        manager = self.show_model_manager()
+        if self._notice_id:
+            manager.download(self._notice_id)
+            self.panel.show_notice(
+                f"Downloading <b>{_escape(model_label(self._notice_id))}</b>; the co-writer "
+                "switches to it when the download is complete and checked."
+            )
+
+    def _downloaded(self, model_id: str, path: str) -> None:
+        if not model_id or model_id != self._notice_id:
+            return
+        self._notice_id = ""
+        self.settings.set("model/path", "")
+        self.settings.set("model/id", model_id)
+        self.settings.set("cowriter/demo_notice_seen", True)
+        self.panel.show_notice(
+            f"<b>{_escape(model_label(model_id))}</b> is installed and checked: your next "
+            "suggestion uses it."
+        )
+
+    # Accepting -------------------------------------------------------------------------------
+    def insert(self, place: HeldPlace | None, text: str, where: str) -> Insertion | str:
+        """Insert accepted text as ONE undo step at ``where`` of the held ``place`` (None:
+        at the caret now); the Insertion, or one sentence saying why the place is gone."""
+        if place is None:
+            result: Insertion | str = insert_at(self.editor, self.editor.textCursor(), text, where)
+        else:
+            result = place.insert(text, where)
+        if not isinstance(result, str):
+            self.editor.setFocus()
+        return result
 
     def add_title_notes(self, text: str) -> None:
         from reelwright.desktop.title_page import read_title_page, replace_title_page
@@ -428,7 +475,7 @@ class CoWriter(QObject):
             self._popover.close()
             self._popover.deleteLater()
         self._popover = SamplerPopover(
-            self.settings, action, TITLES.get(action, action), n_ctx, self.window
+            self.settings, action, BY_NAME[action].title, n_ctx, self.window
         )
         self._popover.show_below(anchor)
 
@@ -441,7 +488,7 @@ class CoWriter(QObject):
             facts = self.host.model.facts
             line = f"running on {facts.backend}, context {facts.n_ctx:,} tokens"
         elif self.host.failure:
-            line = f"<span style='color:#b03a2e'>{self.host.failure}</span>"
+            line = f"<span style='color:#b03a2e'>{_escape(self.host.failure)}</span>"
         self.manager.status_line = line
         self.manager.refresh()
         self.manager.show()
@@ -515,6 +562,10 @@ class CoWriter(QObject):
         self.downloader.shutdown()
 
 
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _stopper(host: ModelHost, downloader: Downloader) -> Callable[..., None]:
     def stop(*_args: object) -> None:
         host.shutdown()
@@ -566,7 +617,8 @@ def suggest_and_wait(window: MainWindow, action: str, timeout: float) -> bool:
     settle = QEventLoop()  # let the last repaint and the status bar's layout happen
     QTimer.singleShot(100, settle.quit)
     settle.exec()
-    ready = [t for t in cowriter.panel.takes if t.suggestion is not None and t.suggestion.ok]
+    run = cowriter.panel.run
+    ready = [t for t in (run.takes if run is not None else []) if t.state == "ready"]
     return outcome[0].reason == "done" and bool(ready)
 
 

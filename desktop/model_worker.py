@@ -6,11 +6,13 @@ plain data only (a :class:`ModelChoice` or an :class:`ActionJob`: the script as 
 a line number, the action's options and sampler), never a widget or the live document, and
 sends every event back over queued signals tagged with the job's request id.
 
-The GUI side is :class:`ModelHost`: it hands out request ids, keeps the cancel token of the
-current job, and forwards only the current job's events; chunks of a job that was cancelled
-or replaced are dropped there. Shutdown sets the token, quits the thread's event loop and
-waits: the engine checks the token between tokens and prompt batches, so a running
-generation ends within one token.
+The GUI side is :class:`ModelHost`, the one owner of the current request: it hands out
+request ids, keeps the cancel token of the current job, checks each event's id once and
+emits it on a typed signal (``prompt_ready``, ``chunk``, ``retry``, ``suggestion``, then
+``done`` or ``error``); events of a job that was cancelled or replaced are dropped there, so
+nothing downstream sees or checks an id. Shutdown sets the token, quits the thread's event
+loop and waits: the engine checks the token between tokens and prompt batches, so a
+running generation ends within one token.
 """
 
 from __future__ import annotations
@@ -91,10 +93,9 @@ class JobDone:
 
 
 class ModelWorker(QObject):
-    """Lives on the model thread; every slot runs there. Not used directly by widgets."""
+    """Lives on the model thread; every slot runs there. Only :class:`ModelHost` talks to
+    it; widgets connect to the host's signals."""
 
-    loading = Signal(object)
-    """ModelChoice: a load started."""
     loaded = Signal(object)
     """LoadedModel."""
     load_failed = Signal(object, str)
@@ -116,15 +117,10 @@ class ModelWorker(QObject):
         if self._loaded is not None and self._loaded.choice == choice:
             self.loaded.emit(self._loaded)
             return
-        self.loading.emit(choice)
         self.release()
         started = time.perf_counter()
         try:
-            from reelwright.models.llama_engine import load_engine
-            from reelwright.models.store import resolve_model
-
-            path = resolve_model(choice.spec)
-            engine = load_engine(path, choice.settings)
+            engine, path = open_engine(choice)
         except Exception as error:  # ModelError, ReelwrightError, or a missing llama_cpp
             message = _sentence(error)
             log.warning("could not load %s: %s", choice.spec, message)
@@ -133,7 +129,7 @@ class ModelWorker(QObject):
             return
         self._engine = engine
         self._failure = None
-        self._loaded = LoadedModel(choice, str(path), engine.facts, time.perf_counter() - started)
+        self._loaded = LoadedModel(choice, path, engine.facts, time.perf_counter() - started)
         self.loaded.emit(self._loaded)
 
     @Slot(object)
@@ -196,6 +192,17 @@ class ModelWorker(QObject):
             engine.close()
 
 
+def open_engine(choice: ModelChoice) -> tuple[Any, str]:
+    """The engine for ``choice`` and the file it runs (probed in a child process the first
+    time). Any object keeping the ``models.types.Engine`` protocol will do: the tests put a
+    stand-in here."""
+    from reelwright.models.llama_engine import load_engine
+    from reelwright.models.store import resolve_model
+
+    path = resolve_model(choice.spec)
+    return load_engine(path, choice.settings), str(path)
+
+
 def _sentence(error: BaseException) -> str:
     from reelwright.screenplay.errors import ReelwrightError
 
@@ -207,18 +214,32 @@ def _sentence(error: BaseException) -> str:
 
 
 class ModelHost(QObject):
-    """The GUI thread's handle on the model thread.
+    """The GUI thread's handle on the model thread, and the one owner of the request id.
 
-    ``run`` returns a request id; the events of that request come out of ``event`` and
-    ``done``, those of any earlier request are dropped (the worker may still be finishing
-    one that was cancelled). ``shutdown`` must be called before the host is destroyed.
+    ``run`` starts a request (stopping the one running); only that request's events come
+    out of the typed signals below, those of any earlier request are dropped here (the
+    worker may still be finishing one that was cancelled). ``shutdown`` must be called
+    before the host is destroyed.
     """
 
     loading = Signal(object)
+    """ModelChoice: a load was asked for."""
     loaded = Signal(object)
+    """LoadedModel, the model now in use."""
     load_failed = Signal(object, str)
-    produced = Signal(int, object)
+    """ModelChoice, one sentence saying what is wrong."""
+    prompt_ready = Signal(object)
+    """PromptReady: what the prompt holds; writing starts."""
+    chunk = Signal(object)
+    """SuggestionChunk: a piece of a take as it is written."""
+    retry = Signal(object)
+    """Retry: a take failed its check and is written again (drop its text so far)."""
+    suggestion = Signal(object)
+    """Suggestion: the final, checked (or failed, or stopped) form of one take."""
     done = Signal(object)
+    """JobDone: the request finished or was stopped (reason "done" or "cancelled")."""
+    error = Signal(object)
+    """JobDone with reason "error": the request could not run; ``message`` says why."""
     _load_requested = Signal(object)
     _run_requested = Signal(object)
 
@@ -231,7 +252,6 @@ class ModelHost(QObject):
         self._worker.moveToThread(self._thread)
         self._load_requested.connect(self._worker.load)
         self._run_requested.connect(self._worker.run)
-        self._worker.loading.connect(self.loading)
         self._worker.loaded.connect(self._on_loaded)
         self._worker.load_failed.connect(self._on_load_failed)
         self._worker.produced.connect(self._on_event)
@@ -254,6 +274,7 @@ class ModelHost(QObject):
         self.model = None
         self.failure = None
         self._ensure_thread()
+        self.loading.emit(choice)
         self._load_requested.emit(choice)
 
     def reload(self) -> None:
@@ -355,11 +376,21 @@ class ModelHost(QObject):
         self.load_failed.emit(choice, message)
 
     def _on_event(self, request_id: int, event: object) -> None:
-        if self._current is not None and request_id == self._current.request_id:
-            self.produced.emit(request_id, event)
+        from reelwright.models.actions import PromptReady, Retry, Suggestion, SuggestionChunk
+
+        if self._current is None or request_id != self._current.request_id:
+            return  # a request that was stopped or replaced
+        if isinstance(event, SuggestionChunk):
+            self.chunk.emit(event)
+        elif isinstance(event, PromptReady):
+            self.prompt_ready.emit(event)
+        elif isinstance(event, Retry):
+            self.retry.emit(event)
+        elif isinstance(event, Suggestion):
+            self.suggestion.emit(event)
 
     def _on_done(self, done: JobDone) -> None:
         if self._current is None or done.request_id != self._current.request_id:
             return
         self._current = None
-        self.done.emit(done)
+        (self.error if done.reason == "error" else self.done).emit(done)

@@ -98,6 +98,12 @@ OPTIONS: dict[str, Option] = {
         Option("model/n_ctx", int, _ENGINE.n_ctx, minimum=512, maximum=131072),
         Option("model/threads", int, 0, minimum=0, maximum=256, help="0: physical cores, <= 8"),
         Option("model/enabled", bool, True),
+        Option(
+            "cowriter/demo_notice_seen",
+            bool,
+            False,
+            help="the writer closed the notice that the embedded model is a demonstration",
+        ),
         Option("spelling/enabled", bool, True, help="check spelling as you type"),
         Option("spelling/languages", list, ["en"], help="dictionary codes, e.g. en, es"),
         Option("spelling/check_notes", bool, False, help="check [[notes]] too"),

@@ -1,225 +1,111 @@
 """The review panel: suggestions stream in here, and only an accepted one reaches the script.
 
-Each alternative ("take") has a tab. While the model writes, its text arrives in pieces;
-the pieces are kept and painted at most every ``REPAINT_MS`` (a 50 ms single-shot timer),
-so a fast model never floods the GUI thread. Structured actions (shots, trailer, logline,
-profile, copy) stream JSON, shown as readable lines while it grows; once the checked
+Each take has a tab, numbered per action ("Next Scene 3"); Regenerate adds takes beside
+the old ones, and a take is only ever lost when the writer closes its tab. While the model
+writes, a take's text arrives in pieces; the pieces are kept and painted at most every
+``REPAINT_MS`` (a 50 ms single-shot timer), so a fast model never floods the GUI thread.
+Structured actions (shots, trailer, logline, profile, copy) stream JSON, shown as readable
+lines while it grows; once the checked
 :class:`~reelwright.models.suggestions.Suggestion` arrives, the take shows its final form:
 editable Fountain, a shot list whose lines are accepted one by one, or the trailer's timed
-table. The panel never touches the editor: it emits ``insert_requested(text, where)`` and
-the co-writer inserts it as one undo step.
+table. Stop keeps what was written as a "stopped" take, to edit and accept.
+
+The panel never touches the editor: Accept hands the text, the place and the take's held
+place (see ``desktop/held_place.py``) to ``inserter``, which the co-writer sets; if the
+place is gone, the take says so and offers the caret instead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QResizeEvent, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reelwright.desktop.editor import FONT_FAMILIES, ScriptEditor
+from reelwright.desktop.editor import ScriptEditor
 from reelwright.desktop.model_worker import JobDone
 from reelwright.desktop.take_text import (
     notes_from_text,
     readable_partial_json,
     retime_trailer,
+    shot_rows,
     split_logline_text,
     synopsis_lines,
 )
+from reelwright.desktop.take_view import Run, Take, TakeView
 from reelwright.desktop.themes import LIGHT, Theme
-from reelwright.exporters.promo_pdf import TARGETS, PromoScript, beats_from_data, clock
+from reelwright.exporters.promo_pdf import TARGETS, PromoScript, beats_from_data
+from reelwright.models.action_registry import ACTIONS, BY_NAME, PLACES
 
 REPAINT_MS = 50
-PREVIEW_POINTS = 8
-TITLES = {
-    "next-scene": "Next Scene",
-    "continue-dialogue": "Continue Dialogue",
-    "between-scenes": "Scene Between",
-    "shots": "Shot Directions",
-    "trailer": "Trailer Beats",
-    "logline": "Logline & Synopsis",
-    "character": "Character Profile",
-    "marketing": "Marketing Copy",
-}
-KINDS = {
-    "next-scene": "script",
-    "continue-dialogue": "script",
-    "between-scenes": "script",
-    "shots": "shots",
-    "trailer": "trailer",
-    "logline": "logline",
-    "character": "notes",
-    "marketing": "notes",
-}
-PLACES = {
+PLACE_LABELS = {
     "cursor": "Insert at Cursor",
     "after_paragraph": "Insert after This Paragraph",
     "end_of_scene": "Insert after This Scene",
     "replace_selection": "Replace Selection",
 }
-DEFAULT_PLACE = {
-    "next-scene": "end_of_scene",
-    "between-scenes": "end_of_scene",
-    "continue-dialogue": "after_paragraph",
-    "shots": "after_paragraph",
-    "trailer": "end_of_scene",
-    "logline": "cursor",
-    "character": "cursor",
-    "marketing": "cursor",
+PLACE_WORDS = {
+    "cursor": "at the cursor",
+    "after_paragraph": "after the paragraph",
+    "end_of_scene": "after",
+    "replace_selection": "over the selection",
 }
 EMPTY_TEXT = (
-    "Choose a writing action from the Write menu, the toolbar or the script's context menu.\n\n"
+    "Choose a writing action from the Write menu, the toolbar, the script's context menu "
+    "or Write ▾ above.\n\n"
     "Suggestions appear here as the model writes them. Nothing enters your script until "
-    "you accept it, and one Undo takes it out again."
+    "you accept it, it goes where you asked for it, and one Undo takes it out again."
 )
-
-
-# --- one alternative -------------------------------------------------------------------------
-
-
-@dataclass
-class Take:
-    index: int
-    raw: list[str] = field(default_factory=list)
-    pending: list[str] = field(default_factory=list)
-    attempt: int = 1
-    suggestion: Any = None
-    edited: bool = False
-    inserted_rows: set[int] = field(default_factory=set)
-
-    @property
-    def raw_text(self) -> str:
-        return "".join(self.raw)
-
-
-class TakeView(QWidget):
-    """One tab: the streaming text, then the take's final form."""
-
-    def __init__(self, kind: str, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind = kind
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 6, 0, 0)
-        column.setSpacing(6)
-        self.message = QLabel("", self)
-        self.message.setWordWrap(True)
-        self.message.setObjectName("takeMessage")
-        self.message.hide()
-        self.trailer_bar = QLabel("", self)
-        self.trailer_bar.setObjectName("runningTime")
-        self.trailer_bar.hide()
-        self.stack = QStackedWidget(self)
-        self.text: QPlainTextEdit | ScriptEditor
-        if kind == "script":
-            # The script's own editor at a smaller size: the take reads (and edits) as a page.
-            editor = ScriptEditor(theme, self)
-            editor.set_font_size(PREVIEW_POINTS)
-            editor.page_rules_visible = False
-            self.text = editor
-        else:
-            plain = QPlainTextEdit(self)
-            plain.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-            font = QFont()
-            font.setFamilies(list(FONT_FAMILIES))
-            font.setStyleHint(QFont.StyleHint.TypeWriter)
-            font.setPointSizeF(10)
-            plain.setFont(font)
-            plain.document().setDocumentMargin(10)
-            self.text = plain
-        self.text.setObjectName("takeText")
-        self.text.setReadOnly(True)
-        self.table = QTableWidget(self)
-        self.table.setObjectName("takeTable")
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.fit_rows())
-        self.stack.addWidget(self.text)
-        self.stack.addWidget(self.table)
-        column.addWidget(self.trailer_bar)
-        column.addWidget(self.stack, 1)
-        column.addWidget(self.message)
-
-    def show_table(self, on: bool) -> None:
-        self.stack.setCurrentWidget(self.table if on else self.text)
-        QTimer.singleShot(0, self.fit_rows)  # once the columns have their widths
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.stack.currentWidget() is self.table:
-            QTimer.singleShot(0, self.fit_rows)
-
-    def fit_rows(self) -> None:
-        """Row heights that show every cell's text wrapped to its column (measured here:
-        the view's own size hint does not wrap inside the styled window)."""
-        table = self.table
-        metrics = QFontMetrics(table.font())
-        flags = int(Qt.TextFlag.TextWordWrap)
-        for row in range(table.rowCount()):
-            height = metrics.height()
-            for column in range(table.columnCount()):
-                item = table.item(row, column)
-                widget = table.cellWidget(row, column)
-                if widget is not None:
-                    height = max(height, widget.sizeHint().height())
-                if item is None or not item.text():
-                    continue
-                width = max(20, table.columnWidth(column) - 14)
-                box = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, item.text())
-                height = max(height, box.height())
-            table.setRowHeight(row, height + 12)
-
-
-# --- the panel --------------------------------------------------------------------------------
+Inserter = Callable[[Any, str, str], Any]
+"""(held place or None for the caret now, Fountain text, where) -> Insertion or why not."""
 
 
 class SuggestionsPanel(QDockWidget):
     """See the module docstring. The co-writer drives it through ``begin`` ... ``end``."""
 
+    action_requested = Signal(str)
+    """A writing action chosen from the panel's own Write ▾ menu."""
     stop_requested = Signal()
-    regenerate_requested = Signal()
+    regenerate_requested = Signal(object)
+    """The Run of the take shown: write it again."""
     sampler_requested = Signal(QWidget)
-    insert_requested = Signal(str, str)
-    """Fountain text, where ("cursor", "after_paragraph", "end_of_scene", "replace_selection")."""
     title_notes_requested = Signal(str)
     export_promo_requested = Signal(object)
     """A PromoScript to write as a PDF."""
     options_changed = Signal()
+    notice_download = Signal()
+    notice_models = Signal()
+    notice_dismissed = Signal()
 
     def __init__(self, theme: Theme = LIGHT, parent: QWidget | None = None) -> None:
         super().__init__("Co-writer", parent)
         self.setObjectName("cowriterDock")
         self.theme = theme
-        self.action = ""
         self.takes: list[Take] = []
         self.views: list[TakeView] = []
+        self.run: Run | None = None
+        """The latest request (streaming while ``streaming``)."""
         self.streaming = False
-        self.request_id: int | None = None
-        self.request_options: dict[str, Any] = {}
         self.script_title = "Untitled"
+        self.inserter: Inserter | None = None
         self._selection = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -242,6 +128,20 @@ class SuggestionsPanel(QDockWidget):
         self.title.setFont(big)
         head.addWidget(self.title)
         head.addStretch(1)
+        self.write_button = QToolButton(body)
+        self.write_button.setObjectName("panelWriteButton")
+        self.write_button.setText("Write")
+        self.write_button.setToolTip("Ask for another kind of suggestion")
+        self.write_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.write_menu = QMenu(self.write_button)
+        self.write_menu.setObjectName("panelWriteMenu")
+        for action in ACTIONS:
+            entry = self.write_menu.addAction(action.title.replace("&", "&&"))
+            entry.setObjectName(f"panel-{action.name}")
+            entry.setToolTip(action.tip)
+            entry.triggered.connect(lambda _c=False, n=action.name: self.action_requested.emit(n))
+        self.write_button.setMenu(self.write_menu)
+        head.addWidget(self.write_button)
         self.sampler_button = QToolButton(body)
         self.sampler_button.setObjectName("samplerButton")
         self.sampler_button.setText("Sampling…")
@@ -256,7 +156,84 @@ class SuggestionsPanel(QDockWidget):
         self.status.setObjectName("cowriterStatus")
         self.status.setWordWrap(True)
         column.addWidget(self.status)
+        self._build_notice(body, column)
+        self._build_options(body, column)
 
+        self.pages = QStackedWidget(body)
+        self.empty = QLabel(EMPTY_TEXT, body)
+        self.empty.setObjectName("cowriterEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.tabs = QTabWidget(body)
+        self.tabs.setObjectName("takeTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.tabCloseRequested.connect(self.close_take)
+        self.tabs.currentChanged.connect(lambda _i: self._take_shown())
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.tabs)
+        column.addWidget(self.pages, 1)
+
+        buttons = QHBoxLayout()
+        self.stop_button = QPushButton("Stop", body)
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setToolTip("Stop writing; what was written stays as a take")
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.regenerate_button = QPushButton("Regenerate", body)
+        self.regenerate_button.setObjectName("regenerateButton")
+        self.regenerate_button.setToolTip("Write another take of the one shown, beside it")
+        self.regenerate_button.clicked.connect(self._regenerate)
+        self.accept_button = QToolButton(body)
+        self.accept_button.setObjectName("acceptButton")
+        self.accept_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.accept_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.accept_menu = QMenu(self.accept_button)
+        self.accept_button.setMenu(self.accept_menu)
+        self.export_button = QPushButton("Export PDF…", body)
+        self.export_button.setObjectName("exportPromoButton")
+        self.export_button.setToolTip("The trailer as a two-column promo script")
+        self.export_button.clicked.connect(self._export)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.regenerate_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.accept_button)
+        column.addLayout(buttons)
+        self.setWidget(body)
+        self.set_theme(theme)
+        self._show_options("")
+        self._update_buttons()
+
+    def _build_notice(self, body: QWidget, column: QVBoxLayout) -> None:
+        self.notice = QFrame(body)
+        self.notice.setObjectName("demoNotice")
+        box = QVBoxLayout(self.notice)
+        box.setContentsMargins(10, 8, 10, 8)
+        self.notice_text = QLabel("", self.notice)
+        self.notice_text.setObjectName("demoNoticeText")
+        self.notice_text.setWordWrap(True)
+        self.notice_text.setTextFormat(Qt.TextFormat.RichText)
+        box.addWidget(self.notice_text)
+        row = QHBoxLayout()
+        self.notice_download_button = QPushButton("", self.notice)
+        self.notice_download_button.setObjectName("demoNoticeDownload")
+        self.notice_download_button.clicked.connect(self.notice_download)
+        models = QPushButton("Models…", self.notice)
+        models.setObjectName("demoNoticeModels")
+        models.clicked.connect(self.notice_models)
+        later = QPushButton("Not Now", self.notice)
+        later.setObjectName("demoNoticeLater")
+        later.clicked.connect(self._dismiss_notice)
+        row.addWidget(self.notice_download_button)
+        row.addWidget(models)
+        row.addStretch(1)
+        row.addWidget(later)
+        box.addLayout(row)
+        column.addWidget(self.notice)
+        self.notice.hide()
+
+    def _build_options(self, body: QWidget, column: QVBoxLayout) -> None:
         self.options_box = QWidget(body)
         form = QFormLayout(self.options_box)
         form.setContentsMargins(0, 0, 0, 0)
@@ -289,47 +266,6 @@ class SuggestionsPanel(QDockWidget):
         self.length.currentIndexChanged.connect(self._length_changed)
         column.addWidget(self.options_box)
 
-        self.pages = QStackedWidget(body)
-        self.empty = QLabel(EMPTY_TEXT, body)
-        self.empty.setObjectName("cowriterEmpty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.tabs = QTabWidget(body)
-        self.tabs.setObjectName("takeTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
-        self.pages.addWidget(self.empty)
-        self.pages.addWidget(self.tabs)
-        column.addWidget(self.pages, 1)
-
-        buttons = QHBoxLayout()
-        self.stop_button = QPushButton("Stop", body)
-        self.stop_button.setObjectName("stopButton")
-        self.stop_button.clicked.connect(self.stop_requested)
-        self.regenerate_button = QPushButton("Regenerate", body)
-        self.regenerate_button.setObjectName("regenerateButton")
-        self.regenerate_button.clicked.connect(self.regenerate_requested)
-        self.accept_button = QToolButton(body)
-        self.accept_button.setObjectName("acceptButton")
-        self.accept_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.accept_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.accept_menu = QMenu(self.accept_button)
-        self.accept_button.setMenu(self.accept_menu)
-        self.export_button = QPushButton("Export PDF…", body)
-        self.export_button.setObjectName("exportPromoButton")
-        self.export_button.setToolTip("The trailer as a two-column promo script")
-        self.export_button.clicked.connect(self._export)
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.regenerate_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.accept_button)
-        column.addLayout(buttons)
-        self.setWidget(body)
-        self.set_theme(theme)
-        self._show_options("")
-        self._update_buttons()
-
     # Appearance ------------------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -338,6 +274,8 @@ class SuggestionsPanel(QDockWidget):
 #cowriterStatus, #cowriterEmpty {{ color: {theme.chrome_dim}; }}
 #takeMessage {{ color: {theme.chrome_dim}; }}
 #takeMessage[problem="true"] {{ color: #b03a2e; }}
+#demoNotice {{ background: {theme.chrome}; border: 1px solid {theme.accent};
+               border-radius: 4px; }}
 #runningTime {{ padding: 2px 0; }}
 #takeText {{ background: {theme.paper}; color: {theme.text};
              border: 1px solid {theme.page_rule}; border-radius: 4px; }}
@@ -357,13 +295,7 @@ class SuggestionsPanel(QDockWidget):
                 view.text.set_theme(theme)
 
     def _show_options(self, action: str) -> None:
-        wanted = {
-            "trailer": ("length", "genre", "audience", "points"),
-            "marketing": ("genre", "audience"),
-            "character": ("character",),
-            "next-scene": ("new_character",),
-            "between-scenes": ("new_character",),
-        }.get(action, ())
+        wanted = BY_NAME[action].options if action in BY_NAME else ()
         for name, widgets in self._rows.items():
             for widget in widgets:
                 widget.setVisible(name in wanted)
@@ -403,69 +335,106 @@ class SuggestionsPanel(QDockWidget):
         self._selection = available
         self._update_buttons()
 
+    # The first-use notice ----------------------------------------------------------------------
+    def show_notice(self, html: str, download: str = "") -> None:
+        """A notice above the takes (the embedded model is a demonstration) with a download
+        button labelled ``download`` (none when empty)."""
+        self.notice_text.setText(html)
+        self.notice_download_button.setText(download)
+        self.notice_download_button.setVisible(bool(download))
+        self.notice.show()
+
+    def _dismiss_notice(self) -> None:
+        self.notice.hide()
+        self.notice_dismissed.emit()
+
     # A request, from start to end ---------------------------------------------------------------
-    def begin(self, request_id: int, action: str, n: int, options: dict[str, Any]) -> None:
-        """A new request: clear the takes; stale pieces of an older one are ignored."""
+    @property
+    def action(self) -> str:
+        """The action of the take shown (or of the latest request)."""
+        take = self.current_take()
+        if take is not None:
+            return take.action.name
+        return self.run.action.name if self.run is not None else ""
+
+    def begin(self, run: Run, n: int) -> None:
+        """A new request: its ``n`` takes join the tabs, after those already there."""
+        self.flush()
         self._timer.stop()
-        self.request_id = request_id
-        self.action = action
-        self.request_options = dict(options)
+        self._stop_writing_takes("replaced by a new request")
+        self.run = run
         self.streaming = True
-        self.title.setText(TITLES.get(action, action))
-        self._show_options(action)
-        self.tabs.clear()
-        for view in self.views:
-            view.deleteLater()
-        self.views = []
-        self.takes = [Take(i) for i in range(max(1, n))]
-        kind = KINDS.get(action, "notes")
-        for take in self.takes:
-            view = TakeView(kind, self.theme, self.tabs)
+        numbers = [t.number for t in self.takes if t.action.name == run.action.name]
+        first = max(numbers, default=0) + 1
+        for index in range(max(1, n)):
+            take = Take(run, index, first + index)
+            run.takes.append(take)
+            view = TakeView(run.action.take, self.theme, self.tabs)
+            view.at_caret.clicked.connect(lambda _c=False, t=take: self.accept_at_caret(t))
+            self.takes.append(take)
             self.views.append(view)
-            self.tabs.addTab(view, f"Take {take.index + 1}")
+            self.tabs.addTab(view, take.tab_text())
+            self._tab_tip(take)
         self.pages.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(self.takes.index(run.takes[0]))
         self.sampler_button.setEnabled(True)
         self.set_status("Reading the script…")
-        self._update_buttons()
+        self._take_shown()
         self.show()
         self.raise_()
+
+    def _stop_writing_takes(self, why: str) -> None:
+        for take in self.takes:
+            if take.state == "writing":
+                self._mark_stopped(take, why)
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
 
     def show_problem(self, message: str) -> None:
         """A request that could not run (no model, a bad file): say what and how to fix it."""
+        self.flush()
         self.streaming = False
         self._timer.stop()
+        if self.run is not None:
+            for take in self.run.takes:
+                if take.state == "writing":
+                    take.state = "failed"
+                    self._view(take).say("Not written: the request could not run.", True)
+                    self._refresh_tab(take)
         self.status.setText(f"<span style='color:#b03a2e'>{_html(message)}</span>")
         self.pages.setCurrentWidget(self.tabs if self.takes else self.empty)
         self._update_buttons()
         self.show()
 
-    def prompt_ready(self, tokens: int, trimmed: tuple[str, ...]) -> None:
+    def prompt_ready(self, event: Any) -> None:
+        trimmed = tuple(event.trimmed)
         note = f"; left out to fit: {', '.join(trimmed)}" if trimmed else ""
-        self.set_status(f"Writing… (the prompt holds {tokens:,} tokens{note})")
+        self.set_status(f"Writing… (the prompt holds {event.prompt_tokens:,} tokens{note})")
 
-    def add_chunk(self, index: int, attempt: int, text: str) -> None:
-        if not self.streaming or index >= len(self.takes):
+    def _streaming_take(self, index: int) -> Take | None:
+        if not self.streaming or self.run is None or not 0 <= index < len(self.run.takes):
+            return None
+        take = self.run.takes[index]
+        return take if take in self.takes else None  # its tab may have been closed
+
+    def add_chunk(self, event: Any) -> None:
+        take = self._streaming_take(event.index)
+        if take is None or event.attempt != take.attempt:
             return
-        take = self.takes[index]
-        if attempt != take.attempt:
-            return
-        take.pending.append(text)
+        take.pending.append(event.text)
         if not self._timer.isActive():
             self._timer.start()
 
-    def retry(self, index: int, attempt: int, reason: str) -> None:
-        if index >= len(self.takes):
+    def retry(self, event: Any) -> None:
+        take = self._streaming_take(event.index)
+        if take is None:
             return
-        take = self.takes[index]
-        take.attempt = attempt
+        take.attempt = event.attempt
         take.raw.clear()
         take.pending.clear()
-        view = self.views[index]
-        view.text.clear()
-        self.set_status(f"Take {index + 1} did not pass its check ({reason}); writing it again")
+        self._view(take).text.clear()
+        self.set_status(f"{take.name} did not pass its check ({event.reason}); writing it again")
 
     def flush(self) -> None:
         """Paint what arrived since the last repaint (at most every REPAINT_MS)."""
@@ -489,48 +458,125 @@ class SuggestionsPanel(QDockWidget):
             self.repaints += 1
 
     def finish_take(self, suggestion: Any) -> None:
-        """The checked result of one take: its final, editable form (or why it failed)."""
-        if suggestion.index >= len(self.takes):
+        """The checked result of one take: its final, editable form; what was written when
+        it was stopped; or why it failed."""
+        take = self._streaming_take(suggestion.index)
+        if take is None:
             return
         self.flush()
-        take = self.takes[suggestion.index]
         take.suggestion = suggestion
-        view = self.views[suggestion.index]
-        notes = "; ".join(suggestion.check.notes)
-        if not suggestion.ok:
-            view.message.setProperty("problem", True)
-            view.message.setText(f"Not usable: {suggestion.failure}.")
-            view.message.show()
-            self.tabs.setTabText(suggestion.index, f"Take {suggestion.index + 1} ✗")
-        else:
-            view.message.setProperty("problem", False)
-            view.message.setText(notes.capitalize() + "." if notes else "")
-            view.message.setVisible(bool(notes))
-            self.tabs.setTabText(suggestion.index, f"Take {suggestion.index + 1} ✓")
+        view = self._view(take)
+        finished = suggestion.finished
+        if suggestion.ok:
+            take.state = "ready"
+            notes = "; ".join(suggestion.check.notes)
+            view.say(notes[:1].upper() + notes[1:] + "." if notes else "")
             self._show_final(take, view)
-        view.message.style().unpolish(view.message)
-        view.message.style().polish(view.message)
+        elif finished is not None and finished.reason == "cancelled":
+            self._mark_stopped(take, "stopped")
+        else:
+            take.state = "failed"
+            view.say(f"Not usable: {suggestion.failure}.", True)
+        self._refresh_tab(take)
         self._update_buttons()
+
+    def _mark_stopped(self, take: Take, why: str) -> None:
+        """Keep what was written, editable, as a take to accept."""
+        self.flush()
+        take.state = "stopped"
+        view = self._view(take)
+        if not take.raw_text.strip():
+            view.say("Stopped before anything was written.")
+        else:
+            kind = "Fountain" if take.kind == "script" else "notes"
+            view.say(
+                f"Stopped ({why}): what was written is kept. Edit it and accept it "
+                f"(it goes in as {kind}), or Regenerate."
+            )
+            view.text.setReadOnly(False)
+            view.text.textChanged.connect(lambda t=take: setattr(t, "edited", True))
+        self._refresh_tab(take)
 
     def end(self, done: JobDone) -> None:
         """The request is over: say how it went; stop/regenerate/accept follow."""
         self.flush()
         self.streaming = False
         self._timer.stop()
+        run_takes = self.run.takes if self.run is not None else []
         if done.reason == "cancelled":
-            self.set_status("Stopped. Regenerate to try again.")
+            for take in run_takes:
+                if take.state == "writing":
+                    self._mark_stopped(take, "stopped")
+            kept = [t.name for t in run_takes if t.state == "stopped" and t.raw_text.strip()]
+            self.set_status(
+                f"Stopped. Kept to edit and accept: {', '.join(kept)}." if kept else "Stopped."
+            )
         elif done.reason == "error":
             self.show_problem(done.message)
         else:
-            usable = sum(1 for t in self.takes if t.suggestion is not None and t.suggestion.ok)
+            usable = sum(1 for t in run_takes if t.state == "ready")
             speed = f" · {done.tokens_per_second:.1f} tokens/s" if done.tokens_per_second else ""
             self.set_status(
-                f"{usable} of {len(self.takes)} ready to accept · "
+                f"{usable} of {len(run_takes)} ready to accept · "
                 f"{done.completion_tokens:,} tokens in {done.wall_seconds:.1f} s{speed}"
             )
-        for index, take in enumerate(self.takes):
-            if take.suggestion is None and index < self.tabs.count():
-                self.tabs.setTabText(index, f"Take {index + 1} –")
+        for take in run_takes:
+            if take.state == "writing":
+                take.state = "failed"
+            self._refresh_tab(take)
+        self._update_buttons()
+
+    # Tabs -------------------------------------------------------------------------------------
+    def _view(self, take: Take) -> TakeView:
+        return self.views[self.takes.index(take)]
+
+    def _refresh_tab(self, take: Take) -> None:
+        if take in self.takes:
+            self.tabs.setTabText(self.takes.index(take), take.tab_text())
+            self._tab_tip(take)
+
+    def _tab_tip(self, take: Take) -> None:
+        place = take.run.place
+        where = f" for {place.label}" if place is not None else ""
+        state = {
+            "writing": "being written",
+            "ready": "ready to accept",
+            "failed": "not usable",
+            "stopped": "stopped; kept to edit and accept",
+        }[take.state]
+        inserted = "; inserted (Undo takes it out)" if take.inserted else ""
+        self.tabs.setTabToolTip(
+            self.takes.index(take), f"{take.action.title}{where}: {state}{inserted}"
+        )
+
+    def refresh_states(self) -> None:
+        """Re-read what the script holds (after any edit): an undone accept is no longer
+        "inserted"."""
+        for take in self.takes:
+            self._refresh_tab(take)
+        self._update_buttons()
+
+    def close_take(self, index: int) -> None:
+        """The writer closes a tab: that take is dropped (not while it is being written)."""
+        if not 0 <= index < len(self.takes) or self.takes[index].state == "writing":
+            return
+        take = self.takes.pop(index)
+        view = self.views.pop(index)
+        self.tabs.removeTab(index)
+        view.deleteLater()
+        if take in take.run.takes and not self.streaming:
+            take.run.takes.remove(take)
+        if not self.takes:
+            self.pages.setCurrentWidget(self.empty)
+        self._take_shown()
+
+    def _take_shown(self) -> None:
+        take = self.current_take()
+        if take is not None:
+            self.title.setText(take.action.title)
+            self._show_options(take.action.name)
+        elif self.run is None:
+            self.title.setText("Co-writer")
         self._update_buttons()
 
     # Final forms -------------------------------------------------------------------------------
@@ -551,103 +597,42 @@ class SuggestionsPanel(QDockWidget):
         view.text.textChanged.connect(lambda t=take: setattr(t, "edited", True))
 
     def _fill_shots(self, take: Take, view: TakeView) -> None:
-        shots = (take.suggestion.data or {}).get("shots", [])
-        table = view.table
-        table.clear()
-        table.setColumnCount(3)
-        table.setHorizontalHeaderLabels(["Shot", "Action", ""])
-        table.setRowCount(len(shots))
-        for row, shot in enumerate(shots):
-            subject = " ".join(str(shot.get("subject", "")).split()).upper()
-            line = f"{shot['size']} - {shot['angle']} - {shot['movement']} - {subject}"
-            table.setItem(row, 0, QTableWidgetItem(line))
-            table.setItem(row, 1, QTableWidgetItem(" ".join(str(shot["action"]).split())))
-            button = QPushButton("Insert", table)
-            button.setObjectName(f"insertShot{row}")
-            button.setFixedHeight(button.sizeHint().height())
-            button.clicked.connect(lambda _c=False, t=take, r=row: self.insert_shot(t, r))
-            table.setCellWidget(row, 2, button)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        view.show_table(True)
+        view.show_shots(shot_rows(take.suggestion), lambda row: self.insert_shot(take, row))
 
     def shot_fountain(self, take: Take, row: int) -> str:
         from reelwright.models.suggestions import safe_action
 
-        table = self.views[take.index].table
+        table = self._view(take).table
         line, action = (_cell(table, row, column) for column in (0, 1))
         return f"{safe_action(line)}\n\n{safe_action(action)}\n"
 
-    def insert_shot(self, take: Take, row: int) -> None:
-        """Accept one shot line (one undo step); its row is marked as used."""
-        self.insert_requested.emit(self.shot_fountain(take, row), "after_paragraph")
+    def insert_shot(self, take: Take, row: int) -> bool:
+        """Accept one shot line (one undo step) after the take's paragraph; its row is
+        marked as used."""
+        if not self._insert(take, self.shot_fountain(take, row), "after_paragraph"):
+            return False
         take.inserted_rows.add(row)
-        table = self.views[take.index].table
-        button = table.cellWidget(row, 2)
-        if isinstance(button, QPushButton):
-            button.setText("Inserted")
-            button.setEnabled(False)
-        for column in (0, 1):
-            item = table.item(row, column)
-            if item is not None:
-                item.setForeground(QColor(self.theme.chrome_dim))
+        self._view(take).mark_row_used(row, QColor(self.theme.chrome_dim))
+        return True
 
     def _fill_trailer(self, take: Take, view: TakeView) -> None:
         data = take.suggestion.data or {}
-        beats = beats_from_data(data)
-        table = view.table
-        table.clear()
-        headers = ["Time", "Shot", "Picture", "Voice-over", "On-screen text", "Music"]
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(len(beats))
-        for row, beat in enumerate(beats):
-            from reelwright.exporters.promo_pdf import audio_text
-
-            cells = [
-                f"{clock(beat.start)}–{clock(beat.end)}",
-                beat.shot,
-                beat.picture,
-                audio_text(beat),
-                beat.on_screen_text,
-                beat.music,
-            ]
-            for column, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                table.setItem(row, column, item)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((76, 96, 190, 170, 120)):
-            table.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
-        view.text.setPlainText(take.suggestion.to_fountain().rstrip("\n"))
-        running = beats[-1].end if beats else 0
-        target = int(data.get("length", self.request_options.get("length", 60)))
-        mark = "✓" if running == target else "✗"
-        view.trailer_bar.setText(
-            f"<b>Running time {clock(running)}</b> of {clock(target)} target {mark}"
-            f" &nbsp;·&nbsp; {len(beats)} beats"
-        )
-        view.trailer_bar.show()
-        view.show_table(True)
+        target = int(data.get("length", take.run.options.get("length", 60)))
+        view.show_trailer(beats_from_data(data), target, take.suggestion.to_fountain())
 
     def _length_changed(self) -> None:
-        """A new target length re-times finished trailer takes (no new generation)."""
-        if self.action != "trailer" or self.streaming:
+        """A new target length re-times the finished trailer takes (no new generation)."""
+        if self.streaming or self.action != "trailer":
             return
         length = int(self.length.currentData())
         for take, view in zip(self.takes, self.views, strict=True):
-            if take.suggestion is None or not take.suggestion.ok:
+            if take.action.name != "trailer" or take.state != "ready":
                 continue
-            retimed = retime_trailer(take.suggestion, length, self.request_options)
+            retimed = retime_trailer(take.suggestion, length, take.run.options)
             if retimed is not None:
                 take.suggestion = retimed
+                take.run.options["length"] = length
                 self._fill_trailer(take, view)
-        self.request_options["length"] = length
         self.options_changed.emit()
 
     # Accepting ---------------------------------------------------------------------------------
@@ -657,40 +642,72 @@ class SuggestionsPanel(QDockWidget):
 
     def accepted_text(self, take: Take) -> str:
         """What accepting ``take`` inserts: the (edited) Fountain of its final form."""
-        suggestion = take.suggestion
-        view = self.views[take.index]
-        kind = view.kind
-        if kind == "script":
+        view = self._view(take)
+        kind = take.kind
+        if take.state == "stopped":
+            text = view.text.toPlainText()
+            return text.strip("\n") + "\n" if kind == "script" else notes_from_text(text)
+        if kind == "script" or kind == "trailer":
             return view.text.toPlainText().strip("\n") + "\n"
         if kind == "shots":
             rows = range(view.table.rowCount())
             return "\n".join(self.shot_fountain(take, row) for row in rows)
-        if kind == "trailer":
-            return view.text.toPlainText().strip("\n") + "\n"
         if kind == "logline":
             logline, paragraphs = split_logline_text(view.text.toPlainText())
             return synopsis_lines(logline, paragraphs)
         if take.edited:
             return notes_from_text(view.text.toPlainText())
-        return str(suggestion.to_fountain())
+        return str(take.suggestion.to_fountain())
 
     def accept(self, where: str | None = None) -> bool:
-        """Insert the current take (``where`` None: the action's usual place)."""
+        """Insert the take shown at the place it was asked for (``where`` None: the
+        action's usual place there)."""
         take = self.current_take()
-        if take is None or take.suggestion is None or not take.suggestion.ok:
+        if take is None or not take.acceptable:
             return False
-        place = where or DEFAULT_PLACE.get(self.action, "cursor")
-        if place == "replace_selection" and not self._selection:
-            place = "cursor"
-        self.insert_requested.emit(self.accepted_text(take), place)
-        self.set_status(f"Take {take.index + 1} inserted; Undo takes it out again.")
+        return self._insert(take, self.accepted_text(take), where or take.action.place)
+
+    def _insert(self, take: Take, text: str, where: str) -> bool:
+        view = self._view(take)
+        if self.inserter is None:
+            return False
+        result = self.inserter(take.run.place, text, where)
+        if isinstance(result, str):
+            view.say(f"Not inserted: {result}.", True)
+            view.at_caret.show()
+            return False
+        take.insertions.append(result)
+        view.at_caret.hide()
+        place = take.run.place
+        spot = PLACE_WORDS[where]
+        if where == "end_of_scene":
+            spot += f" {place.label}" if place is not None else " the scene"
+        view.say(f"Inserted {spot}; Undo takes it out again.")
+        self.set_status(f"{take.name} inserted {spot}; Undo takes it out again.")
+        self.refresh_states()
+        return True
+
+    def accept_at_caret(self, take: Take) -> bool:
+        """The place is gone: put the take at the caret instead (as the panel offered)."""
+        if self.inserter is None or not take.acceptable:
+            return False
+        text = self.accepted_text(take)
+        result = self.inserter(None, text, "cursor")
+        if isinstance(result, str):
+            self._view(take).say(f"Not inserted: {result}.", True)
+            return False
+        take.insertions.append(result)
+        view = self._view(take)
+        view.at_caret.hide()
+        view.say("Inserted at the cursor; Undo takes it out again.")
+        self.refresh_states()
         return True
 
     def accept_title_notes(self) -> bool:
         take = self.current_take()
-        if take is None or take.suggestion is None or not take.suggestion.ok:
+        if take is None or take.state != "ready" or take.kind != "logline":
             return False
-        logline, paragraphs = split_logline_text(self.views[take.index].text.toPlainText())
+        logline, paragraphs = split_logline_text(self._view(take).text.toPlainText())
         text = f"Logline: {logline}" + "".join(f"\n{p}" for p in paragraphs)
         self.title_notes_requested.emit(text)
         self.set_status("Added to the title page notes; Undo takes it out again.")
@@ -698,10 +715,10 @@ class SuggestionsPanel(QDockWidget):
 
     def promo_script(self) -> PromoScript | None:
         take = self.current_take()
-        if take is None or take.suggestion is None or not take.suggestion.ok:
+        if take is None or take.state != "ready" or take.kind != "trailer":
             return None
         data = take.suggestion.data or {}
-        options = self.request_options
+        options = take.run.options
         return PromoScript(
             self.script_title,
             int(data.get("length", options.get("length", 60))),
@@ -710,25 +727,32 @@ class SuggestionsPanel(QDockWidget):
             beats_from_data(data),
         )
 
+    def _regenerate(self) -> None:
+        take = self.current_take()
+        run = take.run if take is not None else self.run
+        if run is not None:
+            self.regenerate_requested.emit(run)
+
     def _update_buttons(self) -> None:
         take = self.current_take()
-        ready = take is not None and take.suggestion is not None and take.suggestion.ok
+        ready = take is not None and take.acceptable
         self.stop_button.setEnabled(self.streaming)
-        self.regenerate_button.setEnabled(bool(self.action) and not self.streaming)
+        self.regenerate_button.setEnabled(
+            not self.streaming and (take is not None or self.run is not None)
+        )
         self.accept_menu.clear()
-        kind = KINDS.get(self.action, "")
+        kind = take.kind if take is not None else ""
         entries: list[tuple[str, Any]] = []
         if kind == "logline":
             entries = [
                 ("Insert as Synopsis Lines (=)", lambda: self.accept("cursor")),
                 ("Add to Title Page Notes", self.accept_title_notes),
             ]
-        else:
-            places = ["cursor", "after_paragraph", "end_of_scene", "replace_selection"]
-            default = DEFAULT_PLACE.get(self.action, "cursor")
-            places.sort(key=lambda p: p != default)
+        elif take is not None:
+            default = take.action.place
+            places = sorted(PLACES, key=lambda p: p != default)
             for place in places:
-                label = PLACES[place]
+                label = PLACE_LABELS[place]
                 if kind == "shots":
                     label = label.replace("Insert", "Insert All Shots")
                 entries.append((label, lambda _=False, p=place: self.accept(p)))
@@ -736,22 +760,28 @@ class SuggestionsPanel(QDockWidget):
                 entries.append(("Export Promo Script PDF…", self._export))
         first: QAction | None = None
         for label, slot in entries:
-            action = self.accept_menu.addAction(label)
-            action.triggered.connect(lambda _c=False, s=slot: s())
-            if label == PLACES["replace_selection"] or "Replace" in label:
-                action.setEnabled(self._selection)
-            first = first or action
-        self.accept_button.setDefaultAction(first) if first else None
+            entry = self.accept_menu.addAction(label)
+            entry.triggered.connect(lambda _c=False, s=slot: s())
+            if "Replace" in label:
+                entry.setEnabled(_held_selection(take))
+            first = first or entry
+        if first is not None:
+            self.accept_button.setDefaultAction(first)
         label = "Accept" if kind != "shots" else "Accept All"
         self.accept_button.setText(label)
-        self.accept_button.setEnabled(bool(ready and not self.streaming))
+        self.accept_button.setEnabled(ready)
         self.export_button.setVisible(kind == "trailer")
-        self.export_button.setEnabled(bool(ready and not self.streaming))
+        self.export_button.setEnabled(bool(take is not None and take.state == "ready"))
 
     def _export(self) -> None:
         promo = self.promo_script()
         if promo is not None:
             self.export_promo_requested.emit(promo)
+
+
+def _held_selection(take: Take | None) -> bool:
+    place = take.run.place if take is not None else None
+    return bool(place is not None and place.selection is not None)
 
 
 def _html(text: str) -> str:
@@ -761,3 +791,6 @@ def _html(text: str) -> str:
 def _cell(table: QTableWidget, row: int, column: int) -> str:
     item = table.item(row, column)
     return item.text() if item is not None else ""
+
+
+__all__ = ["PLACE_LABELS", "REPAINT_MS", "Run", "SuggestionsPanel", "Take", "TakeView"]

