@@ -247,16 +247,19 @@ def test_the_app_model_thread_is_bounded_and_the_window_keeps_painting(qtbot, mo
         timer.setInterval(20)
         timer.timeout.connect(lambda: ticks.append(time.monotonic()))
         events: list[object] = []
-        host.produced.connect(lambda _id, event: events.append(event))
+        ended: list[object] = []
+        host.prompt_ready.connect(events.append)
+        host.done.connect(ended.append)
+        host.error.connect(ended.append)
         need = minimum_max_tokens(ACTION, SCRIPT, cursor_line=CURSOR_LINE)
         sampler = replace(default_sampler(ACTION, N_CTX), max_tokens=need + 20, seed=3)
         timer.start()
         started = time.monotonic()
-        with qtbot.waitSignal(host.done, timeout=int(SECONDS * 1000)) as finished:
-            host.run(ACTION, SCRIPT, cursor_line=CURSOR_LINE, sampler=sampler)
+        host.run(ACTION, SCRIPT, cursor_line=CURSOR_LINE, sampler=sampler)
+        qtbot.waitUntil(lambda: bool(ended), timeout=int(SECONDS * 1000))
         timer.stop()
         assert time.monotonic() - started < SECONDS
-        assert finished.args[0].reason == "done", finished.args[0].message
+        assert ended[0].reason == "done", ended[0].message
         ready = next(e for e in events if isinstance(e, PromptReady))
         assert ready.style == "completion"
         gaps = [b - a for a, b in itertools.pairwise(ticks)]
