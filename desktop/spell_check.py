@@ -26,12 +26,14 @@ from PySide6.QtWidgets import QMenu
 
 from reelwright.desktop.linekinds import OPEN_BONEYARD, OPEN_NOTE
 from reelwright.desktop.undo import edit_block
+from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.spelling import (
     LineState,
     Misspelling,
     Speller,
     UserDictionary,
     available_languages,
+    line_state_after,
     script_dictionary,
     script_vocabulary,
     with_script_words,
@@ -72,6 +74,19 @@ def utf16_to_index(text: str, offset: int) -> int:
 
 def index_to_utf16(text: str, index: int) -> int:
     return index + sum(1 for ch in text[:index] if ord(ch) >= 0x10000)
+
+
+def _in_data_block(block: QTextBlock) -> bool:
+    """Is the boneyard open at the end of ``block`` Reelwright's data block? (Its opening
+    line is found by walking up while the boneyard stays open: only asked when boneyard
+    is checked, which the data block never is.)"""
+    while block.isValid():
+        previous = block.previous()
+        state = previous.userState() if previous.isValid() else -1
+        if state < 0 or not state & OPEN_BONEYARD:
+            return line_state_after(block.text()).data
+        block = previous
+    return False
 
 
 class SpellCheck(QObject):
@@ -256,7 +271,9 @@ class SpellCheck(QObject):
         state = previous.userState() if previous.isValid() else -1
         if state < 0:
             return LineState()
-        return LineState(note=bool(state & OPEN_NOTE), boneyard=bool(state & OPEN_BONEYARD))
+        boneyard = bool(state & OPEN_BONEYARD)
+        data = boneyard and not self.speller.skip_boneyard and _in_data_block(previous)
+        return LineState(note=bool(state & OPEN_NOTE), boneyard=boneyard, data=data)
 
     def misspellings(self, block: QTextBlock) -> list[Misspelling]:
         """The misspelt words of ``block`` (none until the dictionary is loaded)."""
@@ -395,10 +412,19 @@ class SpellCheck(QObject):
             cursor.insertText(text)
 
     def add_to_script(self, word: str, _checked: bool = False) -> None:
-        """Keep ``word`` in the script's own dictionary (a boneyard block at its end)."""
+        """Keep ``word`` in the script's own dictionary (the data block at its end)."""
         from reelwright.desktop.desk import apply_text
 
-        new_text = with_script_words(self.editor.script_text(), [word])
+        try:
+            new_text = with_script_words(self.editor.script_text(), [word])
+        except ReelwrightError as error:
+            self.window.statusBar().showMessage(
+                self.tr("“{word}” was not added to the script’s dictionary: {reason}").format(
+                    word=word, reason=str(error)
+                ),
+                10000,
+            )
+            return
         apply_text(self.editor, new_text)
         self._refresh(self.speller.set_vocabulary(script_words=script_dictionary(new_text)))
 

@@ -1,10 +1,12 @@
-"""Where production data lives in a Fountain file: one comment block at its end.
+"""Production data in a Fountain file: the ``production`` section of Reelwright's data block.
 
-Revision rounds and marks, the locked scene numbers and the locked pages are written after
-the script as a Fountain *boneyard* comment::
+Revision rounds and marks, the locked scene numbers and the locked pages are records in the
+``production`` section of the one comment block at the end of the file (``data_block``
+owns the block; the script's spelling dictionary is another section of it)::
 
-    /* Reelwright production data: revision marks, locked scene numbers and pages.
-    Other Fountain programs skip this comment. Deleting it drops the marks and the locks.
+    /* Reelwright data: what Reelwright keeps with the script, in [sections].
+    Other Fountain programs skip this comment. Deleting a section drops its data.
+    [production]
     version 1
     checksum 6a0c1f2e9b7d4c35
     round {"level": 1, "date": "2025-03-10"}
@@ -18,17 +20,19 @@ the script as a Fountain *boneyard* comment::
 Why there: every Fountain program (Beat, Highland, Slugline, Fade In, afterwriting,
 screenplain) ignores boneyard when it shows or prints a script, so the script stays plain
 Fountain and its scene numbers (``#12#``, written into the headings themselves) and OMITTED
-headings are what any of them prints. Beat keeps its own settings the same way. The block
-travels with the file (mail, version control) and costs nothing when absent.
+headings are what any of them prints. The block travels with the file (mail, version
+control) and costs nothing when absent. Files written before the one block (a separate
+``/* Reelwright production data`` block) still read, checksum included.
 
 What survives another program's edits: marks and page beginnings are kept by line, with a
 short hash of the line's text. When the script is what Reelwright saved (the checksum of
-the text above the block matches), lines are taken as they are. When another program
+the script without the block matches), lines are taken as they are. When another program
 changed it, each mark and page beginning is looked for by its line's text, near where it
 was; what cannot be found is dropped with one message saying how much. A line that another
 program edited loses its marks (its new text is not known to be a revision); a page whose
 first line was edited elsewhere is merged into the page before it (see ``page_lock``).
-Records this version does not know (or cannot read) are kept as they are and written back.
+Records this version does not know (or cannot read) are kept as they are and written back,
+and so are the block's other sections.
 """
 
 from __future__ import annotations
@@ -38,19 +42,14 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from reelwright.screenplay.errors import ReelwrightError
+from reelwright.screenplay import data_block
+from reelwright.screenplay.data_block import PRODUCTION, DataBlock
 from reelwright.screenplay.page_lock import LockedPage, PageLock, Position, rebase
 from reelwright.screenplay.revisions import Revisions, Round, Span, mark_changes, normalize
 from reelwright.screenplay.scene_lock import LETTERS, SceneLock
 from reelwright.screenplay.textdiff import diff_lines, line_key, newline_of, split_lines
 
-OPENING = "/* Reelwright production data"
 VERSION = 1
-_HEADER = (
-    f"{OPENING}: revision marks, locked scene numbers and pages.",
-    "Other Fountain programs skip this comment. Deleting it drops the marks and the locks.",
-)
-_BLOCK = re.compile(r"(?m)^/\* Reelwright production data\b.*?\*/[ \t]*(?:\r\n|\r|\n)?", re.DOTALL)
 _RECORD = re.compile(r"([a-z_]+)\s+(.*)")
 
 
@@ -73,8 +72,12 @@ class ProductionData:
     pages: PageLock | None = None
     extra: list[str] = field(default_factory=list)
     """Records this version does not know, kept as they were."""
+    others: DataBlock = field(default_factory=DataBlock)
+    """The data block's other sections (the script's dictionary ...): production neither
+    reads nor changes them, and writes them back as they were."""
 
     def is_empty(self) -> bool:
+        """No production data (the block's other sections aside)."""
         return (
             not self.revisions.rounds
             and not self.revisions.marks
@@ -102,28 +105,14 @@ class Loaded:
     warnings: list[str] = field(default_factory=list)
 
 
-def split_block(text: str) -> tuple[str, str | None]:
-    """``text`` without its production block, and the block (None when there is none)."""
-    found = None
-    for match in _BLOCK.finditer(text):
-        found = match
-    if found is None:
-        return text, None
-    body = text[: found.start()] + text[found.end() :]
-    return _trim(body, newline_of(text)), found.group().rstrip()
-
-
-def _trim(body: str, newline: str) -> str:
-    stripped = body.rstrip()
-    return stripped + newline if stripped else ""
-
-
 def read(text: str) -> Loaded:
     """Split a file's text into the script and its production data."""
-    body, block = split_block(text)
-    if block is None:
-        return Loaded(text, ProductionData())
-    data = ProductionData()
+    split = data_block.split(text)
+    body = split.body
+    records = split.block.section(PRODUCTION)
+    data = ProductionData(others=split.block.without(PRODUCTION))
+    if records is None:
+        return Loaded(body, data)
     warnings: list[str] = []
     lines = split_lines(body)
     stored_sum: str | None = None
@@ -131,12 +120,10 @@ def read(text: str) -> Loaded:
     pages: list[tuple[str, int | None, int, str]] = []
     page_setup: dict[str, object] | None = None
     bad = 0
-    for raw in split_lines(block)[2:]:
+    for raw in records:
         record = raw.strip()
-        if not record or record == "*/":
+        if not record:
             continue
-        if record.endswith("*/"):
-            record = record[:-2].rstrip()
         match = _RECORD.fullmatch(record)
         if match is None:
             data.extra.append(record)
@@ -183,7 +170,7 @@ def read(text: str) -> Loaded:
             data.extra.append(record)
             bad += 1
     data.revisions.rounds.sort(key=lambda r: r.level)
-    exact = stored_sum == checksum(body)
+    exact = stored_sum is not None and stored_sum in _checksums(text, body, split.found)
     places = _place([(line, text_hash) for line, text_hash, _ in marks], lines, exact)
     lost_marks = 0
     for (_line, _hash, spans), place in zip(marks, places, strict=True):
@@ -223,6 +210,18 @@ def read(text: str) -> Loaded:
     if not exact and (marks or pages):
         warnings.append(_relocation_message(len(marks), lost_marks, len(pages), lost_pages))
     return Loaded(body, data, warnings)
+
+
+def _checksums(text: str, body: str, found: list[data_block.Found]) -> set[str]:
+    """The checksums the script may have been saved with: of the body, and where the data
+    came in an earlier version's separate block, of the file without that block only (its
+    script then held the other blocks, say the dictionary's)."""
+    sums = {checksum(body)}
+    for item in found:
+        if item.kind == PRODUCTION:
+            old_body = data_block.trimmed(text[: item.start] + text[item.end :], newline_of(text))
+            sums.add(checksum(old_body))
+    return sums
 
 
 def _plural(count: int, word: str) -> str:
@@ -276,14 +275,18 @@ def _place(entries: list[tuple[int, str]], lines: list[str], exact: bool) -> lis
 
 
 def write(body: str, data: ProductionData) -> str:
-    """The file's text: the script, then (when there is any) the production block."""
-    newline = newline_of(body)
+    """The file's text: the script, then (when there is any) the data block holding the
+    production section and the block's other sections (a block left in ``body`` is merged
+    into it)."""
+    inner = data_block.split(body)
+    body = inner.body
+    block = inner.block.updated(data.others).without(PRODUCTION)
     if data.is_empty():
-        return body
-    _check_unclosed_boneyard(body)
-    body = _trim(body, newline)
+        return data_block.join(body, block)
+    newline = newline_of(body)
+    body = data_block.trimmed(body, newline)
     lines = split_lines(body)
-    records = [*_HEADER, f"version {VERSION}", f"checksum {checksum(body)}"]
+    records = [f"version {VERSION}", f"checksum {checksum(body)}"]
     for started in data.revisions.rounds:
         records.append("round " + _json({"level": started.level, "date": started.date}))
     for line in sorted(data.revisions.marks):
@@ -312,10 +315,9 @@ def write(body: str, data: ProductionData) -> str:
                     item["column"] = start.column
                 item["text"] = line_hash(lines[start.line])
             records.append("page " + _json(item))
-    records.extend(data.extra)
-    records.append("*/")
-    block = newline.join(records)
-    return f"{body}{newline if body else ''}{block}{newline}"
+    records.extend(_kept(record) for record in data.extra)
+    block.set_section(PRODUCTION, records)
+    return data_block.join(body, block)
 
 
 def _json(value: object) -> str:
@@ -323,18 +325,6 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": ")).replace("*/", "*\\/")
 
 
-def _check_unclosed_boneyard(body: str) -> None:
-    """A ``/*`` the script never closes would swallow everything up to the block's ``*/``."""
-    position = 0
-    while True:
-        opening = body.find("/*", position)
-        if opening < 0:
-            return
-        closing = body.find("*/", opening + 2)
-        if closing < 0:
-            line = body.count("\n", 0, opening) + 1
-            raise ReelwrightError(
-                f"line {line} opens a boneyard comment ('/*') that is never closed; close it "
-                "with '*/' (or remove it) so that the revision marks and locks can be saved"
-            )
-        position = closing + 2
+def _kept(record: str) -> str:
+    """An unread record as it can be written back: a ``*/`` in it would end the comment."""
+    return record.replace("*/", "*\\/")

@@ -11,13 +11,19 @@ locations and times of day (every word of every heading), the title page's names
 words of screenwriting (:data:`SCREEN_WORDS`: INT, EXT, CONT'D, V.O., POV, SFX...), the
 script's own dictionary and the writer's.
 
-The script's own dictionary is kept *in the script*, as a boneyard block at its end::
+The script's own dictionary is kept *in the script*, as the ``dictionary`` section of
+Reelwright's data block at its end (``data_block``)::
 
-    /* Reelwright dictionary: Kestrel Ondine Zorblax */
+    /* Reelwright data: what Reelwright keeps with the script, in [sections].
+    Other Fountain programs skip this comment. Deleting a section drops its data.
+    [dictionary]
+    Kestrel Ondine Zorblax
+    */
 
 so it travels with the file (mail it, put it under version control, open it on another
-machine) and every Fountain program ignores it (boneyard is never printed). Beat keeps its
-own settings the same way. The writer's dictionary is a plain word list, one per line.
+machine) and every Fountain program ignores it (boneyard is never printed). The separate
+``/* Reelwright dictionary: ... */`` block of earlier versions still reads. The writer's
+dictionary is a plain word list, one per line. The data block itself is never checked.
 
 A line is checked without looking at its neighbours except for two flags: is a note
 (``[[``) or the boneyard (``/*``) open where the line starts. Notes and boneyard are
@@ -36,6 +42,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reelwright.screenplay import data_block
 from reelwright.screenplay.elements import ElementType, Script
 from reelwright.screenplay.fileio import atomic_write_text
 from reelwright.screenplay.vocabulary import (
@@ -84,10 +91,6 @@ _FOUNTAIN_WORDS = frozenset(
 )
 """The vocabulary's times of day, transitions and heading prefixes, word by word."""
 
-DICTIONARY_MARK = "Reelwright dictionary"
-_DICTIONARY_BLOCK = re.compile(
-    r"/\*[ \t]*" + re.escape(DICTIONARY_MARK) + r"[^:\n]*:(?P<words>.*?)\*/", re.DOTALL
-)
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 """Letters and digits with inner apostrophes or hyphens (``don't``, ``walkie-talkie``)."""
 _SKIP_SPANS = re.compile(
@@ -128,22 +131,26 @@ class LineState:
 
     note: bool = False
     boneyard: bool = False
+    data: bool = False
+    """The open boneyard is Reelwright's data block (``data_block``): never checked."""
 
 
 def _skipped_spans(text: str, state: LineState) -> tuple[list[tuple[int, int, str]], LineState]:
-    """Notes and boneyard in ``text`` as (start, end, kind), and what is open after it."""
+    """Notes, boneyard and the data block in ``text`` as (start, end, kind), and what is
+    open after it."""
     spans: list[tuple[int, int, str]] = []
-    note, boneyard = state.note, state.boneyard
+    note, boneyard, data = state.note, state.boneyard, state.boneyard and state.data
     pos = 0
     start = 0
     while pos <= len(text):
         if boneyard:
+            kind = "data" if data else "boneyard"
             end = text.find(BONEYARD_CLOSE, pos)
             if end < 0:
-                spans.append((start, len(text), "boneyard"))
+                spans.append((start, len(text), kind))
                 break
-            spans.append((start, end + 2, "boneyard"))
-            boneyard = False
+            spans.append((start, end + 2, kind))
+            boneyard = data = False
             pos = end + 2
             continue
         if note:
@@ -161,9 +168,15 @@ def _skipped_spans(text: str, state: LineState) -> tuple[list[tuple[int, int, st
             break
         if bone_at >= 0 and (note_at < 0 or bone_at < note_at):
             boneyard, start, pos = True, bone_at, bone_at + 2
+            data = not text[:bone_at].strip() and data_block.is_opening(text)
         else:
             note, start, pos = True, note_at, note_at + 2
-    return spans, LineState(note, boneyard)
+    return spans, LineState(note, boneyard, data)
+
+
+def line_state_after(text: str, state: LineState = LineState()) -> LineState:
+    """What is open after the line ``text`` (notes, boneyard, the data block)."""
+    return _skipped_spans(text, state)[1]
 
 
 class Speller:
@@ -283,12 +296,6 @@ class Speller:
             skipped = [span for span in skipped if span[2] != "note"]
         if not self.skip_boneyard:
             skipped = [span for span in skipped if span[2] != "boneyard"]
-        for match in _DICTIONARY_BLOCK.finditer(text):
-            skipped.append((match.start(), match.end(), "dictionary"))
-        if "/*" in text and DICTIONARY_MARK in text:  # the opening line of a long block
-            opening = text.find("/*")
-            if DICTIONARY_MARK in text[opening : opening + 40]:
-                skipped.append((opening, len(text), "dictionary"))
         if "@" in text or "#" in text or "/" in text or "www." in text:
             skipped.extend((m.start(), m.end(), "skip") for m in _SKIP_SPANS.finditer(text))
         found: list[Misspelling] = []
@@ -300,22 +307,10 @@ class Speller:
         return found, after
 
     def check_text(self, text: str) -> Iterator[tuple[int, Misspelling]]:
-        """(0-based line, misspelling) for every misspelt word of a whole script; the
-        dictionary block at the end is recognised across its lines."""
+        """(0-based line, misspelling) for every misspelt word of a whole script."""
         state = LineState()
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        in_dictionary = False
         for number, line in enumerate(lines):
-            if in_dictionary:
-                if "*/" in line:
-                    in_dictionary = False
-                _, state = _skipped_spans(line, state)
-                continue
-            stripped = line.lstrip()
-            if stripped.startswith("/*") and DICTIONARY_MARK in stripped[:40] and "*/" not in line:
-                in_dictionary = True
-                _, state = _skipped_spans(line, state)
-                continue
             found, state = self.check_line(line, state)
             for item in found:
                 yield number, item
@@ -415,26 +410,21 @@ def script_vocabulary(script: Script) -> set[str]:
 
 
 def script_dictionary(text: str) -> list[str]:
-    """The words of the script's dictionary block (see the module docstring)."""
-    match = _last_block(text)
-    if match is None:
+    """The words of the script's dictionary (every dictionary section of its data block,
+    an earlier version's separate block included; see the module docstring)."""
+    if "Reelwright" not in text:
         return []
-    return [word for word in re.split(r"[\s,]+", match.group("words")) if word]
+    found: list[str] = []
+    seen: set[str] = set()
+    for lines in data_block.read(text).every(data_block.DICTIONARY):
+        for word in re.split(r"[\s,]+", " ".join(lines)):
+            if word and _fold(word) not in seen:
+                seen.add(_fold(word))
+                found.append(word)
+    return found
 
 
-def _last_block(text: str) -> re.Match[str] | None:
-    if DICTIONARY_MARK not in text:
-        return None
-    last = None
-    for match in _DICTIONARY_BLOCK.finditer(text):
-        last = match
-    return last
-
-
-def _block_text(words_: list[str]) -> str:
-    body = " ".join(words_)
-    if len(body) <= 70:
-        return f"/* {DICTIONARY_MARK}: {body} */"
+def _section_lines(words_: list[str]) -> list[str]:
     lines: list[str] = []
     current = ""
     for word in words_:
@@ -443,33 +433,33 @@ def _block_text(words_: list[str]) -> str:
             current = word
         else:
             current = f"{current} {word}".strip()
-    lines.append(current)
-    return f"/* {DICTIONARY_MARK}:\n" + "\n".join(lines) + "\n*/"
+    if current:
+        lines.append(current)
+    return lines
 
 
 def with_script_words(text: str, added: Iterable[str] = (), removed: Iterable[str] = ()) -> str:
-    """``text`` with its dictionary block holding ``added`` and not ``removed`` (the block
-    is made at the end of the script if there is none, and removed when it empties)."""
+    """``text`` with its dictionary holding ``added`` and not ``removed``: the dictionary
+    section of the data block at the end of the script, made when there is none and removed
+    when it empties; the script above is left as it is.
+
+    Raises :class:`ReelwrightError` when a new block would follow a ``/*`` the script never
+    closes (see ``data_block``)."""
     current = script_dictionary(text)
     gone = {_fold(word) for word in removed}
     kept = [word for word in current if _fold(word) not in gone]
     folded = {_fold(word) for word in kept}
     for word in added:
-        if _fold(word) not in folded and _fold(word) not in gone:
-            kept.append(word)
-            folded.add(_fold(word))
+        for part in re.split(r"[\s,]+", word):
+            if "*/" in part or part.startswith("["):
+                continue  # would end the comment or read as a section header
+            if part and _fold(part) not in folded and _fold(part) not in gone:
+                kept.append(part)
+                folded.add(_fold(part))
     kept.sort(key=_fold)
-    match = _last_block(text)
-    if match is not None:
-        if not kept:
-            before = text[: match.start()].rstrip("\n")
-            after = text[match.end() :].lstrip("\n")
-            return before + ("\n\n" + after if after else "\n")
-        return text[: match.start()] + _block_text(kept) + text[match.end() :]
-    if not kept:
+    if kept == current:
         return text
-    body = text.rstrip("\n")
-    return (body + "\n\n" if body else "") + _block_text(kept) + "\n"
+    return data_block.edit_section(text, data_block.DICTIONARY, _section_lines(kept))
 
 
 # The writer's dictionary --------------------------------------------------------------------

@@ -11,7 +11,8 @@ from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from reelwright.desktop.main_window import MainWindow
-from reelwright.screenplay.spelling import DICTIONARY_MARK, UserDictionary
+from reelwright.screenplay.data_block import MARK
+from reelwright.screenplay.spelling import UserDictionary
 
 TEXT = """INT. HARBOUR OFFICE - NIGHT
 
@@ -83,11 +84,11 @@ def test_add_to_the_scripts_dictionary_writes_the_block(qtbot, tmp_path: Path) -
     desk.spelling.wait_until_loaded()
     action(menu_at(window, 2, "ledgre"), "spelling-add-script").trigger()
     text = window.editor.script_text()
-    assert text.endswith(f"/* {DICTIONARY_MARK}: ledgre */\n")
+    assert f"/* {MARK}" in text and text.endswith("\n[dictionary]\nledgre\n*/\n")
     assert underlined(window, 2) == []
     assert window.document.modified  # it is part of the script: saved with it
     window.editor.undo()  # one step takes the word back out
-    assert DICTIONARY_MARK not in window.editor.script_text()
+    assert MARK not in window.editor.script_text()
     analyse_now(window)
     assert underlined(window, 2) == ["ledgre"]
 
@@ -153,3 +154,35 @@ def test_turning_it_off_and_choosing_languages(qtbot, tmp_path: Path) -> None:
     desk.spelling.wait_until_loaded()
     assert underlined(window, 10) == []
     assert underlined(window, 2) == ["ledgre"]
+
+
+def test_the_data_block_is_never_checked_even_with_boneyard_checked(qtbot, tmp_path: Path) -> None:
+    from reelwright.screenplay import production_file
+
+    data = production_file.ProductionData()
+    data.revisions.start_round(date="2025-03-10")
+    text = production_file.write(TEXT + "\n/* a boneyard thougt */\n", data)
+    text = text.replace("[production]", "[production]\nmore recrds typed here")
+    window, desk = open_desk(qtbot, tmp_path, text)
+    window.settings.set("spelling/check_boneyard", True)
+    assert desk.spelling.wait_until_loaded()
+    lines = window.editor.script_text().split("\n")
+    boneyard = lines.index("/* a boneyard thougt */")
+    assert underlined(window, boneyard) == ["thougt"]  # boneyard is checked ...
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"/* {MARK}"))
+    window.editor.highlighter.refresh_blocks()
+    document = window.editor.document()
+    for number in range(start, len(lines)):  # ... the data block is not
+        assert underlined(window, number) == [], lines[number]
+        assert desk.spelling.misspellings(document.findBlockByNumber(number)) == []
+
+
+def test_a_script_with_an_unclosed_boneyard_says_why_the_word_was_not_added(
+    qtbot, tmp_path: Path
+) -> None:
+    window, desk = open_desk(qtbot, tmp_path, TEXT + "\n/* unfinished\n")
+    desk.spelling.wait_until_loaded()
+    action(menu_at(window, 2, "ledgre"), "spelling-add-script").trigger()
+    assert MARK not in window.editor.script_text()
+    message = window.statusBar().currentMessage()
+    assert "ledgre" in message and "line 11 opens a boneyard" in message

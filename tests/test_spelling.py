@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from reelwright.cli.main import main
+from reelwright.screenplay import data_block, production_file
 from reelwright.screenplay.parser import parse
 from reelwright.screenplay.spelling import (
-    DICTIONARY_MARK,
     LineState,
     Speller,
     UserDictionary,
@@ -124,10 +124,13 @@ def test_other_languages_are_installed_and_used() -> None:
 # The script's dictionary ------------------------------------------------------------------
 
 
-def test_script_dictionary_lives_in_a_boneyard_block_at_the_end() -> None:
+BLOCK_HEAD = "\n".join(data_block.HEADER)
+
+
+def test_script_dictionary_lives_in_the_data_block_at_the_end() -> None:
     text = "INT. LAB - DAY\n\nZorblax hums.\n"
     added = with_script_words(text, ["Zorblax"])
-    assert added == f"INT. LAB - DAY\n\nZorblax hums.\n\n/* {DICTIONARY_MARK}: Zorblax */\n"
+    assert added == f"{text}\n{BLOCK_HEAD}\n[dictionary]\nZorblax\n*/\n"
     assert script_dictionary(added) == ["Zorblax"]
     # Never printed, never an element: the script reads as before.
     assert parse(added).elements == parse(text).elements
@@ -136,7 +139,59 @@ def test_script_dictionary_lives_in_a_boneyard_block_at_the_end() -> None:
     assert more.count("/*") == 1
     fewer = with_script_words(more, removed=["ondine", "kestrel", "zorblax"])
     assert fewer == "INT. LAB - DAY\n\nZorblax hums.\n"
-    assert with_script_words("", ["One"]) == f"/* {DICTIONARY_MARK}: One */\n"
+    assert with_script_words("", ["One"]) == f"{BLOCK_HEAD}\n[dictionary]\nOne\n*/\n"
+    assert with_script_words(added, ["zorblax"]) is added  # nothing to change
+
+
+def test_the_dictionary_of_earlier_versions_still_reads_and_moves_into_the_block() -> None:
+    old = "INT. LAB - DAY\n\nZorblax hums.\n\n/* Reelwright dictionary: Zorblax Kestrel */\n"
+    assert script_dictionary(old) == ["Zorblax", "Kestrel"]
+    new = with_script_words(old, ["Ondine"])
+    assert new == (
+        "INT. LAB - DAY\n\nZorblax hums.\n\n"
+        f"{BLOCK_HEAD}\n[dictionary]\nKestrel Ondine Zorblax\n*/\n"
+    )
+    # An earlier version's long block, then its production block: one block with both.
+    long_old = (
+        "Zorblax hums.\n\n/* Reelwright dictionary:\nZorblax\nKestrel\n*/\n\n"
+        "/* Reelwright production data: revision marks, locked scene numbers and pages.\n"
+        "Other Fountain programs skip this comment. Deleting it drops the marks and the locks.\n"
+        'version 1\nround {"level": 1, "date": "2025-03-10"}\n*/\n'
+    )
+    assert script_dictionary(long_old) == ["Zorblax", "Kestrel"]
+    merged = with_script_words(long_old, ["Ondine"])
+    assert merged.count("/*") == 1 and merged.startswith("Zorblax hums.\n\n/* Reelwright data")
+    assert script_dictionary(merged) == ["Kestrel", "Ondine", "Zorblax"]
+    loaded = production_file.read(merged)
+    assert loaded.body == "Zorblax hums.\n"
+    assert [r.date for r in loaded.data.revisions.rounds] == ["2025-03-10"]
+
+
+def test_production_keeps_the_dictionary_and_the_dictionary_keeps_production() -> None:
+    text = "INT. LAB - DAY\n\nZorblax hums.\n"
+    data = production_file.ProductionData()
+    data.revisions.start_round(date="2025-03-10")
+    saved = production_file.write(with_script_words(text, ["Zorblax"]), data)
+    assert saved.count("/*") == 1 and saved.index("[dictionary]") < saved.index("[production]")
+    loaded = production_file.read(saved)
+    assert loaded.body == text and loaded.warnings == []
+    # Production rewrites its section; the dictionary section comes back as it was.
+    again = production_file.write(loaded.body, loaded.data)
+    assert again == saved
+    # The spell checker adds a word; the production section, checksum included, stays.
+    more = with_script_words(again, ["Kestrel"])
+    assert script_dictionary(more) == ["Kestrel", "Zorblax"]
+    reread = production_file.read(more)
+    assert reread.warnings == [] and reread.data.revisions.rounds == loaded.data.revisions.rounds
+    # An empty dictionary leaves production alone.
+    gone = with_script_words(more, removed=["kestrel", "zorblax"])
+    assert "[dictionary]" not in gone and "[production]" in gone
+    assert production_file.read(gone).warnings == []
+
+
+def test_words_that_would_break_the_block_are_not_kept() -> None:
+    text = with_script_words("Hi.\n", ["Zorb*/lax", "[production]", "Kestrel"])
+    assert script_dictionary(text) == ["Kestrel"] and text.count("*/") == 1
 
 
 def test_a_long_dictionary_wraps_and_is_never_checked() -> None:

@@ -1810,6 +1810,10 @@ Save anyway and replace that version?</source>
         <source>Ignore “{word}”</source>
         <translation>忽略“{word}”</translation>
     </message>
+    <message>
+        <source>“{word}” was not added to the script’s dictionary: {reason}</source>
+        <translation>“{word}”未加入本剧本的词典：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>TitlePageDialog</name>
