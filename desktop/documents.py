@@ -36,7 +36,12 @@ from reelwright.desktop.editor import ScriptEditor
 from reelwright.desktop.settings import Settings
 from reelwright.models.store import data_dir
 from reelwright.screenplay.errors import ReelwrightError
-from reelwright.screenplay.fileio import WriteError, atomic_write_text, fsync_folder
+from reelwright.screenplay.fileio import (
+    WriteError,
+    atomic_write_text,
+    fsync_folder,
+    remove_leftovers,
+)
 from reelwright.screenplay.textio import NotUtf8Error, decode_script, read_script_bytes
 
 translate = QCoreApplication.translate
@@ -373,6 +378,7 @@ class Document(QObject):
                 self.settings.remove_recent(str(target.resolve()))
             return False
         self.editor.set_script_text(text)
+        remove_leftovers(target)  # hidden temporary files of writes a kill interrupted
         self.encoding = encoding
         self._set_path(target)
         self._known = fingerprint(target)

@@ -19,11 +19,11 @@ import codecs
 import contextlib
 import errno
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from reelwright.screenplay.errors import ScriptReadError
+from reelwright.screenplay.fileio import special_kind
 
 _SNIFF = 8192
 _DETECT_BYTES = 256 * 1024
@@ -53,21 +53,6 @@ class NotUtf8Error(ScriptReadError):
         )
 
 
-def _kind_of(mode: int) -> str | None:
-    """What a non-regular file is, in words (None for a regular file)."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 def read_script_bytes(path: str | os.PathLike[str]) -> bytes:
     """The bytes of the regular file at ``path``; ScriptReadError (one sentence) otherwise.
 
@@ -78,7 +63,7 @@ def read_script_bytes(path: str | os.PathLike[str]) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
     flags |= getattr(os, "O_NONBLOCK", 0)
     try:
-        kind = _kind_of(os.stat(file).st_mode)
+        kind = special_kind(os.stat(file).st_mode)
         if kind is not None:
             raise ScriptReadError(f"cannot open {file}: it is {kind}, not a script file")
         fd = os.open(file, flags)
@@ -91,7 +76,7 @@ def read_script_bytes(path: str | os.PathLike[str]) -> bytes:
     except OSError as error:
         raise ScriptReadError(f"cannot open {file}: {_reason(error)}") from None
     try:
-        kind = _kind_of(os.fstat(fd).st_mode)
+        kind = special_kind(os.fstat(fd).st_mode)
         if kind is not None:
             raise ScriptReadError(f"cannot open {file}: it is {kind}, not a script file")
         with contextlib.suppress(OSError, AttributeError):

@@ -429,3 +429,19 @@ def test_a_new_script_is_not_modified(make_window, tmp_path):
     window.set_paper("a4")
     window.analyzer.run_now()
     assert not window.document.modified and not window.isWindowModified()
+
+
+def test_opening_a_script_removes_what_killed_saves_left(make_window, tmp_path):
+    """Hidden temporary files of interrupted saves of this script go when it is opened;
+    another script's and other names stay."""
+    target = tmp_path / "draft.fountain"
+    target.write_text("INT. ROOM - DAY\n", "utf-8")
+    ours = tmp_path / ".draft.fountain.abcd1234.tmp"
+    theirs = tmp_path / ".other.fountain.abcd1234.tmp"
+    unrelated = tmp_path / "draft.fountain.tmp"
+    for leftover in (ours, theirs, unrelated):
+        leftover.write_text("half a draft", "utf-8")
+    window, _prompts = make_window(target)
+    assert window.editor.script_text() == "INT. ROOM - DAY\n"
+    assert not ours.exists()
+    assert theirs.exists() and unrelated.exists()

@@ -99,7 +99,7 @@ def test_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
     os.mkfifo(pipe)
     error = _in_thread(lambda: read_script_text(pipe))
     assert isinstance(error, ScriptReadError)
-    assert str(error) == f"cannot open {pipe}: it is a named pipe, not a script file"
+    assert str(error) == f"cannot open {pipe}: it is a named pipe (FIFO), not a script file"
     error = _in_thread(lambda: parse_file(pipe))
     assert isinstance(error, ScriptReadError)
 
@@ -107,11 +107,11 @@ def test_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
 def test_a_device_is_refused_before_reading(tmp_path: Path) -> None:
     error = _in_thread(lambda: read_script_text("/dev/zero"))
     assert isinstance(error, ScriptReadError)
-    assert str(error) == "cannot open /dev/zero: it is a device, not a script file"
+    assert str(error) == "cannot open /dev/zero: it is a character device, not a script file"
     link = tmp_path / "zero.fountain"
     link.symlink_to("/dev/zero")  # a link to a device is a device
     error = _in_thread(lambda: read_script_text(link))
-    assert "it is a device" in str(error)
+    assert "it is a character device" in str(error)
 
 
 def test_a_folder_named_like_a_script(tmp_path: Path) -> None:
