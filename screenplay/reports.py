@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reelwright.screenplay import vocabulary
 from reelwright.screenplay.elements import ElementType, Script
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.layout import Layout
@@ -34,26 +35,12 @@ UNSPECIFIED = "Unspecified"
 PERIODS = (DAY, NIGHT, DAWN_DUSK, UNSPECIFIED)
 """Day/night categories, in the order charts show them."""
 
-_PERIOD_OF = {
-    "DAY": DAY,
-    "MORNING": DAY,
-    "AFTERNOON": DAY,
-    "NOON": DAY,
-    "MIDDAY": DAY,
-    "NIGHT": NIGHT,
-    "EVENING": NIGHT,
-    "MIDNIGHT": NIGHT,
-    "LATE NIGHT": NIGHT,
-    "DAWN": DAWN_DUSK,
-    "DUSK": DAWN_DUSK,
-    "SUNRISE": DAWN_DUSK,
-    "SUNSET": DAWN_DUSK,
-    "TWILIGHT": DAWN_DUSK,
-    "MAGIC HOUR": DAWN_DUSK,
-    "FIRST LIGHT": DAWN_DUSK,
+_PERIOD_NAMES = {
+    vocabulary.DAY: DAY,
+    vocabulary.NIGHT: NIGHT,
+    vocabulary.DAWN_DUSK: DAWN_DUSK,
 }
-_SAME_AS_BEFORE = ("CONTINUOUS", "SAME", "LATER", "MOMENTS LATER", "SAME TIME", "CONT")
-"""Times that carry on the previous scene's day or night."""
+"""The vocabulary's periods (``vocabulary.time_period``) as the reports name them."""
 
 SETTINGS = ("INT", "EXT", "INT/EXT", UNSPECIFIED)
 """Interior/exterior categories, in the order charts show them (EST counts as EXT)."""
@@ -69,19 +56,13 @@ KINDS = ("scenes", "cast", "locations")
 
 
 def period_of(time_of_day: str, previous: str = UNSPECIFIED) -> str:
-    """Day, Night, Dawn/Dusk or Unspecified for a heading's time; CONTINUOUS, LATER and
-    the like inherit ``previous`` (the scene before's period)."""
-    words = " ".join(time_of_day.upper().replace("(", " ").replace(")", " ").split())
-    if not words:
-        return UNSPECIFIED
-    if words in _PERIOD_OF:
-        return _PERIOD_OF[words]
-    for key, value in _PERIOD_OF.items():
-        if re.search(rf"\b{re.escape(key)}\b", words):
-            return value
-    if any(words.startswith(same) for same in _SAME_AS_BEFORE):
+    """Day, Night, Dawn/Dusk or Unspecified for a heading's time (the vocabulary's rule:
+    ``NIGHT``, ``LATER THAT NIGHT``, ``夜``, ``黄昏``); CONTINUOUS, LATER, 同时 and the like
+    inherit ``previous`` (the scene before's period)."""
+    period = vocabulary.time_period(time_of_day)
+    if period == vocabulary.CARRIED:
         return previous
-    return UNSPECIFIED
+    return _PERIOD_NAMES.get(period or "", UNSPECIFIED)
 
 
 def setting_of(int_ext: str) -> str:
@@ -213,7 +194,9 @@ class ScriptReport:
 
 
 def _mention_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
-    """Names as they are written in action: upper case (``MAYA``) or capitalised (``Maya``)."""
+    """Names as they are written in action: upper case (``MAYA``) or capitalised (``Maya``),
+    whole words (a Chinese or Japanese name inside its sentence: 张伟赶到医院), the longest
+    name first (张伟明 is not 张伟)."""
     forms: set[str] = set()
     for name in names:
         if not any(ch.isalpha() for ch in name):
@@ -222,8 +205,10 @@ def _mention_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
         forms.add(" ".join(part[:1] + part[1:].lower() for part in name.split(" ")))
     if not forms:
         return None
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])")
+    alternatives = "|".join(
+        vocabulary.bounded(re.escape(form), form) for form in sorted(forms, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!['’])(?:{alternatives})")
 
 
 def _scene_slots(pagination: Pagination, heading_elements: list[int]) -> list[int]:

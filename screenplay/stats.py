@@ -16,8 +16,7 @@ from reelwright.screenplay.vocabulary import Heading, character_name, printed_te
 
 T = ElementType
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
+_WORD = re.compile(rf"[{vocabulary.CJK_LETTERS}]|[^\s{vocabulary.CJK_LETTERS}]+")
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,9 @@ class ScriptFacts:
 
 
 def count_words(text: str) -> int:
-    """Words in printed text; each Chinese or Japanese character counts as one."""
+    """Words in printed text; each Chinese or Japanese character counts as one (as word
+    processors count them). The one word count: statistics, reports, the status bar and
+    writing goals all read it."""
     return sum(1 for w in _WORD.findall(text) if any(ch.isalnum() for ch in w))
 
 

@@ -111,24 +111,31 @@ TIME_SEPARATOR_RE = re.compile(r"\s+(?:-{1,3}|–|—)\s+|\s*(?:-{2,3}|—)\s*")
 en or em dashes), or ``--``/``—`` even without spaces (``CAR--NIGHT``). A single hyphen
 without spaces is part of a word (``X-RAY ROOM``)."""
 
-TIMES_OF_DAY = (
-    "DAY",
-    "NIGHT",
-    "MORNING",
-    "AFTERNOON",
-    "EVENING",
-    "DUSK",
-    "DAWN",
-    "LATER",
-    "CONTINUOUS",
-    "MOMENTS LATER",
-    "SAME",
-    "SAME TIME",
-    "SUNRISE",
-    "SUNSET",
-    "NOON",
-    "MIDNIGHT",
+DAY = "day"
+NIGHT = "night"
+DAWN_DUSK = "dawn/dusk"
+CARRIED = "carried"
+"""The periods a time of day names. ``CARRIED``: CONTINUOUS, LATER, SAME TIME and the like
+carry on the period of the scene before."""
+_TIMES = (
+    ("DAY", DAY),
+    ("NIGHT", NIGHT),
+    ("MORNING", DAY),
+    ("AFTERNOON", DAY),
+    ("EVENING", NIGHT),
+    ("DUSK", DAWN_DUSK),
+    ("DAWN", DAWN_DUSK),
+    ("LATER", CARRIED),
+    ("CONTINUOUS", CARRIED),
+    ("MOMENTS LATER", CARRIED),
+    ("SAME", CARRIED),
+    ("SAME TIME", CARRIED),
+    ("SUNRISE", DAWN_DUSK),
+    ("SUNSET", DAWN_DUSK),
+    ("NOON", DAY),
+    ("MIDNIGHT", NIGHT),
 )
+TIMES_OF_DAY = tuple(time for time, _period in _TIMES)
 """Times of day writers put after the location, commonest first."""
 _PARENTHESES_RE = re.compile(r"\s*\([^)]*\)\s*")
 
@@ -160,8 +167,33 @@ def int_ext_of(prefix: str) -> str:
     return compact
 
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-"""Kana and CJK ideographs (the scripts of Chinese and Japanese text)."""
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+"""Kana and CJK ideographs (the scripts of Chinese and Japanese text), as a regular
+expression's character-class ranges."""
+_CJK = CJK_LETTERS
+UNSPACED_LETTERS = (
+    CJK_LETTERS
+    + "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # Hangul: particles join the name (민수가)
+    + "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"  # Thai, Lao, Myanmar, Khmer
+)
+"""Letters of scripts that do not set their words apart with spaces (Chinese, Japanese,
+Thai, Lao, Myanmar, Khmer) or join particles to a name (Korean), as character-class
+ranges: a name is found inside their text (张伟赶到医院)."""
+_UNSPACED_RE = re.compile(f"[{UNSPACED_LETTERS}]")
+_BEFORE_WORD = rf"(?<![^\W{UNSPACED_LETTERS}])"
+_AFTER_WORD = rf"(?![^\W{UNSPACED_LETTERS}])"
+
+
+def bounded(pattern: str, text: str) -> str:
+    """``pattern`` (a regular expression matching ``text``) as a whole word: not touching
+    a letter or digit of a script that spaces its words. Where ``text`` begins or ends
+    with a letter of an unspaced script (:data:`UNSPACED_LETTERS`) that end needs no
+    boundary (张伟 in 张伟赶到医院), and a Latin name touching Chinese is whole (Tom来了)."""
+    before = "" if _UNSPACED_RE.match(text[:1]) else _BEFORE_WORD
+    after = "" if _UNSPACED_RE.match(text[-1:]) else _AFTER_WORD
+    return f"{before}{pattern}{after}"
+
+
 _CJK_PLACES = {
     "内外景": "INT/EXT",
     "外内景": "INT/EXT",
@@ -179,40 +211,67 @@ _CJK_PLACE_RE = re.compile(
 )
 _CJK_TIME_SEPARATOR_RE = re.compile(rf"(?<=[{_CJK}])\s*[-－–—]+\s*|\s*[-－–—]+\s*(?=[{_CJK}])")
 """Between Chinese or Japanese words a dash separates without spaces: ``医院-夜``."""
-CJK_TIMES_OF_DAY = (
-    "日",
-    "夜",
-    "天",
-    "白天",
-    "夜晚",
-    "晨",
-    "清晨",
-    "早晨",
-    "上午",
-    "中午",
-    "下午",
-    "午后",
-    "黄昏",
-    "傍晚",
-    "黎明",
-    "凌晨",
-    "深夜",
-    "日间",
-    "夜间",
-    "同时",
-    "稍后",
-    "连续",
-    "朝",
-    "昼",
-    "夕",
-    "夕方",
-    "早朝",
-    "明け方",
-    "同時刻",
-    "翌朝",
+_CJK_TIMES = (
+    ("日", DAY),
+    ("夜", NIGHT),
+    ("天", DAY),
+    ("白天", DAY),
+    ("夜晚", NIGHT),
+    ("晨", DAY),
+    ("清晨", DAWN_DUSK),
+    ("早晨", DAY),
+    ("上午", DAY),
+    ("中午", DAY),
+    ("下午", DAY),
+    ("午后", DAY),
+    ("黄昏", DAWN_DUSK),
+    ("傍晚", DAWN_DUSK),
+    ("黎明", DAWN_DUSK),
+    ("凌晨", NIGHT),
+    ("深夜", NIGHT),
+    ("日间", DAY),
+    ("夜间", NIGHT),
+    ("同时", CARRIED),
+    ("稍后", CARRIED),
+    ("连续", CARRIED),
+    ("朝", DAY),
+    ("昼", DAY),
+    ("夕", DAWN_DUSK),
+    ("夕方", DAWN_DUSK),
+    ("早朝", DAWN_DUSK),
+    ("明け方", DAWN_DUSK),
+    ("同時刻", CARRIED),
+    ("翌朝", DAY),
 )
+CJK_TIMES_OF_DAY = tuple(time for time, _period in _CJK_TIMES)
 """Chinese (日/夜 and the others Chinese scripts use) and Japanese (朝/昼/夕/夜...) times of
 day."""
+_MORE_PERIODS = (
+    ("MIDDAY", DAY),
+    ("LATE NIGHT", NIGHT),
+    ("TWILIGHT", DAWN_DUSK),
+    ("MAGIC HOUR", DAWN_DUSK),
+    ("FIRST LIGHT", DAWN_DUSK),
+    ("CONT", CARRIED),
+    ("次日", DAY),
+    ("当晚", NIGHT),
+    ("晚上", NIGHT),
+    ("早上", DAY),
+    ("晚", NIGHT),
+    ("早", DAY),
+    ("晩", NIGHT),
+    ("夜明け", DAWN_DUSK),
+    ("日中", DAY),
+)
+"""Words that name a period inside a longer time (``LATE NIGHT``, ``次日清晨``) without
+being offered as times of day."""
+PERIODS_OF_TIMES = dict(_TIMES + _CJK_TIMES + _MORE_PERIODS)
+"""The period each time-of-day word names (the table :func:`time_period` reads)."""
+_PERIOD_WORDS = sorted(
+    ((word, period) for word, period in PERIODS_OF_TIMES.items() if period != CARRIED),
+    key=lambda item: -len(item[0]),
+)
+_CARRIED_WORDS = tuple(word for word, period in PERIODS_OF_TIMES.items() if period == CARRIED)
 _TIME_WORDS = frozenset(TIMES_OF_DAY + CJK_TIMES_OF_DAY)
 
 
@@ -240,6 +299,29 @@ def is_time_of_day(part: str) -> bool:
     if words[-1] in _TIME_WORDS and all(w in _TIME_MODIFIERS for w in words[:-1]):
         return True
     return words[0] in _TIME_WORDS and all(w.isdigit() for w in words[1:])
+
+
+def time_period(time_of_day: str) -> str | None:
+    """The period a heading's time of day names: :data:`DAY`, :data:`NIGHT`,
+    :data:`DAWN_DUSK`, :data:`CARRIED` (CONTINUOUS, LATER, 同时: the scene before's), or
+    None when it names none.
+
+    The whole time first (``DUSK``), then the longest period word in it (``LATER THAT
+    NIGHT``, ``NIGHT (1973)``, ``DAY - CONTINUOUS``, ``次日清晨``: whole words in scripts that
+    space their words, anywhere in Chinese and Japanese), then a carrying word it starts
+    with (``CONTINUOUS``, ``同时``)."""
+    words = " ".join(_PARENTHESES_RE.sub(" ", time_of_day).strip("（）() ").upper().split())
+    if not words:
+        return None
+    exact = PERIODS_OF_TIMES.get(words)
+    if exact is not None:
+        return exact
+    for word, period in _PERIOD_WORDS:
+        if word in words and re.search(bounded(re.escape(word), word), words):
+            return period
+    if words.startswith(_CARRIED_WORDS):
+        return CARRIED
+    return None
 
 
 def split_heading(heading: str) -> Heading:

@@ -128,3 +128,21 @@ def test_opening_another_script_starts_a_new_session(qtbot, tmp_path: Path) -> N
     other.write_text("INT. ROOM - DAY\n\n" + "word " * 50 + "\n", "utf-8")
     window.open_path(other)
     assert desk.goals.readout.label.text() == "Goal: 0 / 100 words this session"
+
+
+def test_goals_reports_and_statistics_count_the_same_words(qtbot, tmp_path: Path) -> None:
+    """One word count (``stats.count_words``): each Chinese character is a word."""
+    from reelwright.screenplay.layout import layout_for
+    from reelwright.screenplay.parser import parse
+    from reelwright.screenplay.reports import build_report
+    from reelwright.screenplay.stats import script_facts
+
+    text = "INT。 医院 - 夜\n\n张伟赶到医院。Tom来了。\n\n张伟\n你来晚了。\n\n= 梗概不算。\n"
+    window, desk = open_desk(qtbot, tmp_path, text, name="chinese.fountain")
+    desk.goals.set_goal("words", "draft", 100)
+    # INT 医院 夜 4, 张伟赶到医院 6, Tom来了 3, 张伟 2, 你来晚了 4; the synopsis is not printed.
+    assert desk.goals.readout.label.text() == "Goal: 19 / 100 words in the draft"
+    assert window.analyzer.latest is not None and window.analyzer.latest.words == 19
+    script = parse(text)
+    assert script_facts(script).words == 19
+    assert build_report(script, layout_for("letter")).words == 19

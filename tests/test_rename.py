@@ -94,7 +94,57 @@ def test_a_name_of_two_words():
     assert renamed == "ANN LEE\nHi.\n\nAnn Lee smiles. Mary stays.\n"
 
 
-@pytest.mark.parametrize("bad", ["", "  ", "Bob (V.O.)", "A^", "@Bob", "two\nlines"])
+CHINESE = """Title：归途
+
+INT。 火车站 - 夜
+
+张伟赶到医院。张伟明在门口等着。
+
+张伟
+终于到了。
+
+张伟明
+你来晚了，张伟。
+
+＠张伟（画外音）
+我在站台。
+"""
+
+
+def test_rename_finds_a_chinese_name_inside_its_sentence():
+    plan = rename_character(CHINESE, "张伟", "李强")
+    renamed = apply_edits(CHINESE, plan.edits)
+    assert renamed == CHINESE.replace("张伟赶到", "李强赶到").replace(
+        "张伟\n终于", "李强\n终于"
+    ).replace("晚了，张伟。", "晚了，李强。").replace("＠张伟（", "＠李强（")
+    # 张伟明 is another character whose name holds 张伟: left alone.
+    assert "张伟明在门口" in renamed and "\n张伟明\n" in renamed
+    assert plan.cues == 2 and plan.mentions == 2
+    assert types(renamed) == types(CHINESE)
+
+
+def test_rename_the_longer_name_and_names_beside_chinese():
+    renamed = apply_edits(CHINESE, rename_character(CHINESE, "张伟明", "王明").edits)
+    assert "王明在门口" in renamed and "\n王明\n你来晚了" in renamed
+    assert "张伟赶到" in renamed and "\n张伟\n终于" in renamed
+    text = "TOM\nHi.\n\nTom来了。Tomas没来。\n"
+    assert apply_edits(text, rename_character(text, "Tom", "Ben").edits) == (
+        "BEN\nHi.\n\nBen来了。Tomas没来。\n"
+    )
+    korean = "@민수\n안녕.\n\n민수가 왔다. 민수는 웃는다.\n"
+    assert apply_edits(korean, rename_character(korean, "민수", "지훈").edits) == (
+        "@지훈\n안녕.\n\n지훈가 왔다. 지훈는 웃는다.\n"
+    )
+
+
+def test_find_whole_words_in_chinese_text():
+    assert len(find_matches(CHINESE, "张伟", whole_words=True)) == 6
+    assert len(find_matches("Jenny来了 Jennyfer", "Jenny", whole_words=True)) == 1
+
+
+@pytest.mark.parametrize(
+    "bad", ["", "  ", "Bob (V.O.)", "A^", "@Bob", "two\nlines", "＠张伟", "李娜（画外音）"]
+)
 def test_names_that_are_markup_are_refused(bad):
     with pytest.raises(ValueError):
         rename_character(SCRIPT, "Jenny", bad)

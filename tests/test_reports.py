@@ -95,10 +95,76 @@ def test_period_of(time: str, previous: str, period: str) -> None:
 
 
 def test_every_time_of_day_of_the_vocabulary_has_a_period() -> None:
-    from reelwright.screenplay.vocabulary import TIMES_OF_DAY
+    from reelwright.screenplay.vocabulary import CJK_TIMES_OF_DAY, TIMES_OF_DAY
 
-    for time in TIMES_OF_DAY:
+    for time in (*TIMES_OF_DAY, *CJK_TIMES_OF_DAY):
         assert period_of(time, NIGHT) != UNSPECIFIED, time
+        assert period_of(time, UNSPECIFIED) in (DAY, NIGHT, DAWN_DUSK, UNSPECIFIED), time
+
+
+@pytest.mark.parametrize(
+    ("time", "previous", "period"),
+    [
+        ("日", UNSPECIFIED, DAY),
+        ("夜", DAY, NIGHT),
+        ("黎明", NIGHT, DAWN_DUSK),
+        ("黄昏", DAY, DAWN_DUSK),
+        ("次日清晨", UNSPECIFIED, DAWN_DUSK),
+        ("当晚", DAY, NIGHT),
+        ("同时", NIGHT, NIGHT),  # carries the scene before's
+        ("稍后", DAY, DAY),
+        ("夕方", DAY, DAWN_DUSK),
+        ("翌朝", NIGHT, DAY),
+        ("（夜）", DAY, NIGHT),
+        ("回忆", DAY, UNSPECIFIED),
+    ],
+)
+def test_chinese_and_japanese_times_have_periods(time: str, previous: str, period: str) -> None:
+    assert period_of(time, previous) == period
+
+
+def test_a_chinese_script_report() -> None:
+    text = """Title：归途
+
+INT。 火车站 - 夜
+
+张伟赶到站台。张伟明在等他。
+
+李娜
+你在哪儿？
+
+．外景 老街 - 黄昏
+
+张伟明走过石板路。
+
+张伟明
+我在这里。
+
+．内景 家 - 同时
+
+张伟坐下。
+
+张伟
+到家了。
+"""
+    report = build_report(parse(text), LETTER)
+    assert [s.period for s in report.scenes] == [NIGHT, DAWN_DUSK, DAWN_DUSK]
+    assert [s.characters for s in report.scenes] == [
+        ("李娜", "张伟", "张伟明"),
+        ("张伟明",),
+        ("张伟",),
+    ]
+    # One word count: each Chinese character is a word, punctuation is not.
+    from reelwright.screenplay.stats import count_words, printed, script_facts
+
+    assert (
+        report.words
+        == script_facts(parse(text)).words
+        == sum(
+            count_words(printed(e.text)) for e in parse(text).elements if e.type.name != "SYNOPSIS"
+        )
+    )
+    assert count_words("张伟赶到站台。") == 6
 
 
 def test_small_script_reports() -> None:

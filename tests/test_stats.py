@@ -43,6 +43,11 @@ def test_count_words() -> None:
     assert count_words("Two words -- and three.") == 4
     assert count_words("你来晚了。") == 4
     assert count_words("") == 0
+    # Each Chinese or Japanese character (kana, half-width kana too) is a word; Latin words
+    # and numbers run into it are words of their own; punctuation is none.
+    assert count_words("Tom来了，带着3个苹果。") == 9
+    assert count_words("ｶﾀｶﾅ です！") == 6
+    assert count_words("민수가 왔다.") == 2
 
 
 def test_sample_facts() -> None:

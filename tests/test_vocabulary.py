@@ -177,3 +177,46 @@ def test_title_page_values() -> None:
     ]
     assert title_page_entries(["FADE IN:"]) is None
     assert title_page_entries(["Title: X", "Some action"]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("张伟", "张伟赶到医院。", ["张伟"]),  # no spaces in Chinese: found in its sentence
+        ("Tom", "Tom来了，Tomas没来。", ["Tom"]),  # a Latin name against Chinese is whole
+        ("Jenny", "Jenny, Jennyfer and jenny", ["Jenny"]),
+        ("민수", "민수가 왔다", ["민수"]),  # Korean particles join the name
+        ("(V.O.)", "MAYA (V.O.)", ["(V.O.)"]),
+    ],
+)
+def test_bounded_whole_words(name: str, text: str, found: list[str]) -> None:
+    import re
+
+    from reelwright.screenplay.vocabulary import bounded
+
+    assert re.findall(bounded(re.escape(name), name), text) == found
+
+
+@pytest.mark.parametrize(
+    ("time", "period"),
+    [
+        ("NIGHT", "night"),
+        ("LATER THAT NIGHT", "night"),
+        ("DAY - CONTINUOUS", "day"),
+        ("EARLY MORNING (1973)", "day"),
+        ("MAGIC HOUR", "dawn/dusk"),
+        ("CONTINUOUS", "carried"),
+        ("MOMENTS LATER", "carried"),
+        ("DAYS", None),
+        ("黎明", "dawn/dusk"),
+        ("次日清晨", "dawn/dusk"),
+        ("深夜", "night"),
+        ("同時刻", "carried"),
+        ("", None),
+    ],
+)
+def test_time_period(time: str, period: str | None) -> None:
+    from reelwright.screenplay.vocabulary import CJK_TIMES_OF_DAY, TIMES_OF_DAY, time_period
+
+    assert time_period(time) == period
+    assert all(time_period(t) is not None for t in (*TIMES_OF_DAY, *CJK_TIMES_OF_DAY))
