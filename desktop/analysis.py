@@ -70,11 +70,26 @@ _UNPRINTED = frozenset(
 )
 
 
-def count_printed_words(script: Script) -> int:
-    """Words the way ``screenplay.stats`` counts them (without paginating a second time)."""
+def count_printed_words(script: Script, known: dict[str, int] | None = None) -> int:
+    """Words the way ``screenplay.stats`` counts them (without paginating a second time);
+    ``known`` keeps each element text's count for the next analysis."""
     from reelwright.screenplay.stats import count_words, printed
 
-    return sum(count_words(printed(e.text)) for e in script.elements if e.type not in _UNPRINTED)
+    if known is None:
+        return sum(
+            count_words(printed(e.text)) for e in script.elements if e.type not in _UNPRINTED
+        )
+    total = 0
+    for element in script.elements:
+        if element.type in _UNPRINTED:
+            continue
+        count = known.get(element.text)
+        if count is None:
+            count = known[element.text] = count_words(printed(element.text))
+        total += count
+    if len(known) > 4 * len(script.elements) + 1000:
+        known.clear()  # texts long gone
+    return total
 
 
 def _yield() -> None:
@@ -109,41 +124,102 @@ def _balanced(text: str) -> bool:
     return text.count("/*") <= text.count("*/") and text.rfind("[[") <= text.rfind("]]")
 
 
-def parse_incrementally(text: str, previous: _Previous | None) -> Script:
-    """Parse ``text``, re-using the part of the last parse above the first change.
+def _common_suffix(old: str, new: str, limit: int) -> int:
+    """Length of the common end of two strings, at most ``limit`` (bisection)."""
+    low, high = 0, min(len(old), len(new), limit)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[len(old) - middle :] == new[len(new) - middle :]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
-    The parse restarts at the last scene heading that begins at least two lines before
-    the first changed line: a heading stands after a blank line and resets every speech,
-    so what comes before it reads the same whatever follows, unless a boneyard or a note
-    is still open there (then the whole text is parsed).
+
+def _line_offset(text: str, line: int) -> int:
+    """Where ``line`` starts in ``text`` (-1 past the end)."""
+    pieces = text.split("\n", line)
+    return len(text) - len(pieces[-1]) if len(pieces) > line else -1
+
+
+def parse_incrementally(text: str, previous: _Previous | None) -> Script:
+    """Parse ``text``, re-using the last parse above and below the changed lines.
+
+    Only the scenes around the change are parsed again: from the last scene heading that
+    begins at least two lines before the first changed line to the first heading at least
+    two lines after the last one. A heading stands after a blank line and resets every
+    speech, so the text on each side of such a stretch reads the same whatever it holds,
+    unless a boneyard or a note is left open in it: then the whole text is parsed. The
+    elements below are the old ones, moved by the lines the edit added or removed.
     """
+    from reelwright.screenplay.elements import Element, Region
     from reelwright.screenplay.parser import parse
 
     if previous is None or previous.text == text:
         return parse(text) if previous is None else previous.script
+    old_text = previous.text
     old = previous.script
-    changed = previous.text.count("\n", 0, _common_prefix(previous.text, text))
-    starts = [e.start_line for e in old.elements]
-    index = bisect.bisect_right(starts, changed - 2) - 1
-    while index >= 0 and old.elements[index].type is not ElementType.SCENE_HEADING:
-        index -= 1
-    if index <= 0:
+    prefix = _common_prefix(old_text, text)
+    suffix = _common_suffix(old_text, text, min(len(old_text), len(text)) - prefix)
+    first_changed = old_text.count("\n", 0, prefix)
+    moved = text.count("\n") - old_text.count("\n")
+    last_changed = old_text.count("\n", 0, len(old_text) - suffix)  # in the old text
+    elements = old.elements
+    starts = [e.start_line for e in elements]
+    first = bisect.bisect_right(starts, first_changed - 2) - 1
+    while first >= 0 and elements[first].type is not ElementType.SCENE_HEADING:
+        first -= 1
+    if first <= 0:
         return parse(text)
-    line = old.elements[index].start_line
-    pieces = text.split("\n", line)
-    if len(pieces) <= line:
-        return parse(text)
-    offset = len(text) - len(pieces[-1])
-    head = text[:offset]
-    if not _balanced(head) or head != previous.text[:offset]:
+    last = bisect.bisect_left(starts, last_changed + 2)
+    while last < len(elements) and elements[last].type is not ElementType.SCENE_HEADING:
+        last += 1
+    line = elements[first].start_line
+    end_line = elements[last].start_line if last < len(elements) else old.line_count
+    start = _line_offset(text, line)
+    stop = _line_offset(text, end_line + moved) if last < len(elements) else len(text)
+    if start < 0 or stop < start or not _balanced(text[:stop]):
         return parse(text)
     try:
-        tail = parse(text[offset:], first_line=line)
+        middle = parse(text[start:stop], first_line=line)
     except TypeError:  # a parser that cannot start at a line
         return parse(text)
-    elements = old.elements[:index] + tail.elements
-    regions = [r for r in old.regions if r.end_line <= line] + tail.regions
-    return Script(dict(old.title_page), elements, regions, line + tail.line_count)
+    tail: list[Element] = []
+    tail_regions: list[Region] = []
+    if last >= len(elements):
+        count = line + middle.line_count
+        cut = count
+    else:
+        count = old.line_count + moved
+        cut = end_line + moved  # the middle ends where the kept heading starts
+        tail = [
+            Element(
+                e.type,
+                e.text,
+                e.start_line + moved,
+                e.end_line + moved,
+                e.scene_number,
+                e.depth,
+                e.dual,
+                e.forced,
+            )
+            if moved
+            else e
+            for e in elements[last:]
+        ]
+        tail_regions = [
+            Region(r.kind, r.start_line + moved, r.end_line + moved) if moved else r
+            for r in old.regions
+            if r.start_line >= end_line
+        ]
+    head_regions = [r for r in old.regions if r.end_line <= line]
+    middle_regions = [
+        r if r.end_line <= cut else Region(r.kind, r.start_line, cut)
+        for r in middle.regions
+        if r.start_line < cut
+    ]
+    regions = head_regions + middle_regions + tail_regions
+    return Script(dict(old.title_page), elements[:first] + middle.elements + tail, regions, count)
 
 
 def analyse(
@@ -152,6 +228,7 @@ def analyse(
     *,
     cache: object | None = None,
     previous: _Previous | None = None,
+    words: dict[str, int] | None = None,
 ) -> Analysis:
     """Parse and paginate ``text``; the core does the work, this only gathers it.
 
@@ -173,6 +250,7 @@ def analyse(
             setup.layout,
             setup.options,
             cache=cache if isinstance(cache, PaginationCache) else None,
+            pause=_yield,
         )
         result.page_count = pagination.page_count
         result.scene_pages = dict(pagination.scene_pages)
@@ -182,7 +260,7 @@ def analyse(
     except Exception:  # a pagination bug must not take the editor down
         log.exception("pagination failed")
     _yield()
-    result.words = count_printed_words(script)
+    result.words = count_printed_words(script, words)
     result.scenes = sum(1 for e in script.elements if e.type is ElementType.SCENE_HEADING)
     result.runtime_minutes = float(result.page_count)  # a page a minute, as stats says
     _yield()
@@ -230,6 +308,7 @@ class Analyzer(QObject):
 
         self._cache = PaginationCache()
         self._previous: _Previous | None = None
+        self._words: dict[str, int] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
@@ -278,7 +357,9 @@ class Analyzer(QObject):
 
     def _analyse(self, text: str, setup: PrintSetup) -> Analysis:
         with self._lock:
-            result = analyse(text, setup, cache=self._cache, previous=self._previous)
+            result = analyse(
+                text, setup, cache=self._cache, previous=self._previous, words=self._words
+            )
             self._previous = _Previous(text, result.script)
         return result
 

@@ -224,19 +224,21 @@ def _draw_scene_number(painter: _Painter, line: PrintedLine, y: float, where: st
     layout = painter.layout
     if where in ("left", "both"):
         left = layout.scene_number_left * PT
-        _draw_fitted(painter, line.scene_number, left, y, left_margin_room(layout, left), "left")
+        end = layout.left_margin * PT - painter.cell / 2  # before the heading's column
+        font = painter.fonts.main()
+        if painter.canvas.stringWidth(line.scene_number, font, painter.size) <= end - left:
+            _draw_fitted(painter, line.scene_number, left, y, end - left, "left")
+        else:  # a long one ends before the column and may start nearer the edge
+            _draw_fitted(painter, line.scene_number, end, y, end - EDGE, "right")
     if where in ("right", "both"):
         right = layout.scene_number_right * PT
         room = right - (layout.page_width / 2) * PT
         _draw_fitted(painter, line.scene_number, right, y, room, "right")
 
 
-def left_margin_room(layout: Layout, left: float) -> float:
-    """Points from a left scene number's start to just before the text column."""
-    return layout.left_margin * PT - left - layout.char_width * PT / 2
-
-
 SCENE_NUMBER_MIN_SIZE = 6.0
+EDGE = 0.25 * PT
+"""No text nearer the paper's edge than this."""
 
 
 def _draw_fitted(

@@ -140,9 +140,12 @@ class Breaker:
         text = self.text
         limit = max(1, width)
         later = limit if next_width is None else max(1, next_width)
-        if start >= len(text) or text[start:].isspace():
+        if _WORD.search(text, start) is None:  # nothing but spaces from here
             if start == 0:
                 yield 0, 0, 0
+            return
+        if self.plain and "--" not in text:
+            yield from _plain_lines(text, start, limit, later)
             return
         source = _pieces(text, start)
         buffered: list[tuple[int, int]] = []
@@ -209,6 +212,52 @@ class Breaker:
             line_start = -1
         if line_start >= 0:
             yield line_start, line_end, self.columns(line_start, line_end)
+
+
+def _plain_lines(text: str, start: int, limit: int, later: int) -> Iterator[tuple[int, int, int]]:
+    """The same lines as :meth:`Breaker.lines` for ASCII text without ``--`` (most of a
+    script), found with ``str.rfind`` instead of piece by piece."""
+    size = len(text)
+    content = len(text.rstrip(" "))
+    pos = start
+    if start:
+        while pos < size and text[pos] == " ":
+            pos += 1
+    while pos < content:
+        hang = text[content - 1] == "-"
+        if content - pos - hang <= limit:
+            yield pos, content, content - pos
+            return
+        edge = pos + limit  # text[pos:edge] fits
+        end = following = -1
+        if text[edge] == "-" and (edge + 1 >= size or text[edge + 1] == " "):
+            end = following = edge + 1  # a hyphen or dash hangs past the edge
+        else:
+            space = text.rfind(" ", pos + 1, edge + 1)
+            if space > pos:
+                stop = space
+                while stop > pos and text[stop - 1] == " ":
+                    stop -= 1
+                if stop > pos:
+                    end, following = stop, space
+            hyphen = text.rfind("-", pos + 1, edge + 1)
+            while hyphen > max(pos, end - 1):
+                if hyphen + 1 < size and text[hyphen + 1].isalnum():
+                    first = hyphen
+                    while first > pos and text[first - 1] == "-":
+                        first -= 1
+                    if first > pos and text[first - 1].isalnum():
+                        end = following = hyphen + 1
+                        break
+                hyphen = text.rfind("-", pos + 1, hyphen)
+        yield (pos, end, end - pos) if end > pos else (pos, edge, edge - pos)
+        if end <= pos:  # a word longer than the line was cut: it goes on as it was
+            pos = edge
+        else:
+            pos = following
+            while pos < size and text[pos] == " ":
+                pos += 1
+        limit = later
 
 
 def wrap_ranges(

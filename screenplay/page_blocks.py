@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from reelwright.screenplay.elements import Element, ElementType, RegionKind, Script
@@ -101,6 +101,7 @@ class _Para:
         "_breaker",
         "align",
         "anchor",
+        "continues",
         "element_index",
         "hang",
         "layout",
@@ -128,6 +129,7 @@ class _Para:
         element_index: int,
         source_line: int,
         spacing: int,
+        continues: bool = False,
     ) -> None:
         self.type = kind
         self.runs = text.runs
@@ -143,6 +145,8 @@ class _Para:
         self.element_index = element_index
         self.source_line = source_line
         self.spacing = spacing
+        self.continues = continues
+        """A later group of lines of a very long source line: no first line here."""
         self._breaker: Breaker | None = None
 
     def row(self, start: int, end: int, cells: int, first: bool) -> _Row:
@@ -168,7 +172,8 @@ class _Para:
         )
 
     def rows(self) -> list[_Row]:
-        return [self.row(a, b, c, n == 0) for n, (a, b, c) in enumerate(self.ranges)]
+        first = not self.continues
+        return [self.row(a, b, c, first and n == 0) for n, (a, b, c) in enumerate(self.ranges)]
 
     def lines_from(self, offset: int) -> Iterator[tuple[int, int, int]]:
         """The lines of ``plain[offset:]`` re-wrapped (the rest of a line cut by a page),
@@ -176,6 +181,26 @@ class _Para:
         if self._breaker is None:
             self._breaker = Breaker(self.plain, dashes=self.layout.dash_breaks)
         return self._breaker.lines(offset, self.next_width, self.next_width)
+
+
+GROUP = 200
+"""Lines of a very long source line wrapped as one paragraph. A page cut re-wraps the
+rest of its paragraph; a line of megabytes is cut into groups of this many lines (at line
+starts, so the lines are the same), so that no cut re-wraps more than a group."""
+
+
+def _groups(text: _Text) -> list[_Text]:
+    """``text`` cut into groups of :data:`GROUP` lines (itself when shorter)."""
+    ranges = text.ranges
+    if len(ranges) <= GROUP:
+        return [text]
+    groups: list[_Text] = []
+    for first in range(0, len(ranges), GROUP):
+        start = ranges[first][0]
+        stop = ranges[first + GROUP][0] if first + GROUP < len(ranges) else len(text.plain)
+        shifted = tuple((a - start, b - start, c) for a, b, c in ranges[first : first + GROUP])
+        groups.append(_Text(slice_runs(text.runs, start, stop), text.plain[start:stop], shifted))
+    return groups
 
 
 class TextCache:
@@ -232,20 +257,45 @@ class Block:
     """The rest of a block cut by the previous page (a speech's cue repeated first)."""
     last_element: int = 0
     """The last element the block was built from."""
+    shift: tuple[int, int] = (0, 0)
+    """Elements and lines to add to its rows' (a block taken over from the pagination
+    before an edit that added or removed lines above it)."""
 
-    def height(self, top: bool = False) -> int:
-        """Slots the block takes; at the top of a page the first row's lead is dropped."""
-        height = rows_height(self.rows, top)
+    def moved(self, elements: int, lines: int) -> Block:
+        """This block with text added above it: ``elements`` more elements, ``lines`` more
+        source lines (its rows are shared, not copied)."""
+        if not elements and not lines:
+            return self
+        return replace(
+            self,
+            element_index=self.element_index + elements,
+            last_element=self.last_element + elements,
+            shift=(self.shift[0] + elements, self.shift[1] + lines),
+        )
+
+    def height(self, top: bool = False, limit: int | None = None) -> int:
+        """Slots the block takes; at the top of a page the first row's lead is dropped.
+        With ``limit``, counting stops past it (a block of thousands of lines is measured
+        only as far as a page needs)."""
+        height = rows_height(self.rows, top, limit)
         if self.right is not None:
-            height = max(height, rows_height(self.right, top))
+            height = max(height, rows_height(self.right, top, limit))
         return height
 
 
-def rows_height(rows: list[_Row], top: bool = False) -> int:
-    """Slots ``rows`` take; at the top of a page the first row's lead is dropped."""
+def rows_height(rows: Sequence[_Row], top: bool = False, limit: int | None = None) -> int:
+    """Slots ``rows`` take; at the top of a page the first row's lead is dropped. With
+    ``limit``, a number over ``limit`` as soon as the count passes it."""
     if not rows:
         return 0
-    return len(rows) + sum(row.lead for row in rows) - (rows[0].lead if top else 0)
+    if limit is None:
+        return len(rows) + sum(row.lead for row in rows) - (rows[0].lead if top else 0)
+    total = -rows[0].lead if top else 0
+    for row in rows:
+        total += 1 + row.lead
+        if total > limit:
+            return total
+    return total
 
 
 def continuing_name(text: str) -> str | None:
@@ -298,6 +348,7 @@ class Builder:
         self.layout = layout
         self.options = options
         self.cache = cache or TextCache()
+        self.gaps = blank_gaps(script)
         self._widths = {kind: layout.width_chars(kind) for kind in layout.styles}
 
     # Rows ------------------------------------------------------------------------------------
@@ -311,7 +362,10 @@ class Builder:
         text: str,
         align: Align | None = None,
         anchor: float | None = None,
+        kind: ElementType | None = None,
     ) -> list[_Row]:
+        """Rows of ``text`` (an element's) in a column; ``kind`` is what they print as
+        (dialogue with no cue above prints as action)."""
         if "[[" in text and not self.options.print_notes:
             text = strip_notes(text)
         layout = self.layout
@@ -328,20 +382,23 @@ class Builder:
                 (line, key_style, width, next_width, dashes),
                 _make_text(line, style, width, next_width, dashes),
             )
-            para = _Para(
-                element.type,
-                wrapped,
-                left,
-                width,
-                next_width,
-                align,
-                anchor,
-                layout,
-                index,
-                min(element.start_line + offset, last_line),
-                style.line_spacing,
-            )
-            rows.extend(para.rows())
+            source_line = min(element.start_line + offset, last_line)
+            for number, group in enumerate(_groups(wrapped)):
+                para = _Para(
+                    kind or element.type,
+                    group,
+                    left,
+                    width,
+                    next_width,
+                    align,
+                    anchor,
+                    layout,
+                    index,
+                    source_line,
+                    style.line_spacing,
+                    continues=number > 0,
+                )
+                rows.extend(para.rows())
         return rows
 
     def empty_row(self, index: int, line: int) -> _Row:
@@ -352,9 +409,10 @@ class Builder:
     def simple_rows(
         self, element: Element, index: int, kind: ElementType | None = None
     ) -> list[_Row]:
-        style = self.layout.style(kind or element.type)
+        kind = kind or element.type
+        style = self.layout.style(kind)
         return self.rows_for(
-            element, index, style, style.left, self._widths[kind or element.type], element.text
+            element, index, style, style.left, self._widths[kind], element.text, kind=kind
         )
 
     def speech_rows(self, start: int, end: int, side: Side | None, contd: bool) -> list[_Row]:
@@ -462,10 +520,15 @@ def build_blocks(
     cache: TextCache | None = None,
     start: int = 0,
     state: BuildState | None = None,
-) -> tuple[list[Block], list[BuildState]]:
-    """Blocks of ``script`` from element ``start`` on, and the builder's state before each
-    block (so that a later build can start again at any block)."""
-    builder = Builder(script, layout, options, cache)
+    stop: int | None = None,
+    pause: Callable[[], None] | None = None,
+    builder: Builder | None = None,
+) -> tuple[list[Block], list[BuildState], int, BuildState]:
+    """Blocks of ``script`` from element ``start`` on (up to element ``stop``, exclusive),
+    the builder's state before each block (so that a later build can start again at any
+    block), the element it stopped at and the state there. A ``builder`` of the same
+    script may be passed in to build on in small steps."""
+    builder = builder or Builder(script, layout, options, cache)
     elements = script.elements
     count = len(elements)
     blocks: list[Block] = []
@@ -477,9 +540,12 @@ def build_blocks(
         st.previous,
         st.last_speech,
     )
-    gaps = blank_gaps(script)
+    gaps = builder.gaps
     i = start
-    while i < count:
+    end = count if stop is None else min(stop, count)
+    while i < end:
+        if pause is not None and i % 64 == 0:
+            pause()
         element = elements[i]
         kind = element.type
         if not printable(element, options):
@@ -589,7 +655,7 @@ def build_blocks(
             states.pop()
         previous_index = i
         i += 1
-    return blocks, states
+    return blocks, states, i, BuildState(speakers, scene_counter, previous_index, last_speech)
 
 
 class BuildState(NamedTuple):
@@ -602,3 +668,13 @@ class BuildState(NamedTuple):
     """Index of the last element built."""
     last_speech: tuple[int, int] | None = None
     """Elements of the speech just built, which a ``^`` cue turns into dual dialogue."""
+
+    def shifted(self, elements: int) -> BuildState:
+        """The same state with element indices moved by ``elements`` (text inserted above)."""
+        speech = self.last_speech
+        return BuildState(
+            self.speakers,
+            self.scene_counter,
+            None if self.previous is None else self.previous + elements,
+            None if speech is None else (speech[0] + elements, speech[1] + elements),
+        )

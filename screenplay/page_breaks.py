@@ -9,9 +9,8 @@ line. The rules themselves are listed in ``pagination``'s docstring.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -43,6 +42,8 @@ SPLITTABLE_UNDER_HEADING = 5
 SUBSTANTIAL = 3
 """Lines of dialogue on the next page that make a speech's rest substantial."""
 SUBSTANTIAL_CHARS = 16
+PAUSE_EVERY = 32
+"""Blocks between two calls of the paginator's ``pause``."""
 
 
 class Checkpoint(NamedTuple):
@@ -89,17 +90,6 @@ class _Plan(NamedTuple):
     bottom: list[_Row]
 
 
-def _para_ends(rows: Sequence[_Row]) -> list[int]:
-    """For each row, the index just past the last row of its source line."""
-    ends = [0] * len(rows)
-    index = len(rows)
-    for k in range(len(rows) - 1, -1, -1):
-        if k + 1 < len(rows) and rows[k + 1].para is not rows[k].para:
-            index = k + 1
-        ends[k] = index
-    return ends
-
-
 def _top_rows(rows: Sequence[_Row], cut: _Cut) -> list[_Row] | None:
     """The rows above ``cut`` (None when the cut leaves nothing of its row)."""
     if cut.offset is None:
@@ -122,83 +112,97 @@ def _slice(row: _Row, stop: int) -> tuple[Run, ...]:
 
 
 class _Rest(NamedTuple):
-    """What follows a cut: re-wrapped rows, then ``rows[kept:after]`` of the cut source
-    line as they were, then ``rows[after:]``."""
+    """What follows a cut: re-wrapped rows (the rest of the cut source line, until its new
+    lines meet its old ones), then ``rows[kept:]`` as they were."""
 
     head: list[_Row]
     kept: int
-    after: int
 
     def count(self, total: int) -> int:
-        return len(self.head) + self.after - self.kept + total - self.after
+        return len(self.head) + total - self.kept
 
     def rows(self, rows: Sequence[_Row]) -> list[_Row]:
-        return [*self.head, *rows[self.kept : self.after], *rows[self.after :]]
+        return [*self.head, *rows[self.kept :]]
 
 
-def _row_start(row: _Row) -> int:
-    return row.start
+LOOKAHEAD = 8
+"""New lines a candidate cut re-wraps to count what follows it; past them the old lines
+stand in for the count (a paragraph that does not meet its old lines is a long one, and
+the count only ranks cuts). The chosen cut re-wraps to the end of its paragraph."""
 
 
-def _rest(rows: Sequence[_Row], cut: _Cut, ends: list[int]) -> _Rest:
-    """What follows ``cut``: the rest of the cut source line is wrapped again until its
-    lines meet the rows that were there (found by bisection), which are kept."""
+def _rest(rows: Sequence[_Row], cut: _Cut, lookahead: int | None = None) -> _Rest:
+    """What follows ``cut``. The old rows of the cut line are walked alongside its new
+    lines, so the cost is the lines re-wrapped, not the length of the line; with
+    ``lookahead``, at most that many (then the count is close, not exact)."""
     if cut.offset is None:
-        return _Rest([], cut.row + 1, cut.row + 1)
+        return _Rest([], cut.row + 1)
     para = rows[cut.row].para
     assert para is not None
-    low, high = cut.row + 1, ends[cut.row]
+    old = cut.row + 1
+    count = len(rows)
     head: list[_Row] = []
     for start, end, cells in para.lines_from(cut.offset):
-        if head:
-            found = bisect.bisect_left(rows, start, low, high, key=_row_start)
-            if found < high and rows[found].start == start:
-                return _Rest(head, found, high)
+        while old < count and rows[old].para is para and rows[old].start < start:
+            old += 1
+        if head and old < count and rows[old].para is para and rows[old].start == start:
+            return _Rest(head, old)
         head.append(para.row(start, end, cells, False))
-    return _Rest(head, high, high)
+        if lookahead is not None and len(head) >= lookahead:
+            return _Rest(head, old)  # for counting only
+    while old < count and rows[old].para is para:
+        old += 1  # re-wrapped to its end: its old rows are all replaced
+    return _Rest(head, old)
 
 
-def _height_prefix(rows: Sequence[_Row]) -> list[int]:
-    """``heights[k]``: slots taken by ``rows[:k + 1]`` (leads counted)."""
-    total = 0
-    heights = []
-    for row in rows:
-        total += 1 + row.lead
-        heights.append(total)
-    return heights
+def _reach(rows: Sequence[_Row], room: int) -> int:
+    """How many of ``rows`` a cut may keep on a page of ``room`` slots (leads counted,
+    the first row's too: it follows something on the page)."""
+    used = 0
+    for index, row in enumerate(rows):
+        used += 1 + row.lead
+        if used > room:
+            return index
+    return len(rows)
+
+
+def _visible(text: str) -> int:
+    return len(text.strip())
 
 
 def split_flow(rows: Sequence[_Row], room: int, runt_ok: bool) -> _Plan | None:
     """Cut action at the end of a sentence: two lines or more on each side, a last line on
     the page longer than twelve characters (unless ``runt_ok`` and the page is filled to
-    its last line), as full a page as can be, then the most even."""
-    heights = _height_prefix(rows)
-    ends = _para_ends(rows)
-    best: tuple[tuple[int, int], list[_Row], _Rest] | None = None
-    for index, row in enumerate(rows):
-        if heights[index] - rows[0].lead > room:
+    its last line), as full a page as can be, then the most even. Only the rows a page can
+    hold are looked at, so a paragraph of any length costs a page's worth."""
+    reach = _reach(rows, room + (rows[0].lead if rows else 0))
+    best: tuple[tuple[int, int], list[_Row], _Cut] | None = None
+    # The fullest page wins: from the last reachable row up, the first row with a place to
+    # cut decides (its cuts differ only in how even they are).
+    for index in range(min(reach, len(rows)) - 1, -1, -1):
+        if best is not None:
             break
-        offsets = _sentence_ends(row)
-        for offset in offsets:
+        row = rows[index]
+        for offset in _sentence_ends(row):
             cut = _Cut(index, None if offset >= row.end else offset, True, True)
             if cut.offset is None and index + 1 >= len(rows):
                 continue  # the end of the block is no cut
             top = _top_rows(rows, cut)
             if top is None or len(top) < LEAST:
                 continue
-            rest = _rest(rows, cut, ends)
+            rest = _rest(rows, cut, LOOKAHEAD)
             bottom_count = rest.count(len(rows))
             if bottom_count < LEAST:
                 continue
-            if len(top[-1].text.strip()) <= RUNT and not (runt_ok and len(top) == room):
+            if _visible(top[-1].text) <= RUNT and not (runt_ok and len(top) == room):
                 continue
             score = (len(top), -abs(len(top) - bottom_count))
             if best is None or score > best[0]:
-                best = (score, top, rest)
+                best = (score, top, cut)
     if best is None:
         return None
-    _score, top, rest = best
-    return _Plan(top, rest.rows(rows))
+    _score, top, cut = best
+    return _Plan(top, _rest(rows, cut).rows(rows))
 
 
 def split_speech(rows: Sequence[_Row], cue: int, budget: int) -> _Plan | None:
@@ -209,51 +213,59 @@ def split_speech(rows: Sequence[_Row], cue: int, budget: int) -> _Plan | None:
     body = rows[cue:]
     if len(body) < 2 * LEAST or budget < LEAST:
         return None
-    heights = _height_prefix(body)
-    ends = _para_ends(body)
-    parts: list[tuple[int, int]] = []  # (first row, end) of each element of the body
-    for index, row in enumerate(body):
-        if parts and body[parts[-1][0]].element_index == row.element_index:
-            parts[-1] = (parts[-1][0], index + 1)
-        else:
-            parts.append((index, index + 1))
+    reach = _reach(body, budget)
+    # The parts (elements) the reachable rows belong to: (first row, end), the end capped
+    # a few rows past the reach (enough to tell a part of three lines or more).
+    parts: list[tuple[int, int]] = []
+    index = 0
+    limit = min(len(body), reach + 3)
+    while index < limit:
+        first = index
+        element = body[index].element_index
+        while index < len(body) and body[index].element_index == element and index < limit:
+            index += 1
+        parts.append((first, index))
     cuts: list[_Cut] = []
     for number, (first, end) in enumerate(parts):
         kind = body[first].type
         long_speech = kind in _SPOKEN and end - first >= 3
         if long_speech:
-            for index in range(first, end):
-                if heights[index] > budget + body[index].lead:
-                    break
+            for index in range(first, min(end, reach)):
                 row = body[index]
                 for offset in _sentence_ends(row):
                     at_end = offset >= row.end
                     if at_end and index + 1 >= end:
                         continue  # the part's end: below
                     cuts.append(_Cut(index, None if at_end else offset, True, True))
-        if number + 1 < len(parts):
+        last_part = number + 1 == len(parts) and end >= len(body)
+        if not last_part and end <= reach and end < len(body):
             text = body[end - 1].text
             cuts.append(_Cut(end - 1, None, long_speech and _ends_sentence(text), False))
-    spoken_after = [0] * (len(body) + 1)
-    for index in range(len(body) - 1, -1, -1):
-        spoken_after[index] = spoken_after[index + 1] + (body[index].type in _SPOKEN)
-    best: tuple[tuple[object, ...], list[_Row], _Rest] | None = None
+    best: tuple[tuple[object, ...], list[_Row], _Cut] | None = None
     seen: set[tuple[int, int]] = set()  # (part, lines on the page) of sentence cuts so far
-    for cut in sorted(cuts, key=lambda c: (c.row, 1 << 60 if c.offset is None else c.offset)):
+    # From the last reachable row up; within a row in text order. A row whose best cut
+    # ends a sentence and leaves a substantial rest decides: rows above can only give a
+    # page with fewer lines.
+    ordered = sorted(cuts, key=lambda c: (-c.row, 1 << 60 if c.offset is None else c.offset))
+    for position, cut in enumerate(ordered):
+        if (
+            best is not None
+            and best[0][0]
+            and best[0][1]
+            and (position == 0 or ordered[position - 1].row != cut.row)
+        ):
+            break
         top = _top_rows(body, cut)
         if top is None or rows_height(top) > budget:
             continue
         top_content = sum(1 for row in top if row.type in _CONTENT)
-        rest = _rest(body, cut, ends)
+        rest = _rest(body, cut, LOOKAHEAD)
         bottom_count = rest.count(len(body))
         if top_content < LEAST or bottom_count < LEAST:
             continue
-        spoken_para = body[cut.row].type in _SPOKEN
-        bottom_spoken = spoken_after[rest.after]
-        if spoken_para:
-            bottom_spoken += len(rest.head) + rest.after - rest.kept
+        bottom_spoken = _spoken(rest.head, 0, SUBSTANTIAL) + _spoken(body, rest.kept, SUBSTANTIAL)
         opening = rest.head[0] if rest.head else body[rest.kept] if rest.kept < len(body) else None
-        terminal = _last_spoken(body, rest, spoken_after)
+        terminal = _last_spoken(body, rest)
         part = next(n for n, (a, b) in enumerate(parts) if a <= cut.row < b)
         extension = cut.inside and (part, len(top)) in seen
         if cut.sentence:
@@ -277,23 +289,32 @@ def split_speech(rows: Sequence[_Row], cue: int, budget: int) -> _Plan | None:
             sum(len(row.text) for row in top),
         )
         if best is None or score > best[0]:
-            best = (score, top, rest)
+            best = (score, top, cut)
     if best is None:
         return None
-    _score, top, rest = best
-    return _Plan(top, rest.rows(body))
+    _score, top, cut = best
+    return _Plan(top, _rest(body, cut).rows(body))
 
 
-def _last_spoken(body: Sequence[_Row], rest: _Rest, spoken_after: list[int]) -> str:
+def _spoken(rows: Sequence[_Row], start: int, enough: int) -> int:
+    """Lines of dialogue in ``rows[start:]``, counted up to ``enough``."""
+    count = 0
+    for index in range(start, len(rows)):
+        if rows[index].type in _SPOKEN:
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
+def _last_spoken(body: Sequence[_Row], rest: _Rest) -> str:
     """The last line of dialogue after a cut (re-wrapped if the cut's line is the last)."""
-    if spoken_after[rest.after]:
-        for row in reversed(body[rest.after :]):
-            if row.type in _SPOKEN:
-                return row.text
-    if rest.kept < rest.after and body[rest.kept].type in _SPOKEN:
-        return body[rest.after - 1].text
-    if rest.head and rest.head[-1].type in _SPOKEN:
-        return rest.head[-1].text
+    for index in range(len(body) - 1, rest.kept - 1, -1):
+        if body[index].type in _SPOKEN:
+            return body[index].text
+    for row in reversed(rest.head):
+        if row.type in _SPOKEN:
+            return row.text
     return ""
 
 
@@ -314,7 +335,11 @@ def _cue_rows(rows: Sequence[_Row]) -> int:
 class Paginator:
     """Places blocks on pages (see the module's docstring)."""
 
-    def __init__(self, layout: Layout, options: PrintOptions) -> None:
+    def __init__(
+        self, layout: Layout, options: PrintOptions, pause: Callable[[], None] | None = None
+    ) -> None:
+        self.pause = pause
+        """Called every few blocks (the editor's worker lets the keyboard's thread run)."""
         self.layout = layout
         self.options = options
         self.capacity = layout.lines_per_page
@@ -325,6 +350,9 @@ class Paginator:
         ``page.lines``, slots used before it)."""
         self.scene_pages: dict[int, int] = {}
         self.checkpoints: list[Checkpoint] = [Checkpoint(0, None)]
+        self.splice: Callable[[Paginator, int], bool] | None = None
+        """Called at the start of each page with nothing carried over: True when it took
+        the rest of the pages over (from the pagination before an edit), ending the run."""
         self._consumed: int | None = None
         """Blocks of the last chunk a cut took care of (None: the whole chunk)."""
         self._started = False
@@ -357,7 +385,8 @@ class Paginator:
         """Slots ``block`` takes here with its blank lines (``first``: first of a chunk)."""
         top = self.used == 0 and first
         blank = 0 if top else block.blank_before
-        return blank + block.height(top) - (1 if self._margin_cue(block) else 0)
+        height = block.height(top, self.capacity + 1)
+        return blank + height - (1 if self._margin_cue(block) else 0)
 
     def chunk_need(self, chunk: Sequence[Block]) -> int:
         total = 0
@@ -365,7 +394,7 @@ class Paginator:
             if position == 0:
                 total += self.need(block, True)
             else:
-                total += block.blank_before + block.height()
+                total += block.blank_before + block.height(limit=self.capacity + 1)
         return total
 
     # Placing --------------------------------------------------------------------------------
@@ -378,23 +407,38 @@ class Paginator:
         if block.kind == "heading":
             self.scene_pages[block.element_index] = page.number
         rows = block.rows
+        shift = block.shift
         if self._margin_cue(block):
-            self._place(rows[:1], -1, None, True)
+            self._place(rows[:1], -1, None, True, shift)
             rows = rows[1:]
             top = False  # the speech goes on below its cue: a double-spaced line keeps its blank
-        height = self._place(rows, base, "left" if block.right is not None else None, top)
+        height = self._place(rows, base, "left" if block.right is not None else None, top, shift)
         if block.right is not None:
-            height = max(height, self._place(block.right, base, "right", top))
+            height = max(height, self._place(block.right, base, "right", top, shift))
         self.used = base + height
 
-    def _place(self, rows: Sequence[_Row], base: int, side: Side | None, top: bool) -> int:
+    def _place(
+        self,
+        rows: Sequence[_Row],
+        base: int,
+        side: Side | None,
+        top: bool,
+        shift: tuple[int, int] = (0, 0),
+    ) -> int:
         page = self.page
         slot = base
+        elements, lines = shift
         for position, row in enumerate(rows):
             if position or not top:
                 slot += row.lead
-            if slot >= 0 and row.source_line is not None and not self._started:
-                page.first_source_line = row.source_line  # not the cue above the margin
+            element = row.element_index
+            source = row.source_line
+            if elements and element is not None:
+                element += elements
+            if lines and source is not None:
+                source += lines
+            if slot >= 0 and source is not None and not self._started:
+                page.first_source_line = source  # not the cue above the margin
                 self._started = True
             page.lines.append(
                 PrintedLine(
@@ -404,8 +448,8 @@ class Paginator:
                     runs=row.runs,
                     x=row.x,
                     align=row.align,
-                    element_index=row.element_index,
-                    source_line=row.source_line,
+                    element_index=element,
+                    source_line=source,
                     more=row.more,
                     contd=row.contd,
                     scene_number=row.scene_number,
@@ -418,7 +462,18 @@ class Paginator:
     # The loop -------------------------------------------------------------------------------
     def run(self, blocks: Sequence[Block], index: int = 0, pending: Block | None = None) -> None:
         count = len(blocks)
+        steps = 0
         while pending is not None or index < count:
+            steps += 1
+            if self.pause is not None and steps % PAUSE_EVERY == 0:
+                self.pause()
+            if (
+                pending is None
+                and not self.page.lines
+                and self.splice is not None
+                and self.splice(self, index)
+            ):
+                return
             if pending is not None:
                 chunk: Sequence[Block] = (pending,)
                 chunk_index: int | None = None
@@ -486,7 +541,8 @@ class Paginator:
         ]
         if pulled[-1].kind == "heading" or pulled[-1].continued:
             return False
-        total = sum(block.blank_before + block.height() for block in [*pulled, *chunk])
+        limit = self.capacity + 1
+        total = sum(block.blank_before + block.height(limit=limit) for block in [*pulled, *chunk])
         if total - pulled[0].blank_before > self.capacity:
             return False
         first_index, first_line, used_before = placed[0]
@@ -514,16 +570,19 @@ class Paginator:
         *heads, last = chunk
         used = self.used
         for position, head in enumerate(heads):
-            used += (0 if used == 0 and position == 0 else head.blank_before) + head.height(
-                used == 0
-            )
+            blank = 0 if used == 0 and position == 0 else head.blank_before
+            used += blank + head.height(used == 0, self.capacity + 1)
         if heads and used >= self.capacity:
             if not forced:
                 return None
             return self._cut_headings(list(chunk), index)
         blank = 0 if used == 0 else last.blank_before
         room = self.capacity - used - blank
-        if heads and not forced and last.height() < SPLITTABLE_UNDER_HEADING:
+        if (
+            heads
+            and not forced
+            and last.height(limit=SPLITTABLE_UNDER_HEADING) < SPLITTABLE_UNDER_HEADING
+        ):
             return None
         plan: tuple[Block, Block] | None = None
         if room >= 1:
@@ -549,10 +608,13 @@ class Paginator:
         heads = chunk[:-1]
         for position, block in enumerate(heads):
             room = self.capacity - self.used - (block.blank_before if self.used else 0)
-            if block.height(self.used == 0) <= room:
+            if block.height(self.used == 0, self.capacity + 1) <= room:
                 self.put(block, None if index is None else index + position)
                 continue
-            cut = _fitting(block.rows, max(1, room), self.used == 0)
+            if room < 1:  # the page is full: this heading starts the next one
+                self._consumed = position
+                return None
+            cut = _fitting(block.rows, room, self.used == 0)
             self.put(replace(block, rows=block.rows[:cut], keep_with_next=False), None)
             self._consumed = position + 1
             return replace(
