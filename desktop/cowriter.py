@@ -105,9 +105,6 @@ class CoWriter(QObject):
         window.add_status_widget(self.backend_status)
         window.add_status_widget(self.speed_status)
         self.editor.context_menu_providers.append(self._context_menu)
-        self.editor.selectionChanged.connect(
-            lambda: self.panel.set_selection_available(self.editor.textCursor().hasSelection())
-        )
         self.editor.document().contentsChanged.connect(self.panel.refresh_states)
 
         host = self.host
@@ -262,7 +259,6 @@ class CoWriter(QObject):
         self.last_request = (action, line)
         self._widen_dock()
         self.panel.script_title = self._title()
-        self.panel.set_selection_available(editor.textCursor().hasSelection())
         self.panel.begin(Run(spec, place, dict(options)), count)
         if self.host.model is None and self.host.failure is None:
             self.panel.set_status(f"Loading {model_label(self.choice().spec)}…")

@@ -74,9 +74,11 @@ class HeldPlace:
         self.selection: QTextCursor | None = QTextCursor(mark) if mark.hasSelection() else None
         self.caret = QTextCursor(doc)
         self.caret.setPosition(mark.position())
+        self._start = QTextCursor(doc)
+        self._start.setPosition(mark.selectionStart())
         block = doc.findBlock(mark.selectionStart())
         self.line = block.blockNumber()
-        """The line asked at (0-based), when it was asked."""
+        """The line asked at (0-based; the selection's first), when it was asked."""
         self.paragraph = self._paragraph_around(block)
         self._paragraph_text = bool(self.paragraph is not None and self.paragraph.hasSelection())
         self.heading, self.heading_text, self.scene_number = self._scene_heading(self.line)
@@ -118,7 +120,7 @@ class HeldPlace:
 
     def line_now(self) -> int:
         """The line asked at, as the script reads now (edits above it moved it)."""
-        return self.document.findBlock(self.caret.position()).blockNumber()
+        return self.document.findBlock(self._start.position()).blockNumber()
 
     # Where a take goes now ---------------------------------------------------------------
     def gone(self, where: str) -> str | None:

@@ -106,7 +106,6 @@ class SuggestionsPanel(QDockWidget):
         self.streaming = False
         self.script_title = "Untitled"
         self.inserter: Inserter | None = None
-        self._selection = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REPAINT_MS)
@@ -331,10 +330,6 @@ class SuggestionsPanel(QDockWidget):
             return {"new_character": self.new_character.text().strip()}
         return {}
 
-    def set_selection_available(self, available: bool) -> None:
-        self._selection = available
-        self._update_buttons()
-
     # The first-use notice ----------------------------------------------------------------------
     def show_notice(self, html: str, download: str = "") -> None:
         """A notice above the takes (the embedded model is a demonstration) with a download
@@ -489,8 +484,9 @@ class SuggestionsPanel(QDockWidget):
             view.say("Stopped before anything was written.")
         else:
             kind = "Fountain" if take.kind == "script" else "notes"
+            said = "Stopped" if why == "stopped" else f"Stopped ({why})"
             view.say(
-                f"Stopped ({why}): what was written is kept. Edit it and accept it "
+                f"{said}: what was written is kept. Edit it and accept it "
                 f"(it goes in as {kind}), or Regenerate."
             )
             view.text.setReadOnly(False)
