@@ -8,7 +8,7 @@ after the keystroke, in the same undo step (``joinPreviousEditBlock``).
 
 Typing follows Final Draft: Enter, Tab and Shift+Tab move from element to element and
 Ctrl+1..7 set one (:mod:`element_keys`, writing the Fountain markup that
-:mod:`element_change` checks with the parser); headings, cues and transitions are
+``screenplay.element_change`` checks with the parser); headings, cues and transitions are
 upper-cased as typed; an accepted completion moves on as if the element were finished.
 Undo takes back about a word: a typed character joins the undo step of the one before
 unless a word starts or anything else happened in between; a paste, a replace-all, a
@@ -44,12 +44,12 @@ from reelwright.desktop.completion import (
     LiveNames,
     completion_context,
 )
-from reelwright.desktop.element_change import Target
 from reelwright.desktop.element_keys import marked_target
 from reelwright.desktop.highlighter import KIND_PROPERTY, ScriptHighlighter, block_kind
 from reelwright.desktop.scene_access import SceneSnapshot, Where
 from reelwright.desktop.themes import LIGHT, Theme
 from reelwright.desktop.undo import edit_block
+from reelwright.screenplay.element_change import Target
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.layout import Layout, layout_for
 from reelwright.screenplay.lines import Kind, caseless_cues_for, is_heading

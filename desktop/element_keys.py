@@ -7,11 +7,11 @@ back to action. Tab on an empty line walks action → character → transition �
 in an empty line of a speech opens a parenthetical; Shift+Tab walks back.
 
 Fountain has no element field, so every step is written as the text that makes it so
-(:mod:`element_change`). An empty line cannot be a scene heading or a cue in Fountain yet:
-the writer's choice waits on the block as an :class:`ElementMark`, shown as that element,
-and is written as markup with the first character typed (``.`` before a heading that does
-not start with INT/EXT, ``>`` before a transition) and tidied when the element is finished
-(the ``.`` goes when the words turned out to be a heading anyway).
+(``screenplay.element_change``). An empty line cannot be a scene heading or a cue in
+Fountain yet: the writer's choice waits on the block as an :class:`ElementMark`, shown as
+that element, and is written as markup with the first character typed (``.`` before a
+heading that does not start with INT/EXT, ``>`` before a transition) and tidied when the
+element is finished (the ``.`` goes when the words turned out to be a heading anyway).
 
 Every key is one undo step (:func:`reelwright.desktop.undo.edit_block`).
 """
@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextBlock, QTextBlockUserData, QTextCursor
 
-from reelwright.desktop.element_change import Target, change_element
 from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.desktop.undo import edit_block
+from reelwright.screenplay.element_change import Target, change_element
 from reelwright.screenplay.lines import HEADING_RE, Kind, is_heading, looks_like_cue
 from reelwright.screenplay.vocabulary import FORCE_CHARACTER, is_cue_text, is_transition_text
 

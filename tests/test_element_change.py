@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import replace
+from pathlib import Path
 
-from reelwright.desktop.element_change import Target, apply_change, change_element, split_markup
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reelwright.screenplay.element_change import (
+    Target,
+    apply_change,
+    around,
+    change_element,
+    split_markup,
+)
+from reelwright.screenplay.lines import caseless_cues_for
 from reelwright.screenplay.parser import parse
 
 T = Target
@@ -152,3 +164,149 @@ def test_every_element_on_every_corpus_shape(target):
             for number in range(element.start_line, element.end_line):
                 types[number] = element.type
         assert types.get(change.line) is target.element_type, (line, new[change.line])
+
+
+# Reading only the paragraphs around the line --------------------------------------------
+
+_LINES = [
+    "  ",
+    "Title: X",
+    "Caseless cues: yes",
+    "INT. HALL - DAY",
+    ".KITCHEN",
+    "MAYA",
+    "BOB ^",
+    "@Maya",
+    "(quietly)",
+    "Hello there.",
+    "CUT TO:",
+    "> THE END <",
+    "/* cut",
+    "*/",
+    "old /* gone */ text",
+    "[[ a note",
+    "goes on ]]",
+    "张伟",
+    "李娜（画外音）",
+    "你来了。",
+    "！张伟",
+    "= synopsis",
+    "# Act",
+    "===",
+    "~la la",
+]
+_GAPS = [[""], [""], [" "], ["", ""]]
+_NEW = [
+    "",
+    "MAYA",
+    "Hello.",
+    "(softly)",
+    "INT. ROOM - NIGHT",
+    "张伟",
+    "!BOB",
+    "@Bob",
+    "…",
+    "/* x",
+    "y */",
+]
+
+
+def _types(script_lines: list[str], first_line: int, choice: bool) -> dict[int, object]:
+    script = parse("\n".join(script_lines), first_line=first_line, caseless_cues=choice)
+    return {
+        number: element.type
+        for element in script.elements
+        for number in range(element.start_line, element.end_line)
+    }
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_GAPS), st.lists(st.sampled_from(_LINES), min_size=1, max_size=3)
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=2),
+    st.lists(st.sampled_from(_NEW), max_size=3),
+)
+def test_the_lines_around_read_as_in_the_whole_script(
+    paragraphs: list[tuple[list[str], list[str]]], index: int, back: int, new: list[str]
+) -> None:
+    """What ``change_element`` parses (the paragraphs around the line, with its edit put
+    in) reads every line as the whole script, so edited, does."""
+    lines = [line for gap, paragraph in paragraphs for line in (*gap, *paragraph)]
+    index = min(index, len(lines) - 1)
+    first = max(0, index - back)
+    window = around(lines, index - 2, index + 1, new)
+    assert window.start <= first and index < window.end <= len(lines)
+    probe = [*lines[window.start : first], *new, *lines[index + 1 : window.end]]
+    read, _choice = window.read(probe)
+    whole = [*lines[:first], *new, *lines[index + 1 :]]
+    choice = bool(window.caseless)
+    expected = _types(whole, 0, choice)
+    for number in range(window.start, window.start + len(probe)):
+        assert read.get(number) == expected.get(number), (number, whole[number])
+    if window.caseless is not None:
+        assert window.caseless == caseless_cues_for(lines)
+
+
+def test_the_change_is_the_one_the_whole_script_gives(monkeypatch, corpus_dir: Path) -> None:
+    """Every element on sampled lines of the corpus: the same change as when the whole
+    script is parsed."""
+    import reelwright.screenplay.element_change as module
+
+    whole_window = module.Around
+    scripts = ["Big-Fish.fountain", "Brick-and-Steel.fountain", "boneyard.fountain"]
+    cases = []
+    for name in scripts:
+        lines = (corpus_dir / name).read_text("utf-8").split("\n")
+        step = max(1, len(lines) // 15)
+        cases += [(lines, index) for index in range(0, len(lines), step)]
+    local = [[change_element(lines, i, target) for target in Target] for lines, i in cases]
+    monkeypatch.setattr(
+        module,
+        "around",
+        lambda lines, first, last, also=(): whole_window(0, len(lines), caseless_cues_for(lines)),
+    )
+    for (lines, index), changes in zip(cases, local, strict=True):
+        for target, change in zip(Target, changes, strict=True):
+            reference = change_element(lines, index, target)
+            if change.caseless is None or reference.caseless is None:
+                reference = replace(reference, caseless=change.caseless)
+            assert change == reference, (index, target, lines[index])
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        # A comment opened above the paragraph before, closed below the paragraph after.
+        ("A.\n\n/* cut\n\nB.\n\nMAYA\nHi.\n\nC.\n\nD.\n*/\n\nEnd.", 6),
+        # A comment opened in the paragraph after, closed further down.
+        ("MAYA\nHi.\n\nB.\n/* cut\n\nC.\n\nE.\n*/\n\nEnd.", 0),
+        # A note over blank lines (two spaces keep them in it).
+        ("[[ a note\n  \nstill ]]\n\nA.\n\nBOB\nHi.", 6),
+        # The title page after blank lines at the top, read only from the top.
+        ("\n\nTitle: X\nAuthor: Y\n\nMAYA\nHi.", 5),
+        ("\n\nTitle: X\nAuthor: Y\n\nA.\n\nMAYA\nHi.", 7),
+        # The line itself opens a comment that another closes far below.
+        ("MAYA\nHi. /* cut\n\nA.\n\nB.\n\nC. */\n\nEnd.", 1),
+    ],
+)
+def test_comments_notes_and_the_title_page_are_read_whole(text: str, index: int) -> None:
+    lines = text.split("\n")
+    window = around(lines, index - 2, index + 1)
+    read, _ = window.read(lines[window.start : window.end])
+    whole = _types(lines, 0, False)
+    for number in range(window.start, window.end):
+        assert read.get(number) == whole.get(number), (number, lines[number])
+    for target in Target:
+        change = change_element(lines, index, target)
+        if change.reached:
+            new = apply_change(lines, change)
+            if change.pending:
+                new.insert(change.line + 1, "Speech.")
+            assert _types(new, 0, False).get(change.line) is target.element_type, target
