@@ -102,6 +102,21 @@ def _scene_position(story: Story, index: int) -> float:
     return scenes.index(index) / (len(scenes) - 1) if index in scenes else 0.0
 
 
+OPENING_WORDS = 5
+"""An opening shorter than this (``Cold.``) takes the next sentence with it: a beat needs
+something to show."""
+
+
+def _opening(flat: str) -> str:
+    sentences = [p for p in re.split(r"(?<=[.!?。！？])\s*", flat) if p.strip()]
+    text = ""
+    for sentence in sentences:
+        text = f"{text} {sentence}".strip()
+        if _words(text) >= OPENING_WORDS:
+            break
+    return text if len(text) <= 200 else first_sentence(text, 200)
+
+
 def _introductions(scene: Scene, names: set[str], seen: set[str]) -> list[str]:
     found = []
     for element in scene.elements:
@@ -164,7 +179,7 @@ def trailer_moments(story: Story) -> list[Moment]:
         if action is not None and _flat(action.text):
             kind = "turn" if index in turns else "opening"
             score = 2.5 if kind == "turn" else 1.0
-            found.append((score, kind, first_sentence(_flat(action.text), 140), None))
+            found.append((score, kind, _opening(_flat(action.text)), None))
         for sentence in _introductions(scene, names, seen)[:1]:
             found.append((2.0, "introduction", sentence, None))
         line = _best_line(scene, rank)

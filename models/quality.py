@@ -466,11 +466,18 @@ def cites(text: str, facts: ScriptFacts, *, source: str | None = None) -> bool:
     tokens = tokens_for_copy(text)
     if any(g in facts.ngrams for g in _quads(facts, tokens)):
         return True
+    if 2 <= len(tokens) < 4 and tuple(tokens) in _short_runs(facts, len(tokens)):
+        return True  # a short sentence quoted whole (``A gorgeous day.``)
     pool = facts.content if source is None else frozenset(_content_of(source, facts.language))
     mine = set(words(text)) | {
         a + b for a, b in zip(cjk_chars(text), cjk_chars(text)[1:], strict=False)
     }
     return len(mine & pool) >= 2
+
+
+def _short_runs(facts: ScriptFacts, n: int) -> frozenset[tuple[str, ...]]:
+    """The script's runs of ``n`` (2 or 3) words, from the first words of its 4-grams."""
+    return frozenset(g[:n] for g in facts.quads)
 
 
 def _quads(facts: ScriptFacts, tokens: list[str]) -> list[tuple[str, ...]]:

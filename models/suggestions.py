@@ -516,9 +516,10 @@ def _render_trailer(data: dict[str, Any], context: dict[str, Any]) -> tuple[str,
         if str(beat["music"]).strip():
             blocks.append(note("Music", str(beat["music"])))
         source = f" (scene {beat['scene']})" if beat.get("scene") else ""
+        heard = f"{audio}: {line}" if line else "no words"
         table.append(
             f"{_clock(start)}-{_clock(end)}  {beat['shot']}{source}: {beat['picture']}"
-            f"  | {audio}: {line}  | text: {text}  | music: {beat['music']}"
+            f"  | {heard}  | text: {text}  | music: {beat['music']}"
         )
     data["length"] = length
     return "\n".join(table) + "\n", "\n\n".join(blocks) + "\n", notes

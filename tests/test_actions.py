@@ -169,11 +169,7 @@ def assert_valid(suggestion: Suggestion, action: str) -> None:
 @pytest.mark.parametrize("action", ACTIONS)
 def test_every_action_with_the_embedded_model(smol: LlamaEngine, action: str) -> None:
     events, finals = run(smol, action)
-    # SmolLM2-135M continues scenes and dialogue as a script (completion form).
-    style = (
-        "completion" if action in ("next-scene", "continue-dialogue", "between-scenes") else "chat"
-    )
-    assert isinstance(events[0], PromptReady) and events[0].style == style
+    assert isinstance(events[0], PromptReady) and events[0].style == "chat"
     assert events[0].prompt_tokens <= events[0].budget
     assert any(isinstance(e, SuggestionChunk) for e in events)
     assert len(finals) == 1
