@@ -24,9 +24,9 @@ from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from reelwright.desktop.linekinds import OPEN_BONEYARD, OPEN_NOTE
 from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.errors import ReelwrightError
+from reelwright.screenplay.lines import OPEN_BONEYARD, OPEN_NOTE
 from reelwright.screenplay.spelling import (
     LineState,
     Misspelling,

@@ -28,7 +28,9 @@ dictionary is a plain word list, one per line. The data block itself is never ch
 A line is checked without looking at its neighbours except for two flags: is a note
 (``[[``) or the boneyard (``/*``) open where the line starts. Notes and boneyard are
 skipped unless asked otherwise; so are scene numbers, words with digits, single letters,
-e-mail addresses and web addresses.
+e-mail addresses and web addresses. Words in a writing system none of the chosen
+languages uses are not checked either: Chinese and Japanese (no dictionary has them, and
+their runs of letters are sentences), a line of Russian in an English script.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -53,6 +56,7 @@ from reelwright.screenplay.vocabulary import (
     NOTE_OPEN,
     TIMES_OF_DAY,
     TRANSITIONS,
+    UNSPACED_LETTERS,
 )
 
 if TYPE_CHECKING:
@@ -91,8 +95,12 @@ _FOUNTAIN_WORDS = frozenset(
 )
 """The vocabulary's times of day, transitions and heading prefixes, word by word."""
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-"""Letters and digits with inner apostrophes or hyphens (``don't``, ``walkie-talkie``)."""
+_WORD = re.compile(rf"[^\W_{UNSPACED_LETTERS}]+(?:['’\-][^\W_{UNSPACED_LETTERS}]+)*")
+"""Letters and digits with inner apostrophes or hyphens (``don't``, ``walkie-talkie``);
+not the letters of scripts that do not space their words (Chinese, Japanese, Thai...),
+which no dictionary here covers and whose runs are sentences, not words."""
+_SCRIPTS = {"ru": "CYRILLIC", "ar": "ARABIC", "fa": "ARABIC"}
+"""The writing system of each language of :data:`LANGUAGES` not written in Latin letters."""
 _SKIP_SPANS = re.compile(
     r"(?:https?://|www\.)\S+"  # web addresses
     r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # e-mail addresses
@@ -195,6 +203,9 @@ class Speller:
     ) -> None:
         wanted = [code for code in languages if code in LANGUAGES]
         self.languages: tuple[str, ...] = tuple(wanted) or ("en",)
+        self.scripts = frozenset(_SCRIPTS.get(code, "LATIN") for code in self.languages)
+        """The writing systems of the chosen languages: words in any other (a line of
+        Russian in an English script with only English chosen, Korean) are not checked."""
         self.skip_notes = skip_notes
         self.skip_boneyard = skip_boneyard
         self._checker: SpellChecker | None = None
@@ -302,6 +313,8 @@ class Speller:
         for start, end, word in words(text):
             if any(s <= start < e for s, e, _ in skipped):
                 continue
+            if not word.isascii() and script_of(word) not in self.scripts:
+                continue
             if not self.is_known(word):
                 found.append(Misspelling(start, end, word))
         return found, after
@@ -336,6 +349,15 @@ class Speller:
             far = checker.known(checker.edit_distance_2(folded))
             ranked = sorted(far, key=lambda w: (-checker[w], w))
         return [_same_case(word, candidate) for candidate in ranked[:limit]]
+
+
+def script_of(word: str) -> str:
+    """The writing system of ``word``'s first letter, as Unicode names it (``LATIN``,
+    ``CYRILLIC``, ``ARABIC``, ``GREEK``, ``HANGUL``...)."""
+    for ch in word:
+        if ch.isalpha():
+            return unicodedata.name(ch, "").split(" ", 1)[0]
+    return ""
 
 
 def _slip_bonus(typo: str, candidate: str) -> float:

@@ -186,3 +186,11 @@ def test_a_script_with_an_unclosed_boneyard_says_why_the_word_was_not_added(
     assert MARK not in window.editor.script_text()
     message = window.statusBar().currentMessage()
     assert "ledgre" in message and "line 11 opens a boneyard" in message
+
+
+def test_a_chinese_script_is_not_underlined(qtbot, tmp_path: Path) -> None:
+    text = "INT。 医院 - 夜\n\n张伟赶到医院。Tom来了，Tmo没来。\n\n张伟\n你来晚了。\n"
+    window, desk = open_desk(qtbot, tmp_path, text, name="chinese.fountain")
+    assert desk.spelling.wait_until_loaded()
+    window.editor.highlighter.refresh_blocks()
+    assert [underlined(window, n) for n in range(6)] == [[], [], ["Tmo"], [], [], []]

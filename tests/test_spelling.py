@@ -47,6 +47,21 @@ def test_words_worth_checking() -> None:
     ]
 
 
+def test_only_words_of_the_chosen_languages_writing_systems_are_checked(
+    english: Speller,
+) -> None:
+    # Chinese and Japanese: no dictionary, and a run of their letters is a sentence.
+    assert flagged(english, "张伟赶到医院。Tom来了，Tmo没来。") == ["Tmo"]
+    assert [w for _, _, w in words("Tom来了")] == ["Tom"]
+    assert flagged(english, "健一が走ってくる。") == []
+    assert flagged(english, "민수가 왔다. Hello, helo.") == ["helo"]
+    # A line of Russian in an English script is not English misspelt ...
+    assert flagged(english, "Привет, мирр! Hello.") == []
+    # ... and is checked once Russian is chosen.
+    both = Speller(["en", "ru"])
+    assert flagged(both, "Привет, мирр! Hello.") == ["мирр"]
+
+
 def test_misspellings_with_positions(english: Speller) -> None:
     line = "She recieves the leter at teh door."
     found, after = english.check_line(line)
