@@ -161,6 +161,9 @@ def check_output(
     facts = context.get("facts")
     instructions = str(context.get("instructions", ""))
     if output in ("logline", "character", "marketing") and isinstance(facts, quality.ScriptFacts):
+        if instructions and output == "logline":
+            text, fountain, more = _drop_leaking_paragraphs(data, facts, instructions)
+            notes += more
         prose = quality.prose_of(quality.Take(output, True, text, data))
         leaks = quality.leaked_phrases(prose, instructions, facts) if instructions else []
         if leaks:
@@ -525,6 +528,21 @@ def _render_trailer(data: dict[str, Any], context: dict[str, Any]) -> tuple[str,
     return "\n".join(table) + "\n", "\n\n".join(blocks) + "\n", notes
 
 
+def _drop_leaking_paragraphs(
+    data: dict[str, Any], facts: quality.ScriptFacts, instructions: str
+) -> tuple[str, str, list[str]]:
+    """A rendered synopsis without the paragraphs that repeat the instructions (one
+    stays); the logline itself is not cut: a leaking logline sends the take back."""
+    paragraphs = [str(p) for p in data["synopsis"]]
+    kept = [p for p in paragraphs if not quality.leaked_phrases(p, instructions, facts)]
+    kept = kept or paragraphs[:1]
+    data["synopsis"] = kept
+    text, fountain = _logline_text(str(data["logline"]), kept)
+    dropped = len(paragraphs) - len(kept)
+    notes = [f"{dropped} paragraph(s) repeating the instructions left out"] if dropped else []
+    return text, fountain, notes
+
+
 def _spoken_name(name: str) -> str:
     """A cue name as prose writes it: ``MARGIT HALE`` -> ``Margit Hale``."""
     return name.title() if name.isupper() else name
@@ -532,16 +550,17 @@ def _spoken_name(name: str) -> str:
 
 def _render_logline(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
     if "hero" in data:
-        rest = str(data["logline"])
+        rest = str(data.pop("logline"))
         joiner = "" if rest.startswith(",") else " "
-        logline = f"{_spoken_name(str(data['hero']))}{joiner}{rest}"
-        paragraphs = [f"{_spoken_name(str(p['who']))} {p['text']}" for p in data["synopsis"]]
-        data["logline"], data["synopsis"] = logline, paragraphs
-    logline = str(data["logline"])
-    paragraphs = [str(p) for p in data["synopsis"]]
+        data["logline"] = f"{_spoken_name(str(data['hero']))}{joiner}{rest}"
+        data["synopsis"] = [f"{_spoken_name(str(p['who']))} {p['text']}" for p in data["synopsis"]]
+    return (*_logline_text(str(data["logline"]), [str(p) for p in data["synopsis"]]), [])
+
+
+def _logline_text(logline: str, paragraphs: list[str]) -> tuple[str, str]:
     text = f"Logline: {logline}\n\nSynopsis:\n" + "\n\n".join(paragraphs) + "\n"
     fountain = "\n\n".join([note("Logline", logline), *[note("Synopsis", p) for p in paragraphs]])
-    return text, fountain + "\n", []
+    return text, fountain + "\n"
 
 
 _PROFILE_FIELDS = ("role", "description", "wants", "needs", "flaw", "voice", "arc")

@@ -227,3 +227,34 @@ def test_grammars_leave_contd_to_the_pages() -> None:
     for grammar in (grammars.dialogue_grammar(["NORA"]), grammars.scene_grammar(["NORA"])):
         rules = [line for line in grammar.splitlines() if not line.startswith("#")]
         assert not any("CONT'D" in line for line in rules)
+
+
+def test_a_logline_is_told_through_the_characters_and_never_repeats_its_instructions() -> None:
+    import json
+
+    facts = script_facts(SCRIPT)
+    instructions = "Logline: hero, goal, obstacle. Synopsis: beginning, middle, end, per character."
+    take = {
+        "hero": "NORA",
+        "logline": ", a keeper, must keep the light burning when the council wants it dark.",
+        "synopsis": [
+            {"who": "TOMAS", "text": "comes home to talk his aunt into leaving the island."},
+            {
+                "who": "NORA",
+                "text": "writes beginning, middle, end, per character now.",
+            },
+        ],
+    }
+    context = {"facts": facts, "instructions": instructions}
+    _, data, check = check_output(
+        "logline", json.dumps(take), truncated=False, known=(), new_character=None, context=context
+    )
+    assert check.ok, check.problems
+    assert data is not None and data["logline"].startswith("Nora, a keeper, must")
+    assert data["synopsis"] == ["Tomas comes home to talk his aunt into leaving the island."]
+    assert any("repeating the instructions" in n for n in check.notes)
+    echo = {**take, "logline": "hero, goal, obstacle. Synopsis: beginning, middle and end."}
+    _, _, check = check_output(
+        "logline", json.dumps(echo), truncated=False, known=(), new_character=None, context=context
+    )
+    assert not check.ok and any("instructions" in p for p in check.problems)
