@@ -1,7 +1,7 @@
 """The script highlighter: a rule table per line kind plus block state for multi-line constructs.
 
-Each block is classified by :func:`linekinds.classify` from its text, the state left by
-the block above (title page, open boneyard, open note, dialogue after a cue) and a look
+Each block is classified by :func:`reelwright.screenplay.lines.classify` from its text, the
+state left by the block above (title page, open boneyard, open note, dialogue after a cue) and a look
 at the block below. Formats are then laid over the line: the kind's base format, quiet
 markup characters, emphasis, inline notes and boneyard. Offsets passed to ``setFormat``
 are UTF-16 code units, as Qt counts them.

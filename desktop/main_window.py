@@ -40,7 +40,6 @@ from reelwright.desktop import keymap
 from reelwright.desktop.analysis import Analysis, Analyzer
 from reelwright.desktop.documents import Document, Prompts
 from reelwright.desktop.editor import ScriptEditor
-from reelwright.desktop.element_change import Target
 from reelwright.desktop.find_replace import FindBar
 from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.desktop.navigator import Navigator
@@ -54,6 +53,7 @@ from reelwright.desktop.title_page import (
     title_entries,
     with_title_value,
 )
+from reelwright.screenplay.element_change import Target
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.layout import Layout, layout_for
 from reelwright.screenplay.lines import Kind, caseless_cues_for, title_page_extent

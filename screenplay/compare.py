@@ -26,6 +26,8 @@ from typing import Literal
 
 from reelwright.screenplay.outline import build_outline
 from reelwright.screenplay.parser import parse
+from reelwright.screenplay.stats import count_words, words
+from reelwright.screenplay.vocabulary import CJK_LETTERS
 
 Status = Literal["unchanged", "changed", "added", "removed"]
 Tag = Literal["equal", "insert", "delete"]
@@ -35,8 +37,11 @@ MATCH_THRESHOLD = 0.5
 SAME_HEADING_BONUS = 0.2
 PREAMBLE = "Before the first scene"
 
-_TOKEN = re.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_", re.UNICODE)
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_TOKEN = re.compile(rf"[{CJK_LETTERS}]|\s+|[^\W_{CJK_LETTERS}]+(?:['’][^\W_]+)*|[^\w\s]|_")
+"""Word-diff tokens: words, runs of space, punctuation; each Chinese or Japanese
+character on its own, since those scripts do not space their words."""
+_EDGE = "\"'“”‘’()[]{}.,;:!?…-—*_"
+"""Punctuation around a word that does not make it another word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +86,11 @@ class Change:
 
     @property
     def words_added(self) -> int:
-        return sum(len(_WORD.findall(text)) for tag, text in self.segments if tag == "insert")
+        return sum(count_words(text) for tag, text in self.segments if tag == "insert")
 
     @property
     def words_removed(self) -> int:
-        return sum(len(_WORD.findall(text)) for tag, text in self.segments if tag == "delete")
+        return sum(count_words(text) for tag, text in self.segments if tag == "delete")
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -162,7 +167,7 @@ def _normal(text: str) -> str:
 
 
 def _bag(text: str) -> Counter[str]:
-    return Counter(word.casefold() for word in _WORD.findall(text))
+    return Counter(word.casefold().strip(_EDGE) for word in words(text))
 
 
 def _similarity(a: SceneText, b: SceneText, bags: dict[int, Counter[str]]) -> float:

@@ -76,11 +76,16 @@ class ScriptFacts:
         }
 
 
+def words(text: str) -> list[str]:
+    """The words of printed text, each Chinese or Japanese character one word (as word
+    processors count them); punctuation alone is no word."""
+    return [w for w in _WORD.findall(text) if any(ch.isalnum() for ch in w)]
+
+
 def count_words(text: str) -> int:
-    """Words in printed text; each Chinese or Japanese character counts as one (as word
-    processors count them). The one word count: statistics, reports, the status bar and
-    writing goals all read it."""
-    return sum(1 for w in _WORD.findall(text) if any(ch.isalnum() for ch in w))
+    """The one word count: statistics, reports, the status bar, writing goals and draft
+    comparison all read it."""
+    return len(words(text))
 
 
 def printed(text: str) -> str:

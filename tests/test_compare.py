@@ -197,3 +197,18 @@ def test_cli_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert changed[0]["words_added"] == 2 and ["delete", "twice"] in changed[0]["segments"]
     assert main(["compare", str(old), str(tmp_path / "missing.fountain")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_chinese_changes_are_counted_and_marked_per_character() -> None:
+    """Chinese does not space its words: a changed character is one changed word, and the
+    rest of the sentence stays equal."""
+    assert word_diff("张伟赶到医院。", "张伟走到医院。") == (
+        ("equal", "张伟"),
+        ("delete", "赶"),
+        ("insert", "走"),
+        ("equal", "到医院。"),
+    )
+    old = ".内景 医院 - 夜\n\n张伟赶到医院。\n"
+    new = ".内景 医院 - 夜\n\n张伟走到医院，看见王芳。\n"
+    (change,) = [c for c in compare_texts(old, new).changes if c.status == "changed"]
+    assert (change.words_added, change.words_removed) == (5, 1)
