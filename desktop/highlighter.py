@@ -1,10 +1,10 @@
 """The script highlighter: a rule table per line kind plus block state for multi-line constructs.
 
-Each block is classified by :func:`reelwright.screenplay.lines.classify` from its text, the
-state left by the block above (title page, open boneyard, open note, dialogue after a cue) and a look
-at the block below. Formats are then laid over the line: the kind's base format, quiet
-markup characters, emphasis, inline notes and boneyard. Offsets passed to ``setFormat``
-are UTF-16 code units, as Qt counts them.
+Each block is classified by :func:`reelwright.screenplay.lines.classify` from its text,
+the state left by the block above (title page, open boneyard, open note, dialogue after a
+cue) and a look at the block below. Formats are then laid over the line: the kind's base
+format, quiet markup characters, emphasis, inline notes and boneyard. Offsets passed to
+``setFormat`` are UTF-16 code units, as Qt counts them.
 
 The highlighter also notices when a block's kind differs from the kind its block format
 was made for and reports it through ``on_kind_change``; the editor then updates the block's
