@@ -119,9 +119,17 @@ def _common_prefix(old: str, new: str) -> int:
     return low
 
 
-def _balanced(text: str) -> bool:
-    """No boneyard or note left open in ``text`` (what follows cannot change it)."""
-    return text.count("/*") <= text.count("*/") and text.rfind("[[") <= text.rfind("]]")
+def _closed(text: str) -> bool:
+    """No boneyard or note left open at the end of ``text`` (read from a neutral start):
+    each ``/*`` pairs with the first ``*/`` after it, each ``[[`` with the first ``]]``."""
+    for opening, closing in (("/*", "*/"), ("[[", "]]")):
+        position = 0
+        while (start := text.find(opening, position)) >= 0:
+            end = text.find(closing, start + 2)
+            if end < 0:
+                return False
+            position = end + 2
+    return True
 
 
 def _common_suffix(old: str, new: str, limit: int) -> int:
@@ -178,7 +186,7 @@ def parse_incrementally(text: str, previous: _Previous | None) -> Script:
     end_line = elements[last].start_line if last < len(elements) else old.line_count
     start = _line_offset(text, line)
     stop = _line_offset(text, end_line + moved) if last < len(elements) else len(text)
-    if start < 0 or stop < start or not _balanced(text[:stop]):
+    if start < 0 or stop < start or not (_closed(text[:start]) and _closed(text[:stop])):
         return parse(text)
     try:
         middle = parse(text[start:stop], first_line=line)
@@ -379,6 +387,16 @@ class Analyzer(QObject):
             self.ready.emit(result)
         if self._again and not self._timer.isActive():
             self._run_in_background()  # the text changed while it was analysed
+
+    def start(self) -> None:
+        """Analyse the current text on the worker now, without waiting for a pause (a
+        script just opened: its window shows before a long analysis ends)."""
+        self._timer.stop()
+        self._revision += 1
+        if self.busy():
+            self._again = True
+            return
+        self._run_in_background()
 
     def run_now(self) -> Analysis | None:
         """Analyse the current text on this thread (opening a file, screenshots, tests)."""

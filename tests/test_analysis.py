@@ -1,0 +1,109 @@
+"""The analysis after typing pauses: incremental, one at a time, and never holding up the
+keyboard's thread by changing the interpreter for the whole process (issue 18)."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from reelwright.desktop.analysis import Analyzer, _Previous, analyse, parse_incrementally
+from reelwright.screenplay.pagination import PaginationCache
+from reelwright.screenplay.parser import parse
+from reelwright.screenplay.print_setup import PrintSetup
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+EDITS = [
+    "x",
+    "\n",
+    "\n\n",
+    "\n\nBOB\nHello there.\n\n",
+    "\n\nINT. NEW PLACE - DAY\n\nHi.\n\n",
+    "\n\n\n\n",
+    "^",
+    "/*",
+    "*/",
+    "[[",
+    "]]",
+    "\n\n.FORCED HEADING\n\n",
+    "\n\n~La la\n",
+]
+
+
+def _facts(script: object) -> tuple[object, ...]:
+    elements = [
+        (e.type, e.text, e.start_line, e.end_line, e.dual, e.scene_number, e.depth, e.forced)
+        for e in script.elements  # type: ignore[attr-defined]
+    ]
+    return (elements, script.regions, script.line_count, script.title_page)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_incremental_parse_is_the_full_parse(seed: int) -> None:
+    text = (CORPUS / "Big-Fish.fountain").read_text(encoding="utf-8")
+    previous = _Previous(text, parse(text))
+    rng = random.Random(seed)
+    for _ in range(60):
+        at = rng.randrange(len(text))
+        if rng.random() < 0.7:
+            text = text[:at] + rng.choice(EDITS) + text[at:]
+        else:
+            text = text[:at] + text[at + rng.randint(1, 500) :]
+        script = parse_incrementally(text, previous)
+        assert _facts(script) == _facts(parse(text))
+        previous = _Previous(text, script)
+
+
+def test_an_incremental_analysis_counts_what_a_fresh_one_counts() -> None:
+    text = (CORPUS / "Big-Fish.fountain").read_text(encoding="utf-8")
+    setup = PrintSetup(paper="letter")
+    cache, words = PaginationCache(), {}
+    first = analyse(text, setup, cache=cache, words=words)
+    previous = _Previous(text, first.script)
+    edited = text.replace("The Beast isn't worried.", "The Beast isn't worried at all.", 1)
+    again = analyse(edited, setup, cache=cache, previous=previous, words=words)
+    fresh = analyse(edited, setup)
+    assert again.reused_pages > 100
+    for field in ("page_count", "scene_pages", "page_starts", "words", "scenes"):
+        assert getattr(again, field) == getattr(fresh, field), field
+    assert again.words == first.words + 2
+
+
+def test_one_analysis_at_a_time_and_only_the_newest_delivered(qtbot) -> None:
+    text = ["INT. A - DAY\n\nOne.\n"]
+    analyzer = Analyzer(lambda: text[0], PrintSetup(paper="letter"))
+    delivered: list[str] = []
+    analyzer.ready.connect(lambda analysis: delivered.append(analysis.script.elements[-1].text))
+    interval = sys.getswitchinterval()
+    try:
+        analyzer.start()
+        assert analyzer.busy() or delivered
+        # Typing goes on while it runs: each pause asks again, one more run follows.
+        for word in ("Two.", "Three.", "Four."):
+            text[0] = f"INT. A - DAY\n\n{word}\n"
+            analyzer.schedule()
+            analyzer._run_in_background()  # the pause elapsed
+        qtbot.waitUntil(lambda: bool(delivered) and delivered[-1] == "Four.", timeout=10_000)
+        qtbot.wait(200)
+        assert delivered[-1] == "Four." and "Three." not in delivered
+        assert not analyzer.busy()
+        assert analyzer.latest is not None and analyzer.latest.page_count == 1
+    finally:
+        analyzer.shutdown()
+    assert sys.getswitchinterval() == interval  # the process-wide setting is left alone
+
+
+def test_the_setup_travels_with_the_analyzer() -> None:
+    text = "Title: X\nfmt: multicam\n\nBOB\nWords " + "and words " * 20 + "end.\n"
+    analyzer = Analyzer(lambda: text, PrintSetup(paper="letter"))
+    try:
+        result = analyzer.run_now()
+        assert result is not None and result.layout is not None
+        assert result.layout.profile == "screenplay"  # the script's fmt: key on top of it
+        assert result.layout.style(result.script.elements[1].type).line_spacing == 2
+        analyzer.layout = PrintSetup(paper="a4", heading_blanks=1).layout
+        assert (analyzer.setup.paper, analyzer.setup.heading_blanks) == ("a4", 1)
+    finally:
+        analyzer.shutdown()
