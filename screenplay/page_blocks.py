@@ -28,11 +28,11 @@ from reelwright.screenplay.page_model import (
     runs_for_line,
     slice_runs,
 )
+from reelwright.screenplay.vocabulary import character_name, split_cue
 
 T = ElementType
-WRITTEN_CONTD = re.compile(r"\(\s*CONT(?:['’]D|INUED)\s*\)", re.IGNORECASE)
-_EXTENSION = re.compile(r"\s*[(（][^)）]*[)）]")
-_VOICE_OVER = re.compile(r"[(（]\s*V\.?\s*/?\s*O\.?\s*[)）]", re.IGNORECASE)
+_CONTINUED = frozenset({"CONTD", "CONTINUED"})
+_VOICE_OVER = frozenset({"VO"})
 _ACT_WORDS = re.compile(r"[0-9a-z]+")
 _ACT_LABELS = frozenset(
     [
@@ -298,17 +298,22 @@ def rows_height(rows: Sequence[_Row], top: bool = False, limit: int | None = Non
     return total
 
 
+def _extensions(text: str) -> set[str]:
+    """A cue's extensions as compared: ``(V.O.)``, ``(V. O.)``, ``(v/o)`` are all ``VO``."""
+    return {re.sub(r"[^0-9A-Z]", "", extension.upper()) for extension in split_cue(text).extensions}
+
+
+def written_contd(text: str) -> bool:
+    """The cue already says it continues: ``(CONT'D)``, ``(CONTINUED)``."""
+    return bool(_extensions(text) & _CONTINUED)
+
+
 def continuing_name(text: str) -> str | None:
     """The speaker a cue continues for (CONT'D), or None for a voice-over: Final Draft
     never marks a voice-over as continued, nor a speech after one."""
-    if _VOICE_OVER.search(text):
+    if _extensions(text) & _VOICE_OVER:
         return None
-    return cue_name(text)
-
-
-def cue_name(text: str) -> str:
-    """The speaker a cue names, upper case, without extensions: who (CONT'D) follows."""
-    return " ".join(_EXTENSION.sub("", strip_notes(text)).split()).upper().lstrip("@")
+    return character_name(text)
 
 
 def act_marker(text: str) -> str | None:
@@ -577,7 +582,7 @@ def build_blocks(
                 block = blocks[-1]
                 block.kind = "dual"
                 block.rows = builder.speech_rows(left_start, left_end, "left", block.contd)
-                written = WRITTEN_CONTD.search(element.text) is not None
+                written = written_contd(element.text)
                 right_contd = options.contd_after_action and name in speakers and not written
                 block.right = builder.speech_rows(i, j, "right", right_contd)
                 block.last_element = j - 1
@@ -590,7 +595,7 @@ def build_blocks(
                 contd = (
                     options.contd_after_action
                     and name in speakers
-                    and not WRITTEN_CONTD.search(element.text)
+                    and not written_contd(element.text)
                 )
                 rows = builder.speech_rows(i, j, None, contd)
                 blank = layout.style(T.CHARACTER).blank_before

@@ -17,13 +17,13 @@ from typing import NamedTuple
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.layout import Layout
 from reelwright.screenplay.page_blocks import (
-    WRITTEN_CONTD,
     Block,
     _Para,
     _Row,
     _Text,
     more_row,
     rows_height,
+    written_contd,
 )
 from reelwright.screenplay.page_model import Page, Pagination, PrintedLine, PrintOptions, Run, Side
 
@@ -727,7 +727,7 @@ class Paginator:
         re-wrapped in the cue's column."""
         text = " ".join(row.text for row in cue)
         contd = self.options.contd
-        if cue[0].contd or WRITTEN_CONTD.search(text) or (contd and contd in text):
+        if cue[0].contd or written_contd(text) or (contd and contd in text):
             return [cue[0]._replace(contd=True), *cue[1:]]
         mark = f" {contd}"
         last = cue[-1]
