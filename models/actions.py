@@ -511,11 +511,15 @@ def minimum_max_tokens(
     cursor_line: int | None = None,
     options: dict[str, Any] | None = None,
 ) -> int:
-    """The smallest ``max_tokens`` with which ``action`` can always finish its answer."""
+    """The smallest ``max_tokens`` with which ``action`` can always finish its answer: for
+    a script in another language, with a model that writes it (its letters take more bytes,
+    so this is the larger figure)."""
     if action not in RECIPES:
         raise ReelwrightError(f"unknown action {action!r}; choose one of {', '.join(ACTIONS)}")
     story = read_story(parse(script_text))
-    plan = make_plan(RECIPES[action], story, cursor_line, scene, dict(options or {}), 10**6)
+    options = dict(options or {})
+    language = str(options.get("language") or quality.detect_language(script_text))
+    plan = make_plan(RECIPES[action], story, cursor_line, scene, options, 10**6, language=language)
     return plan.need
 
 

@@ -258,3 +258,12 @@ def test_a_logline_is_told_through_the_characters_and_never_repeats_its_instruct
         "logline", json.dumps(echo), truncated=False, known=(), new_character=None, context=context
     )
     assert not check.ok and any("instructions" in p for p in check.problems)
+
+
+def test_room_for_a_scene_in_another_language_is_counted_in_its_letters() -> None:
+    from reelwright.models.actions import minimum_max_tokens
+
+    russian = (ROOT / "benchmarks/quality-scripts/ru-nochnoy-poezd.fountain").read_text("utf-8")
+    english = minimum_max_tokens("next-scene", SCRIPT)
+    assert minimum_max_tokens("next-scene", russian) > english
+    assert minimum_max_tokens("next-scene", russian, options={"language": "en"}) == english
