@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -63,6 +64,9 @@ class Analysis:
     setup: PrintSetup | None = None
     reused_pages: int = 0
     """Pages taken over from the analysis before (an incremental run)."""
+    outline: list[Any] | None = None
+    """The navigator's entries (``navigator.outline_entries``), made on the worker so that
+    the window has only to show them."""
 
 
 _UNPRINTED = frozenset(
@@ -273,6 +277,10 @@ def analyse(
     result.runtime_minutes = float(result.page_count)  # a page a minute, as stats says
     _yield()
     result.completion = CompletionData.from_script(script)
+    _yield()
+    from reelwright.desktop.navigator import outline_entries
+
+    result.outline = outline_entries(result)
     result.seconds = time.perf_counter() - started
     return result
 

@@ -66,8 +66,12 @@ def test_an_incremental_analysis_counts_what_a_fresh_one_counts() -> None:
     again = analyse(edited, setup, cache=cache, previous=previous, words=words)
     fresh = analyse(edited, setup)
     assert again.reused_pages > 100
-    for field in ("page_count", "scene_pages", "page_starts", "words", "scenes"):
+    for field in ("page_count", "scene_pages", "page_starts", "words", "scenes", "outline"):
         assert getattr(again, field) == getattr(fresh, field), field
+    # The navigator's entries come made from the worker: the window only shows them.
+    from reelwright.desktop.navigator import outline_entries
+
+    assert again.outline == outline_entries(again) and len(again.outline) > 100
     assert again.words == first.words + 2
 
 
