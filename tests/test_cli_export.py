@@ -116,3 +116,35 @@ def test_export_imports_no_qt_or_llama(corpus_dir: Path, tmp_path: Path) -> None
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
     )
     assert result.stdout.strip().splitlines()[-1] == "0 []", result.stderr
+
+
+def test_profiles_and_the_scripts_own_fmt_key(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--profile multicam`` prints Final Draft's multi-camera template; a script's own
+    ``fmt:`` title-page key (JumpCut's) is applied whatever the flags say."""
+    source = corpus_dir / "Brick-and-Steel.fountain"
+    plain, multicam = tmp_path / "plain.pdf", tmp_path / "multicam.pdf"
+    assert run(capsys, str(source), "-o", str(plain), "--paper", "letter")[0] == 0
+    code, _, _ = run(
+        capsys, str(source), "-o", str(multicam), "--paper", "letter", "--profile", "multicam"
+    )
+    assert code == 0
+    with pdfplumber.open(plain) as one, pdfplumber.open(multicam) as two:
+        assert len(two.pages) > len(one.pages)  # double-spaced dialogue, a page per scene
+        heading = two.pages[1].extract_text().splitlines()[0]
+        assert heading == "EXT. BRICK'S PATIO - DAY"
+        underline = [line for line in two.pages[1].lines if line["top"] < 90]
+        assert underline and underline[0]["x0"] == pytest.approx(1.5 * 72, abs=1)
+    keyed = tmp_path / "keyed.fountain"
+    keyed.write_text(
+        "Title: Pilot\nfmt: multicam acat\n\nINT. ROOM - DAY\n\nShe waits.\n\nBOB\nHello.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "keyed.pdf"
+    assert run(capsys, str(keyed), "-o", str(out), "--paper", "a4")[0] == 0
+    with pdfplumber.open(out) as pdf:
+        text = pdf.pages[1].extract_text()
+        assert "SHE WAITS." in text  # acat: action in capitals
+        hello = next(w for w in pdf.pages[1].extract_words() if w["text"] == "Hello.")
+        assert hello["x0"] == pytest.approx(2.25 * 72, abs=1)  # the multicam dialogue column
