@@ -25,7 +25,15 @@ from reelwright.screenplay.page_blocks import (
     rows_height,
     written_contd,
 )
-from reelwright.screenplay.page_model import Page, Pagination, PrintedLine, PrintOptions, Run, Side
+from reelwright.screenplay.page_model import (
+    Page,
+    Pagination,
+    PrintedLine,
+    PrintOptions,
+    Run,
+    Side,
+    slice_runs,
+)
 
 T = ElementType
 _SENTENCE = re.compile(r"""[.!?]["'”’)\]}]*(?:\s+|$)|[。！？][」』）”’"')]*\s*""")
@@ -105,8 +113,6 @@ def _top_rows(rows: Sequence[_Row], cut: _Cut) -> list[_Row] | None:
 
 
 def _slice(row: _Row, stop: int) -> tuple[Run, ...]:
-    from reelwright.screenplay.page_model import slice_runs
-
     assert row.para is not None
     return slice_runs(row.para.runs, row.start, stop)
 
