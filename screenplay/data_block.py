@@ -266,11 +266,16 @@ def trimmed(body: str, newline: str | None = None) -> str:
     return stripped + (newline or newline_of(body)) if stripped else ""
 
 
-def join(body: str, block: DataBlock) -> str:
-    """The file's text: the script, then (when it holds anything) the block at its end."""
+def join(body: str, block: DataBlock, *, strict: bool = True) -> str:
+    """The file's text: the script, then (when it holds anything) the block at its end.
+
+    ``strict`` refuses a script with a ``/*`` it never closes (see the module); an
+    autosaved copy, which only Reelwright reads back, passes False: its block is found by
+    its opening line all the same."""
     if block.is_empty():
         return body
-    check_boneyard_closed(body)
+    if strict:
+        check_boneyard_closed(body)
     newline = newline_of(body)
     body = trimmed(body, newline)
     return f"{body}{newline if body else ''}{block.text(newline)}{newline}"

@@ -45,9 +45,16 @@ from dataclasses import dataclass, field
 from reelwright.screenplay import data_block
 from reelwright.screenplay.data_block import PRODUCTION, DataBlock
 from reelwright.screenplay.page_lock import LockedPage, PageLock, Position, rebase
-from reelwright.screenplay.revisions import Revisions, Round, Span, mark_changes, normalize
-from reelwright.screenplay.scene_lock import LETTERS, SceneLock
-from reelwright.screenplay.textdiff import diff_lines, line_key, newline_of, split_lines
+from reelwright.screenplay.revisions import (
+    Marks,
+    Revisions,
+    Round,
+    Span,
+    mark_changes,
+    normalize,
+)
+from reelwright.screenplay.scene_lock import LETTERS, SceneLock, apply_lock
+from reelwright.screenplay.textdiff import diff_line, diff_lines, line_key, newline_of, split_lines
 
 VERSION = 1
 _RECORD = re.compile(r"([a-z_]+)\s+(.*)")
@@ -75,6 +82,9 @@ class ProductionData:
     others: DataBlock = field(default_factory=DataBlock)
     """The data block's other sections (the script's dictionary ...): production neither
     reads nor changes them, and writes them back as they were."""
+    marking: bool = True
+    """Revision mode: while a round is under way, changes are marked in it (Final Draft's
+    *Revision Mode*); False stops marking without ending the round."""
 
     def is_empty(self) -> bool:
         """No production data (the block's other sections aside)."""
@@ -84,6 +94,35 @@ class ProductionData:
             and self.scenes is None
             and self.pages is None
             and not self.extra
+        )
+
+    @property
+    def marking_level(self) -> int | None:
+        """The round changes are marked in now: the current round's, in revision mode;
+        None when changes are only carried (no round, or marking switched off)."""
+        current = self.revisions.current
+        return current.level if current is not None and self.marking else None
+
+    def copy(self) -> ProductionData:
+        """An independent copy (the editor keeps one per undo step)."""
+        return ProductionData(
+            Revisions(list(self.revisions.rounds), dict(self.revisions.marks)),
+            None
+            if self.scenes is None
+            else SceneLock(list(self.scenes.numbers), self.scenes.letters),
+            None
+            if self.pages is None
+            else PageLock(
+                [LockedPage(p.label, p.start) for p in self.pages.pages],
+                self.pages.paper,
+                self.pages.heading_blanks,
+            ),
+            list(self.extra),
+            DataBlock(
+                [(name, list(lines)) for name, lines in self.others.sections],
+                list(self.others.loose),
+            ),
+            self.marking,
         )
 
     def carry(self, old_text: str, new_text: str, level: int | None = None) -> None:
@@ -96,12 +135,84 @@ class ProductionData:
         if self.pages is not None:
             self.pages = rebase(self.pages, old_text, new_text, diff)
 
+    def carry_lines(
+        self, start: int, old: list[str], new: list[str], level: int | None = None
+    ) -> None:
+        """Follow an edit that replaced lines ``start .. start + len(old)`` by ``new`` (the
+        lines before and after unchanged): what ``carry`` does, in time proportional to
+        the edit and the number of marks, not to the script (the editor calls it on every
+        keystroke). Give a line of context on each side where there is one, so that a
+        removal is marked on the next line with text as a whole-text ``carry`` would."""
+        if old == new:
+            return
+        end = start + len(old)
+        shift = len(new) - len(old)
+        diff = diff_lines(old, new)
+        marks = self.revisions.marks
+        inside = {line - start: spans for line, spans in marks.items() if start <= line < end}
+        carried = mark_changes("\n".join(old), "\n".join(new), inside, level, diff)
+        if shift:
+            result: Marks = {}
+            for line, spans in marks.items():
+                if line < start:
+                    result[line] = spans
+                elif line >= end:
+                    result[line + shift] = spans
+        else:
+            result = {line: spans for line, spans in marks.items() if not start <= line < end}
+        for line, spans in carried.items():
+            result[line + start] = spans
+        self.revisions.marks = result
+        if self.pages is None:
+            return
+        pages: list[LockedPage] = []
+        for page in self.pages.pages:
+            begin = page.start
+            if begin is None or begin.line < start:
+                pages.append(LockedPage(page.label, begin))
+            elif begin.line >= end:
+                pages.append(LockedPage(page.label, Position(begin.line + shift, begin.column)))
+            else:
+                local = begin.line - start
+                target = diff.old_to_new[local]
+                if target is None:
+                    moved = Position(start + diff.map_line(local), 0)
+                elif begin.column and old[local] != new[target]:
+                    column = diff_line(old[local], new[target]).map_column(begin.column)
+                    moved = Position(start + target, column)
+                else:
+                    moved = Position(start + target, begin.column)
+                pages.append(LockedPage(page.label, moved))
+        self.pages = PageLock(pages, self.pages.paper, self.pages.heading_blanks)
 
-@dataclass(slots=True)
-class Loaded:
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A script's text without its data block, and the production data that goes with
+    it: what an exporter needs to carry revision marks and locks."""
+
     body: str
-    """The script without the block (what the editor shows and the parser reads)."""
     data: ProductionData
+
+    def for_export(self) -> Draft:
+        """The draft as it goes to a production office: under a scene-number lock, every
+        heading's number written and an ``OMITTED`` heading for each dropped scene (what
+        ``reelwright scenes lock`` writes), the marks carried to the new lines."""
+        if self.data.scenes is None:
+            return self
+        body = apply_lock(self.body, self.data.scenes)
+        if body == self.body:
+            return self
+        data = self.data.copy()
+        data.carry(self.body, body)
+        return Draft(body, data)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded(Draft):
+    """A file read: ``body`` is the script without the block (what the editor shows and
+    the parser reads)."""
+
     warnings: list[str] = field(default_factory=list)
 
 
@@ -151,6 +262,8 @@ def read(text: str) -> Loaded:
                 data.scenes = SceneLock(
                     [str(n) for n in item["numbers"]], str(item.get("letters", LETTERS))
                 )
+            elif key == "marking":
+                data.marking = value.strip() != "off"
             elif key == "pages":
                 page_setup = json.loads(value)
             elif key == "page":
@@ -274,21 +387,24 @@ def _place(entries: list[tuple[int, str]], lines: list[str], exact: bool) -> lis
     return result
 
 
-def write(body: str, data: ProductionData) -> str:
+def write(body: str, data: ProductionData, *, strict: bool = True) -> str:
     """The file's text: the script, then (when there is any) the data block holding the
     production section and the block's other sections (a block left in ``body`` is merged
-    into it)."""
+    into it). ``strict`` False writes the block even after a ``/*`` the script never
+    closes (``data_block.join``: an autosaved copy only Reelwright reads)."""
     inner = data_block.split(body)
     body = inner.body
     block = inner.block.updated(data.others).without(PRODUCTION)
     if data.is_empty():
-        return data_block.join(body, block)
+        return data_block.join(body, block, strict=strict)
     newline = newline_of(body)
     body = data_block.trimmed(body, newline)
     lines = split_lines(body)
     records = [f"version {VERSION}", f"checksum {checksum(body)}"]
     for started in data.revisions.rounds:
         records.append("round " + _json({"level": started.level, "date": started.date}))
+    if not data.marking:
+        records.append("marking off")
     for line in sorted(data.revisions.marks):
         if line >= len(lines):
             continue
@@ -317,7 +433,7 @@ def write(body: str, data: ProductionData) -> str:
             records.append("page " + _json(item))
     records.extend(_kept(record) for record in data.extra)
     block.set_section(PRODUCTION, records)
-    return data_block.join(body, block)
+    return data_block.join(body, block, strict=strict)
 
 
 def _json(value: object) -> str:

@@ -250,10 +250,31 @@ def mark_changes(
 
     out: Marks = {}
     for line, spans in result.items():
-        normal = normalize(spans, len(new[line]))
+        normal = joined_over_spaces(normalize(spans, len(new[line])), new[line])
         if normal:
             out[line] = normal
     return out
+
+
+def joined_over_spaces(spans: tuple[Span, ...], text: str) -> tuple[Span, ...]:
+    """Normalized ``spans`` of ``text`` with two marks of one round that only spaces part
+    joined into one (words typed one by one are one change: ``a new line``, not three)."""
+    if len(spans) < 2:
+        return spans
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.start < last.end
+            and span.start < span.end
+            and last.level == span.level
+            and not text[last.end : span.start].strip()
+        ):
+            out[-1] = Span(last.start, span.end, span.level)
+        else:
+            out.append(span)
+    return normalize(out, len(text)) if len(out) != len(spans) else spans
 
 
 def _removal_place(lines: list[str], before: int) -> tuple[int, int] | None:
@@ -337,6 +358,33 @@ def _plain_column(text: str, column: int, print_notes: bool) -> int:
         return found
     prefix = text[:column] if print_notes else strip_notes(text[:column])
     return len(plain_text(prefix))
+
+
+def plain_offsets(line: str) -> list[int]:
+    """For each column of ``line`` (and its end), the column of its plain text (emphasis
+    markers removed, escapes resolved: ``plain_text``) it falls at. Linear in the line:
+    the plain text is a subsequence of the line, aligned greedily."""
+    plain = plain_text(line)
+    offsets: list[int] = []
+    matched = 0
+    for char in line:
+        offsets.append(matched)
+        if matched < len(plain) and char == plain[matched]:
+            matched += 1
+    offsets.append(matched)
+    return offsets
+
+
+def source_columns(line: str) -> list[int]:
+    """For each column of ``line``'s plain text (and its end), the column of ``line``
+    where that character stands (the inverse of ``plain_offsets``)."""
+    plain = plain_text(line)
+    columns: list[int] = []
+    for index, char in enumerate(line):
+        if len(columns) < len(plain) and char == plain[len(columns)]:
+            columns.append(index)
+    columns.extend([len(line)] * (len(plain) + 1 - len(columns)))
+    return columns
 
 
 def printed_marks(

@@ -277,6 +277,18 @@ def _omitted_line(number: str) -> str:
     return f".{OMITTED} #{number}#"
 
 
+def dropped_scenes(
+    numbered: Sequence[NumberedScene], lock: SceneLock
+) -> list[tuple[str, int | None]]:
+    """The locked numbers no heading of ``numbered`` (``scene_numbers``' answer) has any
+    more, each with the line of the heading its OMITTED heading goes before (the first
+    that sorts after it; None: the end of the script), in script order."""
+    present = {scene.number.upper() for scene in numbered}
+    missing = [number for number in lock.numbers if number.upper() not in present]
+    order = [(scene, _key(scene.number)) for scene in numbered]
+    return [(number, _place_for(number, _key(number), lock.numbers, order)) for number in missing]
+
+
 def apply_lock(text: str, lock: SceneLock) -> str:
     """``text`` with every scene's number written and an OMITTED heading for each locked
     number no heading has any more; everything else is left exactly as it was."""
@@ -287,16 +299,13 @@ def apply_lock(text: str, lock: SceneLock) -> str:
     for scene in numbered:
         if not scene.written:
             pairs[scene.line][0] = with_number(pairs[scene.line][0], scene.number)
-    present = {scene.number.upper() for scene in numbered}
-    missing = [number for number in lock.numbers if number.upper() not in present]
-    if not missing:
+    dropped = dropped_scenes(numbered, lock)
+    if not dropped:
         return join_pairs(pairs)
     # Each dropped number goes before the first heading that sorts after it.
     inserts: dict[int, list[str]] = {}
     at_end: list[str] = []
-    order = [(scene, _key(scene.number)) for scene in numbered]
-    for number in missing:
-        where = _place_for(number, _key(number), lock.numbers, order)
+    for number, where in dropped:
         if where is None:
             at_end.append(number)
         else:

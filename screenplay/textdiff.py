@@ -10,8 +10,10 @@ drafts (``difflib``, the standard library's matcher):
 - a block of lines that differ is paired line to line by similarity, so a line that was
   edited is *changed* (its unchanged words keep their marks) rather than deleted and
   inserted;
-- inside a changed line, words are compared (runs of letters and digits, runs of spaces,
-  single punctuation marks), so a mark covers the words that changed and nothing else.
+- inside a changed line, words are compared (runs of letters and digits, an apostrophe
+  inside a word kept with it, runs of spaces, single punctuation marks; each Chinese or
+  Japanese character on its own, since those scripts do not space their words), so a mark
+  covers the words that changed and nothing else.
 
 Lines are split exactly as the parser splits them (``\\r\\n``, ``\\r`` or ``\\n``), so line
 numbers here are the parser's ``Element.start_line`` numbers.
@@ -23,9 +25,13 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from reelwright.screenplay.vocabulary import CJK_LETTERS
+
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+TOKEN = re.compile(rf"[{CJK_LETTERS}]|\s+|[^\W_{CJK_LETTERS}]+(?:['’][^\W_]+)*|[^\w\s]|_")
+"""The word-diff tokens: words, runs of space, single punctuation marks, each Chinese or
+Japanese character (kana, ideographs) a token of its own."""
 _PAIR_LIMIT = 60
 """Changed blocks up to this many lines a side are paired by similarity (a small dynamic
 programme); larger ones line by line in order."""
@@ -61,7 +67,7 @@ def line_key(line: str) -> str:
 
 
 def tokens(line: str) -> list[str]:
-    return _TOKEN.findall(line)
+    return TOKEN.findall(line)
 
 
 @dataclass(slots=True)
