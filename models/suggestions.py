@@ -17,6 +17,7 @@ from reelwright.models import quality
 from reelwright.models.types import Finished
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.parser import parse
+from reelwright.screenplay.stats import count_words
 from reelwright.screenplay.vocabulary import cue_name, is_heading_text
 
 SCENE_TYPES = {
@@ -600,7 +601,7 @@ def _render_marketing(data: dict[str, Any], context: dict[str, Any]) -> tuple[st
         notes.append(
             f"{dropped + dropped_posts} sentence(s) or post(s) with words in no dictionary left out"
         )
-    words = len(blurb.split())
+    words = count_words(blurb)
     text = f"Tagline: {data['tagline']}\n\nBlurb ({words} words):\n{blurb}\n\nPosts:\n"
     text += "\n".join(f"- {p}" for p in posts) + "\n"
     parts = [note("Tagline", data["tagline"]), note("Blurb", blurb)]
