@@ -38,7 +38,7 @@ def test_suggest_output_parses_back(
             "--seed",
             "3",
             "--threads",
-            "2",
+            "1",  # two threads spin-wait on each other on a busy two-core machine
             "--ctx",
             "2048",
         ]
@@ -54,25 +54,7 @@ def test_suggest_output_parses_back(
     suggestion = tmp_path / "suggestion.fountain"
     suggestion.write_text(out, encoding="utf-8")
     assert main(["parse", str(suggestion)]) == 0
-    capsys.readouterr()
-    code = main(
-        [
-            "suggest",
-            "continue-dialogue",
-            str(script),
-            "--max-tokens",
-            "220",
-            "--seed",
-            "3",
-            "--threads",
-            "2",
-            "--ctx",
-            "2048",
-            "--json",
-        ]
-    )
-    payload = json.loads(capsys.readouterr().out)
-    assert payload["suggestions"][0]["ok"] is True
+    # --json on a real model: test_suggest_json_reports_tokens_and_times (the tiny one).
 
 
 def test_suggest_bad_input_is_one_clear_line(
