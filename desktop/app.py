@@ -83,9 +83,11 @@ def create_window(
     window = MainWindow(settings, prompts)
     from reelwright.desktop.cowriter import install_cowriter
     from reelwright.desktop.desk import install_desk
+    from reelwright.desktop.production import install_production
 
     install_cowriter(window)
     install_desk(window)
+    install_production(window)
     if file is not None:
         target = Path(file)
         if not target.exists():

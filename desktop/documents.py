@@ -11,6 +11,22 @@ Rules this module keeps:
   the next start offers to restore it.
 - A file changed by another program while open is noticed (``QFileSystemWatcher``) and the
   writer chooses between the disk's version and theirs.
+- What Reelwright keeps with a script (the comment block at the end of the file: the
+  script's dictionary, revision rounds and marks, locked scene numbers and pages;
+  ``screenplay.data_block``) never shows in the editor: opening splits it off
+  (``production_file.read``), the document keeps it as one ``ProductionData``, and saving,
+  autosaving and exporting write it back after the text.
+
+The data follows the text through every edit, in time proportional to the edit: each
+change of the editor's text is carried over its own lines (``ProductionData.carry_lines``;
+in revision mode the new words are marked in the current round), so marks and page
+beginnings are always where their text is. Undo and redo bring back the data of the step
+they return to (the document keeps a copy per undo step: every step of a command, the last
+:data:`KEPT_STEPS` of typing; older typing is carried like an edit, without new marks), so
+undoing a change removes its mark. A command that changes the data (start a round, lock
+the pages, add a word to the script's dictionary) is one undo step through
+:meth:`Document.change_data`, with its text edit when it has one; one without a text edit
+becomes a step through an invisible block property (:data:`DATA_STEP`).
 
 Questions to the writer go through :class:`Prompts`, which the window supplies; a test
 supplies one that answers from a script.
@@ -24,17 +40,20 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reelwright.desktop.editor import ScriptEditor
 from reelwright.desktop.settings import Settings
+from reelwright.desktop.undo import edit_block
 from reelwright.models.store import data_dir
+from reelwright.screenplay import production_file
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.fileio import (
     WriteError,
@@ -42,7 +61,13 @@ from reelwright.screenplay.fileio import (
     fsync_folder,
     remove_leftovers,
 )
-from reelwright.screenplay.textio import NotUtf8Error, decode_script, read_script_bytes
+from reelwright.screenplay.production_file import Draft, ProductionData
+from reelwright.screenplay.textio import (
+    NotUtf8Error,
+    decode_script,
+    read_script_bytes,
+    read_script_text,
+)
 
 translate = QCoreApplication.translate
 
@@ -66,15 +91,42 @@ def fingerprint(path: Path) -> Fingerprint | None:
     return Fingerprint(stat.st_size, stat.st_mtime_ns, digest)
 
 
+KEPT_STEPS = 200
+"""Undo steps of typing whose data the document keeps a copy of (every command's steps
+are kept); undoing further back carries the data like an edit."""
+DATA_STEP = QTextBlockFormat.Property.UserProperty + 0x52D
+"""The block property a data-only command changes, so that it is an undo step."""
+
+
 def read_text(path: Path, encoding: str | None = None) -> str:
     """The script's text, through the core reader (encodings, BOM, clear errors)."""
-    from reelwright.screenplay.textio import read_script_text
-
     return _lines(read_script_text(path, encoding))
+
+
+def read_draft(path: Path, encoding: str | None = None) -> production_file.Loaded:
+    """The script's text without its data block, the data, and what reading it found
+    wrong (``production_file.read``; line ends made ``\\n`` after the split, so that a
+    file's checksum is the one it was saved with)."""
+    return _loaded(production_file.read(read_script_text(path, encoding)))
+
+
+def _loaded(loaded: production_file.Loaded) -> production_file.Loaded:
+    return production_file.Loaded(_lines(loaded.body), loaded.data, loaded.warnings)
 
 
 def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass(slots=True)
+class _Step:
+    """The data as it was at one undo step, and the text's size then (a check)."""
+
+    blocks: int
+    characters: int
+    data: ProductionData
+    kept: bool
+    """A command's step: kept however far back it is."""
 
 
 # Recovery ------------------------------------------------------------------------------------
@@ -295,6 +347,9 @@ class Document(QObject):
     """The new path (``Path`` or None for an untitled script)."""
     status = Signal(str)
     """A short message for the status bar."""
+    data_changed = Signal(int, int)
+    """The data changed for lines ``first .. end`` (exclusive) of the text; ``(0, -1)``:
+    all of it (a command, an undo, another script)."""
 
     def __init__(
         self,
@@ -321,6 +376,25 @@ class Document(QObject):
         self._autosave.start(self.settings.get("files/autosave_seconds") * 1000)
         settings.changed.connect(self._setting_changed)
         editor.document().modificationChanged.connect(self._modification_changed)
+        # The data kept with the text, the text's lines as it was last carried to, and
+        # a copy of the data per undo step (see the module docstring).
+        self._data = ProductionData()
+        self._lines: list[str] = [""]
+        self._characters = 1
+        self._step = 0
+        self._steps: dict[int, _Step] = {}
+        self._command_added = False
+        self._caught = False
+        """The edit being made was carried by ``catch_up`` before Qt told the document."""
+        self._in_command = False
+        self._command_marks = False
+        self.stale_blocks: set[int] = set()
+        """Blocks laid out while the data lagged the text (the highlighter runs before
+        the data is carried): listeners of ``data_changed`` lay them out again."""
+        text_document = editor.document()
+        text_document.undoCommandAdded.connect(self._undo_command_added)
+        text_document.contentsChange.connect(self._contents_change)
+        self._reset(editor.script_text(), ProductionData())
 
     @property
     def modified(self) -> bool:
@@ -342,9 +416,201 @@ class Document(QObject):
     def new(self) -> bool:
         if not self.maybe_save():
             return False
-        self.editor.set_script_text("")
+        self._load_text("", ProductionData())
         self.encoding = None
         self._set_path(None)
+        return True
+
+    # The data kept with the text -----------------------------------------------------------
+    @property
+    def data(self) -> ProductionData:
+        """The production data and the block's other sections, carried to the text as it
+        is now. Read it; change it only through :meth:`change_data`."""
+        return self._data
+
+    def in_step(self) -> bool:
+        """Are the data's lines the editor's lines now? False while the highlighter lays
+        out an edit that added or removed text before the document has carried the data
+        over it (an edit that keeps the text's size moves no line: the data fits)."""
+        editor_document = self.editor.document()
+        return self._caught or (
+            editor_document.characterCount() == self._characters
+            and editor_document.blockCount() == len(self._lines)
+        )
+
+    def draft(self) -> Draft:
+        """The text and a copy of its data: what the exporters take."""
+        return Draft(self.editor.script_text(), self._data.copy())
+
+    def file_text(self, *, strict: bool = True) -> str:
+        """The text as it is saved: the script, then the data block (``strict`` False: even
+        after a ``/*`` the script never closes; for the autosave, read only here)."""
+        return production_file.write(self.editor.script_text(), self._data, strict=strict)
+
+    def change_data(
+        self,
+        change: Callable[[ProductionData], object],
+        text: str | None = None,
+        *,
+        revision: bool = False,
+    ) -> None:
+        """One command: the editor's text becomes ``text`` when given (only the lines
+        that differ are replaced; the data moves with them, and in revision mode they are
+        marked only when ``revision``: a scene omitted is a revision, numbers written in
+        headings are not), then ``change`` edits the data as it is now. One undo step:
+        undoing it brings back the text and the data it had."""
+        from reelwright.desktop.desk import apply_text
+
+        self._keep(self._step)
+        self._in_command = True
+        self._command_marks = revision
+        try:
+            changed = text is not None and apply_text(self.editor, text) is not None
+            if not changed:
+                with edit_block(self.editor.document()) as cursor:
+                    self._mark_step(cursor)
+        finally:
+            self._in_command = False
+        data = self._data.copy()
+        change(data)
+        self._data = data
+        self._record(kept=True)
+        self.data_changed.emit(0, -1)
+
+    def _mark_step(self, cursor: QTextCursor) -> None:
+        """An undo step without a change of the text: a block property no one reads."""
+        block = self.editor.document().lastBlock()
+        value = block.blockFormat().property(DATA_STEP)
+        fmt = QTextBlockFormat()
+        fmt.setProperty(DATA_STEP, (int(value) if isinstance(value, int) else 0) + 1)
+        cursor.setPosition(block.position())
+        cursor.mergeBlockFormat(fmt)
+
+    def _load_text(self, text: str, data: ProductionData) -> None:
+        """A new text and its data (opening, restoring, reloading): no undo history."""
+        self.editor.set_script_text(text)
+        self._reset(self.editor.script_text(), data)
+        self.data_changed.emit(0, -1)
+
+    def _reset(self, text: str, data: ProductionData) -> None:
+        editor_document = self.editor.document()
+        self._data = data
+        self._lines = text.split("\n")
+        self._characters = editor_document.characterCount()
+        self._step = editor_document.availableUndoSteps()
+        self._steps = {}
+        self._command_added = False
+        self._caught = False
+        self._record(kept=True)
+
+    def _record(self, kept: bool = False) -> None:
+        """Keep a copy of the data for the undo step the text is at."""
+        editor_document = self.editor.document()
+        step = editor_document.availableUndoSteps()
+        self._step = step
+        previous = self._steps.get(step)
+        self._steps[step] = _Step(
+            editor_document.blockCount(),
+            editor_document.characterCount(),
+            self._data.copy(),
+            kept or (previous is not None and previous.kept),
+        )
+        floor = step - KEPT_STEPS
+        for old in [k for k, v in self._steps.items() if k < floor and not v.kept]:
+            del self._steps[old]
+
+    def _keep(self, step: int) -> None:
+        found = self._steps.get(step)
+        if found is not None:
+            found.kept = True
+
+    def _undo_command_added(self) -> None:
+        self._command_added = True
+
+    def _contents_change(self, position: int, removed: int, added: int) -> None:
+        """Carry the data over an edit of the text, or bring back an undo step's data."""
+        editor_document = self.editor.document()
+        new_edit, self._command_added = self._command_added, False
+        self._caught = False  # what catch_up carried is in the lines compared below
+        if not editor_document.isUndoRedoEnabled():  # a new text is being loaded
+            self._lines = self.editor.script_text().split("\n")
+            self._characters = editor_document.characterCount()
+            return
+        step = editor_document.availableUndoSteps()
+        count = editor_document.blockCount()
+        characters = editor_document.characterCount()
+        first = editor_document.findBlock(position).blockNumber()
+        last_position = min(position + added, characters - 1)
+        new_last = editor_document.findBlock(last_position).blockNumber()
+        shift = count - len(self._lines)
+        old_last = new_last - shift
+        consistent = (
+            first >= 0
+            and new_last >= first
+            and old_last >= first - 1
+            and old_last < len(self._lines)
+            and self._characters + added - removed == characters
+        )
+        if not consistent:  # Qt reported a change it did not make: read the whole text
+            first, old_last, new_last = 0, len(self._lines) - 1, count - 1
+        # A line of context on each side, so that a removal is marked where a whole-text
+        # comparison would mark it (the next line with text).
+        start = max(0, first - 1)
+        old_end = min(len(self._lines), old_last + 3)
+        new_end = old_end + shift
+        new_lines = [
+            editor_document.findBlockByNumber(number).text() for number in range(start, new_end)
+        ]
+        old_lines = self._lines[start:old_end]
+        self._lines[start:old_end] = new_lines
+        self._characters = characters
+        undo_or_redo = not new_edit and step != self._step
+        if undo_or_redo:
+            kept = self._steps.get(step)
+            if kept is not None and (kept.blocks, kept.characters) == (count, characters):
+                self._data = kept.data.copy()
+                self._step = step
+                self.data_changed.emit(0, -1)
+                return
+        if new_edit:
+            for later in [k for k in self._steps if k > step]:
+                del self._steps[later]  # the undone steps Qt has just dropped
+        if old_lines == new_lines and not undo_or_redo:
+            if step != self._step:  # a format change (the block formats, a data step)
+                self._record()
+            return
+        had_marks = bool(self._data.revisions.marks)
+        self._carry(start, old_lines, new_lines, undo_or_redo)
+        if had_marks or self._data.revisions.marks or self._data.pages is not None:
+            self.data_changed.emit(start, start + len(new_lines))
+
+    def _carry(self, start: int, old: list[str], new: list[str], undo_or_redo: bool) -> None:
+        """Carry the data over lines ``start ..`` that were ``old`` and are ``new``; a new
+        edit in revision mode is marked (an undo's text, or a command's that is no
+        revision, is not)."""
+        quiet = undo_or_redo or (self._in_command and not self._command_marks)
+        level = None if quiet else self._data.marking_level
+        self._data.carry_lines(start, old, new, level, characters=True)
+        self._record()
+
+    def catch_up(self, block_number: int) -> bool:
+        """Carry an edit inside one line now, while the highlighter lays it out (it hears
+        of the edit before the document does): its marks are then right the first time,
+        and the line is not laid out twice. True when the data fits the text now."""
+        editor_document = self.editor.document()
+        if self._caught or self.in_step():
+            return True
+        if not self._command_added or editor_document.blockCount() != len(self._lines):
+            return False  # an undo's text (its data comes back whole), or lines added
+        text = editor_document.findBlockByNumber(block_number).text()
+        if not 0 <= block_number < len(self._lines) or self._lines[block_number] == text:
+            return False
+        start = max(0, block_number - 1)
+        end = min(len(self._lines), block_number + 3)
+        old = self._lines[start:end]
+        self._lines[block_number] = text
+        self._caught = True
+        self._carry(start, old, self._lines[start:end], False)
         return True
 
     def open(self, path: str | os.PathLike[str], ask: bool = True) -> bool:
@@ -354,8 +620,8 @@ class Document(QObject):
             return False
         try:
             if target.suffix.casefold() == ".fdx":
-                text = self._fdx_text(target)
-                self.editor.set_script_text(text)
+                draft = self._fdx_draft(target)
+                self._load_text(_lines(draft.body), draft.data)
                 self._set_path(None)
                 self.editor.document().setModified(True)
                 self.status.emit(
@@ -364,34 +630,41 @@ class Document(QObject):
                 return True
             encoding = None
             try:
-                text = read_text(target)
+                loaded = read_draft(target)
             except NotUtf8Error:
                 data = read_script_bytes(target)
                 encoding = self.prompts.choose_encoding(target, data)
                 if encoding is None:
                     self.status.emit(self.tr("{name} was not opened").format(name=target.name))
                     return False
-                text = _lines(decode_script(data, target, encoding))
+                loaded = _loaded(production_file.read(decode_script(data, target, encoding)))
         except ReelwrightError as error:
             self.prompts.error(str(error))
             with contextlib.suppress(OSError, RuntimeError):
                 self.settings.remove_recent(str(target.resolve()))
             return False
-        self.editor.set_script_text(text)
+        self._load_text(loaded.body, loaded.data)
         remove_leftovers(target)  # hidden temporary files of writes a kill interrupted
         self.encoding = encoding
         self._set_path(target)
         self._known = fingerprint(target)
         self.settings.add_recent(target)
         if encoding:
-            self.status.emit(
-                self.tr("Opened {name} as {encoding}; saving it writes UTF-8").format(
-                    name=target.name, encoding=encoding
-                )
+            message = self.tr("Opened {name} as {encoding}; saving it writes UTF-8").format(
+                name=target.name, encoding=encoding
             )
         else:
-            self.status.emit(self.tr("Opened {name}").format(name=target.name))
+            message = self.tr("Opened {name}").format(name=target.name)
+        self.status.emit(self._with_warnings(message, loaded.warnings))
         return True
+
+    def _with_warnings(self, message: str, warnings: list[str]) -> str:
+        """The status message after reading a file, with what reading its data found."""
+        if not warnings:
+            return message
+        return self.tr("{message}; its Reelwright data: {warnings}").format(
+            message=message, warnings="; ".join(warnings)
+        )
 
     def restore(self, entry: RecoveryEntry) -> bool:
         """Put an orphaned autosave back in the editor, modified, under its original name."""
@@ -402,7 +675,8 @@ class Document(QObject):
                 self.tr("Could not read the autosaved copy: {reason}").format(reason=error.strerror)
             )
             return False
-        self.editor.set_script_text(text)
+        loaded = _loaded(production_file.read(text))
+        self._load_text(loaded.body, loaded.data)
         original = Path(entry.original) if entry.original else None
         self._set_path(original)
         self._known = fingerprint(original) if original else None
@@ -433,11 +707,10 @@ class Document(QObject):
     def import_fdx(self, path: str | os.PathLike[str]) -> bool:
         return self.open(path)
 
-    def _fdx_text(self, path: Path) -> str:
-        from reelwright.exporters.fdx import read_fdx
-        from reelwright.exporters.fountain import to_fountain
+    def _fdx_draft(self, path: Path) -> Draft:
+        from reelwright.exporters.fdx import read_fdx_draft
 
-        return to_fountain(read_fdx(path))
+        return read_fdx_draft(path)
 
     # Saving ------------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -455,7 +728,13 @@ class Document(QObject):
             and not self.prompts.overwrite_outside_change(target.name)
         ):
             return False
-        text = self.editor.script_text()
+        try:
+            text = self.file_text()
+        except ReelwrightError as error:  # a /* never closed: the data cannot follow it
+            self.prompts.error(
+                self.tr("{name} was not saved: {reason}").format(name=target.name, reason=error)
+            )
+            return False
         if text and not text.endswith("\n"):
             text += "\n"
         watched = self._watcher.files()
@@ -520,7 +799,7 @@ class Document(QObject):
         if not self.modified:
             return False
         try:
-            self.recovery.write(self.editor.script_text(), self.path)
+            self.recovery.write(self.file_text(strict=False), self.path)
         except ReelwrightError as error:
             self.status.emit(self.tr("Autosave failed: {reason}").format(reason=error))
             return False
@@ -595,17 +874,18 @@ class Document(QObject):
             self._asking = False
         if choice == "reload":
             try:
-                text = read_text(self.path, self.encoding)
+                loaded = read_draft(self.path, self.encoding)
             except ReelwrightError as error:
                 self.prompts.error(str(error))
                 return False
             cursor_position = self.editor.textCursor().position()
-            self.editor.set_script_text(text)
+            self._load_text(loaded.body, loaded.data)
             cursor = self.editor.textCursor()
-            cursor.setPosition(min(cursor_position, len(text)))
+            cursor.setPosition(min(cursor_position, len(loaded.body)))
             self.editor.setTextCursor(cursor)
             self._known = fingerprint(self.path)
-            self.status.emit(self.tr("Reloaded {name}").format(name=self.path.name))
+            message = self.tr("Reloaded {name}").format(name=self.path.name)
+            self.status.emit(self._with_warnings(message, loaded.warnings))
             return True
         # Keep mine: remember the disk's version so we do not ask again for the same change,
         # and mark the text modified so that closing asks to save it.

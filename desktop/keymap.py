@@ -321,6 +321,68 @@ KEYMAP: tuple[KeySpec, ...] = (
         "Tools",
         tip=QT_TRANSLATE_NOOP("Keymap", "a page or word target for the session or the draft"),
     ),
+    # Production (desktop.production)
+    KeySpec(
+        "production.start_round",
+        QT_TRANSLATE_NOOP("Keymap", "&Start Revision Round…"),
+        "Production",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap", "the next round of revised pages: Blue, Pink, Yellow … with its date"
+        ),
+    ),
+    KeySpec(
+        "production.mark",
+        QT_TRANSLATE_NOOP("Keymap", "&Mark Revisions"),
+        "Production",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap", "mark every change in the current round and show it in its colour"
+        ),
+    ),
+    KeySpec(
+        "production.clear_round",
+        QT_TRANSLATE_NOOP("Keymap", "Clear Marks of the &Current Round"),
+        "Production",
+    ),
+    KeySpec(
+        "production.clear_all",
+        QT_TRANSLATE_NOOP("Keymap", "Clear &All Revision Marks"),
+        "Production",
+        tip=QT_TRANSLATE_NOOP("Keymap", "a clean draft: every round's marks go"),
+    ),
+    KeySpec(
+        "production.lock_scenes",
+        QT_TRANSLATE_NOOP("Keymap", "&Lock Scene Numbers"),
+        "Production",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap",
+            "write each scene's number; new scenes become 12A, 12B and deleted ones OMITTED",
+        ),
+    ),
+    KeySpec(
+        "production.unlock_scenes",
+        QT_TRANSLATE_NOOP("Keymap", "&Unlock Scene Numbers"),
+        "Production",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap", "remove the OMITTED headings and number the scenes from 1 again"
+        ),
+    ),
+    KeySpec(
+        "production.omit_scene",
+        QT_TRANSLATE_NOOP("Keymap", "&Omit Scene"),
+        "Production",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap", "replace the scene at the caret by OMITTED, keeping its number"
+        ),
+    ),
+    KeySpec(
+        "production.lock_pages",
+        QT_TRANSLATE_NOOP("Keymap", "Lock &Pages"),
+        "Production",
+        tip=QT_TRANSLATE_NOOP(
+            "Keymap", "keep the page numbers: added text makes 23A, cut pages make 24-25"
+        ),
+    ),
+    KeySpec("production.unlock_pages", QT_TRANSLATE_NOOP("Keymap", "U&nlock Pages"), "Production"),
     # Help
     KeySpec(
         "help.keyboard", QT_TRANSLATE_NOOP("Keymap", "&Keyboard Reference"), "Help", ("Ctrl+/",)
@@ -398,6 +460,7 @@ GROUP_TITLES: dict[str, str] = {
     "Element": QT_TRANSLATE_NOOP("Keymap", "Element"),
     "Script": QT_TRANSLATE_NOOP("Keymap", "Script"),
     "Tools": QT_TRANSLATE_NOOP("Keymap", "Tools"),
+    "Production": QT_TRANSLATE_NOOP("Keymap", "Production"),
     "Help": QT_TRANSLATE_NOOP("Keymap", "Help"),
     "Typing": QT_TRANSLATE_NOOP("Keymap", "Typing"),
 }

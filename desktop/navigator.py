@@ -6,6 +6,10 @@ navigator which scene the caret is in. The filter keeps the scenes whose text ho
 words typed (heading, synopsis, action, dialogue: any of the scene's text) or one of whose
 speakers' names starts with them.
 
+Under locked scene numbers (``set_scene_lock``) each scene shows the number the lock gives
+it, 12A for one added after 12, and a locked number whose scene was deleted shows as an
+``OMITTED`` entry where the scene was (display only: locking again writes the heading).
+
 Scenes can be dragged to another place in the outline. The tree never moves its own
 items: a drop becomes ``scene_move_requested(heading line, before line)`` (before a scene
 or section, or -1 for the end), the desk moves the scene in the text as one undo step,
@@ -53,6 +57,8 @@ from PySide6.QtWidgets import (
 from reelwright.desktop.analysis import Analysis
 from reelwright.desktop.themes import LIGHT, Theme
 from reelwright.screenplay.elements import ElementType
+from reelwright.screenplay.errors import ReelwrightError
+from reelwright.screenplay.scene_lock import OMITTED, SceneLock, dropped_scenes, scene_numbers
 from reelwright.screenplay.vocabulary import cue_name
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,7 +69,7 @@ SCENE_MIME = "application/x-reelwright-scene-line"
 @dataclass(frozen=True, slots=True)
 class OutlineEntry:
     kind: str
-    """"section" or "scene"."""
+    """"section", "scene" or "omitted" (a locked number whose scene is gone)."""
     text: str
     line: int
     depth: int = 0
@@ -85,10 +91,33 @@ class OutlineEntry:
         return any(name.casefold().startswith(wanted) for name in self.characters)
 
 
-def outline_entries(analysis: Analysis) -> list[OutlineEntry]:
-    """Sections and scenes in script order, with synopses, speakers and start pages."""
+def _locked_numbers(
+    analysis: Analysis, lock: SceneLock | None
+) -> tuple[dict[int, str], dict[int, list[str]], list[str]]:
+    """Under ``lock``: each heading's number (by element index), the dropped numbers by
+    the heading line they stood before, and those dropped at the end."""
+    if lock is None:
+        return {}, {}, []
+    try:
+        numbered = scene_numbers(analysis.script, lock)
+    except ReelwrightError:  # a lock the headings no longer fit: number them as usual
+        return {}, {}, []
+    before: dict[int, list[str]] = {}
+    at_end: list[str] = []
+    for number, line in dropped_scenes(numbered, lock):
+        if line is None:
+            at_end.append(number)
+        else:
+            before.setdefault(line, []).append(number)
+    return {scene.element_index: scene.number for scene in numbered}, before, at_end
+
+
+def outline_entries(analysis: Analysis, lock: SceneLock | None = None) -> list[OutlineEntry]:
+    """Sections and scenes in script order, with synopses, speakers and start pages; under
+    ``lock``, the lock's numbers and an entry for each dropped scene."""
     entries: list[OutlineEntry] = []
     elements = analysis.script.elements
+    numbers, dropped_before, dropped_at_end = _locked_numbers(analysis, lock)
     scene_count = 0
     current: dict[str, object] | None = None
 
@@ -105,12 +134,14 @@ def outline_entries(analysis: Analysis) -> list[OutlineEntry]:
         kind = element.type
         if kind is ElementType.SCENE_HEADING:
             close()
+            for number in dropped_before.get(element.start_line, ()):
+                entries.append(_omitted(number, element.start_line - 1))
             scene_count += 1
             current = {
                 "kind": "scene",
                 "text": " ".join(element.text.split()),
                 "line": element.start_line,
-                "number": element.scene_number or str(scene_count),
+                "number": numbers.get(index) or element.scene_number or str(scene_count),
                 "page": analysis.scene_pages.get(index),
                 "synopsis": "",
                 "characters": frozenset(),
@@ -137,7 +168,15 @@ def outline_entries(analysis: Analysis) -> list[OutlineEntry]:
             body.append(element.text)
         last_was_heading = False
     close()
+    end = max(0, analysis.script.line_count - 1)
+    entries.extend(_omitted(number, end) for number in dropped_at_end)
     return entries
+
+
+def _omitted(number: str, line: int) -> OutlineEntry:
+    """A dropped scene's entry, at the line before the heading it stood before (never a
+    heading's line, which the window looks scenes up by)."""
+    return OutlineEntry("omitted", OMITTED, max(0, line), number=number)
 
 
 class _EntryDelegate(QStyledItemDelegate):
@@ -197,7 +236,11 @@ class _EntryDelegate(QStyledItemDelegate):
         )
         heading_x = x + number_width
         heading_width = rect.right() - page_width - 10 - heading_x
-        painter.setPen(QColor(theme.chrome_text))
+        omitted = entry.kind == "omitted" or entry.text.upper().startswith(OMITTED)
+        if omitted:  # a dropped scene: its number stays, quietly
+            font.setItalic(True)
+            painter.setFont(font)
+        painter.setPen(QColor(theme.chrome_dim if omitted else theme.chrome_text))
         heading = metrics.elidedText(entry.text, Qt.TextElideMode.ElideRight, heading_width)
         painter.drawText(QRect(heading_x, y, heading_width, line_height), 0, heading)
         if entry.synopsis:
@@ -300,7 +343,7 @@ class _OutlineTree(QTreeWidget):
         entry: OutlineEntry = item.data(0, ENTRY_ROLE)
         if where is _Position.AboveItem or (where is _Position.OnItem and entry.kind == "scene"):
             return entry.line
-        later = [e for e in self._entries() if e.line > entry.line]
+        later = [e for e in self._entries() if e.line > entry.line and e.kind != "omitted"]
         if where is _Position.OnItem:
             later = [e for e in later if e.kind == "section"]
         return later[0].line if later else -1
@@ -351,7 +394,10 @@ class Navigator(QDockWidget):
         self.setWidget(body)
         self.entries: list[OutlineEntry] = []
         self._items_by_line: dict[int, QTreeWidgetItem] = {}
+        self._omitted_items: list[QTreeWidgetItem] = []
         self._scene_lines: list[int] = []
+        self._analysis: Analysis | None = None
+        self._lock: SceneLock | None = None
         self.filled = False
 
     def sizeHint(self) -> QSize:
@@ -361,8 +407,15 @@ class Navigator(QDockWidget):
         self.theme = theme
         self.tree.viewport().update()
 
+    def set_scene_lock(self, lock: SceneLock | None) -> None:
+        """Number the scenes under ``lock`` (None: as the script writes them)."""
+        self._lock = lock
+        if self._analysis is not None:
+            self.set_analysis(self._analysis)
+
     def set_analysis(self, analysis: Analysis) -> None:
-        entries = outline_entries(analysis)
+        self._analysis = analysis
+        entries = outline_entries(analysis, self._lock)
         if entries == self.entries and self.filled:
             return
         self.entries = entries
@@ -371,6 +424,7 @@ class Navigator(QDockWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self._items_by_line = {}
+        self._omitted_items = []
         parents: list[tuple[int, QTreeWidgetItem]] = []
         for entry in entries:
             if entry.kind == "section":
@@ -387,6 +441,13 @@ class Navigator(QDockWidget):
             item.setFlags(flags)
             tip = entry.text if not entry.synopsis else f"{entry.text}\n{entry.synopsis}"
             item.setToolTip(0, tip)
+            if entry.kind == "omitted":
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(
+                    0, self.tr("Scene {number} was omitted").format(number=entry.number)
+                )
+                self._omitted_items.append(item)
+                continue
             self._items_by_line[entry.line] = item
             if entry.kind == "section":
                 parents.append((entry.depth, item))
@@ -401,6 +462,8 @@ class Navigator(QDockWidget):
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip()
+        for item in self._omitted_items:
+            item.setHidden(bool(needle))
         for item in self._items_by_line.values():
             entry: OutlineEntry = item.data(0, ENTRY_ROLE)
             if entry.kind == "scene":

@@ -9,7 +9,9 @@ underlined until the caret leaves it. The dictionary loads on a worker thread af
 window shows; until then nothing is underlined.
 
 After each analysis (typing paused) the script's names, places and own dictionary are
-read again; blocks holding a word whose verdict changed are redone, nothing else.
+read again; blocks holding a word whose verdict changed are redone, nothing else. The
+script's own dictionary is a section of the data block the document keeps beside the text
+(``Document.data``; it is not in the editor): adding a word changes it as one undo step.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QTextBlock, QTextCharFormat, Q
 from PySide6.QtWidgets import QMenu
 
 from reelwright.desktop.undo import edit_block
+from reelwright.screenplay import data_block
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.lines import OPEN_BONEYARD, OPEN_NOTE
 from reelwright.screenplay.spelling import (
@@ -42,6 +45,7 @@ from reelwright.screenplay.spelling import (
 if TYPE_CHECKING:
     from reelwright.desktop.analysis import Analysis
     from reelwright.desktop.main_window import MainWindow
+    from reelwright.screenplay.production_file import ProductionData
 
 UNDERLINE = "#d03030"
 
@@ -120,6 +124,7 @@ class SpellCheck(QObject):
         self.editor.context_menu_providers.append(self._context_menu)
         self.editor.cursorPositionChanged.connect(self._caret_moved)
         window.analysis_ready.connect(self._analysis)
+        window.document.data_changed.connect(self._data_changed)
         self.settings.changed.connect(self._setting_changed)
         if self.enabled:
             self.start_loading()
@@ -147,6 +152,7 @@ class SpellCheck(QObject):
         text = self.editor.script_text()
         revision = self.editor.document().revision()
         user_words = self.user_dictionary.words()
+        script_words = self._script_words()
 
         def work() -> None:
             from reelwright.screenplay.parser import parse
@@ -154,7 +160,7 @@ class SpellCheck(QObject):
             speller.load()
             speller.set_vocabulary(
                 script=script_vocabulary(parse(text)),
-                script_words=script_dictionary(text),
+                script_words=script_words,
                 user_words=user_words,
             )
             flagged = sorted({line for line, _ in speller.check_text(text)})
@@ -315,7 +321,7 @@ class SpellCheck(QObject):
     def _read_vocabulary(self, analysis: Analysis | None) -> set[str]:
         changed = self.speller.set_vocabulary(
             script=script_vocabulary(analysis.script) if analysis is not None else None,
-            script_words=script_dictionary(self.editor.script_text()),
+            script_words=self._script_words(),
             user_words=self.user_dictionary.words(),
         )
         return changed
@@ -411,12 +417,22 @@ class SpellCheck(QObject):
             )
             cursor.insertText(text)
 
-    def add_to_script(self, word: str, _checked: bool = False) -> None:
-        """Keep ``word`` in the script's own dictionary (the data block at its end)."""
-        from reelwright.desktop.desk import apply_text
+    def _script_words(self) -> list[str]:
+        """The script's own dictionary: the section of the data block the document keeps
+        with the text (``Document.data``), read by spelling's one rule."""
+        return script_dictionary(data_block.join("", self.window.document.data.others))
 
+    def _data_changed(self, _first: int, end: int) -> None:
+        if end < 0 and self._installed:  # another script, an undo, a command
+            self._refresh(self.speller.set_vocabulary(script_words=self._script_words()))
+
+    def add_to_script(self, word: str, _checked: bool = False) -> None:
+        """Keep ``word`` in the script's own dictionary (a section of the data block the
+        document writes after the script), as one undo step."""
+        document = self.window.document
         try:
-            new_text = with_script_words(self.editor.script_text(), [word])
+            # The block is saved after the script: a /* never closed would swallow it.
+            data_block.check_boneyard_closed(self.editor.script_text())
         except ReelwrightError as error:
             self.window.statusBar().showMessage(
                 self.tr("“{word}” was not added to the script’s dictionary: {reason}").format(
@@ -425,8 +441,16 @@ class SpellCheck(QObject):
                 10000,
             )
             return
-        apply_text(self.editor, new_text)
-        self._refresh(self.speller.set_vocabulary(script_words=script_dictionary(new_text)))
+        current = data_block.join("", document.data.others)
+        new_text = with_script_words(current, [word])
+        if new_text == current:
+            return
+
+        def add(data: ProductionData) -> None:
+            data.others = data_block.read(new_text)
+
+        document.change_data(add)
+        self._refresh(self.speller.set_vocabulary(script_words=self._script_words()))
 
     def add_to_user(self, word: str, _checked: bool = False) -> None:
         self.user_dictionary.add(word)

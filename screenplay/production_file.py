@@ -54,7 +54,14 @@ from reelwright.screenplay.revisions import (
     normalize,
 )
 from reelwright.screenplay.scene_lock import LETTERS, SceneLock, apply_lock
-from reelwright.screenplay.textdiff import diff_line, diff_lines, line_key, newline_of, split_lines
+from reelwright.screenplay.textdiff import (
+    diff_line,
+    diff_lines,
+    line_key,
+    newline_of,
+    splice_line,
+    split_lines,
+)
 
 VERSION = 1
 _RECORD = re.compile(r"([a-z_]+)\s+(.*)")
@@ -125,32 +132,47 @@ class ProductionData:
             self.marking,
         )
 
-    def carry(self, old_text: str, new_text: str, level: int | None = None) -> None:
+    def carry(
+        self, old_text: str, new_text: str, level: int | None = None, *, characters: bool = False
+    ) -> None:
         """Follow an edit from ``old_text`` to ``new_text``: marks and page beginnings move
-        with their text; with ``level`` (revision mode) the changes are marked."""
+        with their text; with ``level`` (revision mode) the changes are marked (with
+        ``characters``, a one-line change as the editor's single edit: see
+        ``revisions.mark_changes``)."""
         if old_text == new_text:
             return
         diff = diff_lines(split_lines(old_text), split_lines(new_text))
-        self.revisions.marks = mark_changes(old_text, new_text, self.revisions.marks, level, diff)
+        self.revisions.marks = mark_changes(
+            old_text, new_text, self.revisions.marks, level, diff, characters=characters
+        )
         if self.pages is not None:
             self.pages = rebase(self.pages, old_text, new_text, diff)
 
     def carry_lines(
-        self, start: int, old: list[str], new: list[str], level: int | None = None
+        self,
+        start: int,
+        old: list[str],
+        new: list[str],
+        level: int | None = None,
+        *,
+        characters: bool = False,
     ) -> None:
         """Follow an edit that replaced lines ``start .. start + len(old)`` by ``new`` (the
         lines before and after unchanged): what ``carry`` does, in time proportional to
         the edit and the number of marks, not to the script (the editor calls it on every
-        keystroke). Give a line of context on each side where there is one, so that a
-        removal is marked on the next line with text as a whole-text ``carry`` would."""
+        keystroke, with ``characters``). Give a line of context on each side where there
+        is one, so that a removal is marked on the next line with text as a whole-text
+        ``carry`` would."""
         if old == new:
             return
         end = start + len(old)
         shift = len(new) - len(old)
         diff = diff_lines(old, new)
         marks = self.revisions.marks
-        inside = {line - start: spans for line, spans in marks.items() if start <= line < end}
-        carried = mark_changes("\n".join(old), "\n".join(new), inside, level, diff)
+        inside = {line - start: marks[line] for line in range(start, end) if line in marks}
+        carried = mark_changes(
+            "\n".join(old), "\n".join(new), inside, level, diff, characters=characters
+        )
         if shift:
             result: Marks = {}
             for line, spans in marks.items():
@@ -158,8 +180,10 @@ class ProductionData:
                     result[line] = spans
                 elif line >= end:
                     result[line + shift] = spans
-        else:
-            result = {line: spans for line, spans in marks.items() if not start <= line < end}
+        else:  # typing inside lines: the dictionary copied, only the edit's lines redone
+            result = dict(marks)
+            for line in range(start, end):
+                result.pop(line, None)
         for line, spans in carried.items():
             result[line + start] = spans
         self.revisions.marks = result
@@ -178,7 +202,8 @@ class ProductionData:
                 if target is None:
                     moved = Position(start + diff.map_line(local), 0)
                 elif begin.column and old[local] != new[target]:
-                    column = diff_line(old[local], new[target]).map_column(begin.column)
+                    line_edit = splice_line if characters else diff_line
+                    column = line_edit(old[local], new[target]).map_column(begin.column)
                     moved = Position(start + target, column)
                 else:
                     moved = Position(start + target, begin.column)

@@ -30,7 +30,13 @@ from reelwright.screenplay.elements import Script
 from reelwright.screenplay.emphasis import plain_text, strip_notes
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.pagination import Pagination
-from reelwright.screenplay.textdiff import LineDiff, diff_line, diff_lines, split_lines
+from reelwright.screenplay.textdiff import (
+    LineDiff,
+    diff_line,
+    diff_lines,
+    splice_line,
+    split_lines,
+)
 
 # name, ink (changed text on screen, coloured print), paper (the page's tint)
 COLOURS: tuple[tuple[str, str, str], ...] = (
@@ -197,15 +203,25 @@ def mark_changes(
     marks: Mapping[int, Iterable[Span]],
     level: int | None,
     diff: LineDiff | None = None,
+    *,
+    characters: bool = False,
 ) -> Marks:
     """The marks of ``new_text``: those of ``old_text`` carried to where their text is now,
     plus, when ``level`` is given, marks of that round on every word that is new or changed
     and at every place where words were removed. ``level`` None only carries the marks (an
     edit made outside revision mode). ``diff`` is the drafts' line alignment, when the
-    caller has it already."""
+    caller has it already.
+
+    ``characters``: the drafts are one edit apart (the editor's keystroke, paste or
+    selection typed over), so when only one line changed its change is one splice, marked
+    character by character (``textdiff.splice_line``): letters typed onto a word mark
+    the letters, not the word they touch."""
     old = split_lines(old_text)
     new = split_lines(new_text)
     diff = diff or diff_lines(old, new)
+    line_edit = diff_line
+    if characters and len(diff.edited) == 1 and not diff.inserted and not diff.deleted:
+        line_edit = splice_line
     result: dict[int, list[Span]] = {}
 
     for line, spans in marks.items():
@@ -215,7 +231,7 @@ def mark_changes(
         if target is None:
             continue
         if target in diff.edited or old[line] != new[target]:
-            edit = diff_line(old[line], new[target])
+            edit = line_edit(old[line], new[target])
             for span in spans:
                 if span.start == span.end:
                     result.setdefault(target, []).append(
@@ -234,7 +250,7 @@ def mark_changes(
                 lead = len(text) - len(text.lstrip())
                 result.setdefault(line, []).append(Span(lead, len(text.rstrip()), level))
         for line, old_line in diff.edited.items():
-            edit = diff_line(old[old_line], new[line])
+            edit = line_edit(old[old_line], new[line])
             spans_here = result.setdefault(line, [])
             spans_here.extend(Span(start, end, level) for start, end in edit.changed)
             spans_here.extend(Span(col, col, level) for col in edit.removed_at)

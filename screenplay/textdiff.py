@@ -131,6 +131,34 @@ def diff_line(old: str, new: str) -> LineEdit:
     return edit
 
 
+def splice_line(old: str, new: str) -> LineEdit:
+    """Character-level difference of a line changed by one contiguous edit (a keystroke,
+    a paste, a selection typed over): the common start and end are unchanged, the middle
+    of ``new`` is new text (its whitespace at the edges excluded), or, when nothing was
+    put in, the place where ``old``'s middle was removed."""
+    edit = LineEdit()
+    limit = min(len(old), len(new))
+    head = 0
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    if head:
+        edit.blocks.append((0, 0, head))
+    if tail:
+        edit.blocks.append((len(old) - tail, len(new) - tail, tail))
+    put = new[head : len(new) - tail]
+    removed = old[head : len(old) - tail]
+    if put.strip():
+        start = head + len(put) - len(put.lstrip())
+        end = len(new) - tail - (len(put) - len(put.rstrip()))
+        edit.changed.append((start, end))
+    elif removed.strip():
+        edit.removed_at.append(head)
+    return edit
+
+
 def _offsets(parts: list[str]) -> list[int]:
     offsets = [0]
     for part in parts:

@@ -83,12 +83,13 @@ def test_add_to_the_scripts_dictionary_writes_the_block(qtbot, tmp_path: Path) -
     window, desk = open_desk(qtbot, tmp_path, TEXT)
     desk.spelling.wait_until_loaded()
     action(menu_at(window, 2, "ledgre"), "spelling-add-script").trigger()
-    text = window.editor.script_text()
+    text = window.document.file_text()  # the block is saved after the script ...
     assert f"/* {MARK}" in text and text.endswith("\n[dictionary]\nledgre\n*/\n")
+    assert MARK not in window.editor.script_text()  # ... and never shown in the editor
     assert underlined(window, 2) == []
     assert window.document.modified  # it is part of the script: saved with it
     window.editor.undo()  # one step takes the word back out
-    assert MARK not in window.editor.script_text()
+    assert MARK not in window.document.file_text()
     analyse_now(window)
     assert underlined(window, 2) == ["ledgre"]
 
@@ -166,6 +167,10 @@ def test_the_data_block_is_never_checked_even_with_boneyard_checked(qtbot, tmp_p
     window, desk = open_desk(qtbot, tmp_path, text)
     window.settings.set("spelling/check_boneyard", True)
     assert desk.spelling.wait_until_loaded()
+    assert MARK not in window.editor.script_text()  # the document keeps the block aside
+    cursor = window.editor.textCursor()  # one pasted into the text is not checked either
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(text[text.index(f"/* {MARK}") :])
     lines = window.editor.script_text().split("\n")
     boneyard = lines.index("/* a boneyard thougt */")
     assert underlined(window, boneyard) == ["thougt"]  # boneyard is checked ...

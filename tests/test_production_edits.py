@@ -58,7 +58,13 @@ def _apply(lines: list[str], first: int, last: int, new: list[str]) -> list[str]
 
 
 def _regional(
-    data: ProductionData, lines: list[str], first: int, last: int, new: list[str], level: int | None
+    data: ProductionData,
+    lines: list[str],
+    first: int,
+    last: int,
+    new: list[str],
+    level: int | None,
+    characters: bool = False,
 ) -> None:
     """What the editor's document does: the edit's lines and one line of context before,
     two after."""
@@ -66,7 +72,9 @@ def _regional(
     shift = len(after) - len(lines)
     start = max(0, first - 1)
     old_end = min(len(lines), last + 2)
-    data.carry_lines(start, lines[start:old_end], after[start : old_end + shift], level)
+    data.carry_lines(
+        start, lines[start:old_end], after[start : old_end + shift], level, characters=characters
+    )
 
 
 def _marked_text(lines: list[str], marks: dict[int, tuple[Span, ...]]) -> list[tuple[str, ...]]:
@@ -111,10 +119,11 @@ def test_carrying_an_edits_lines_is_carrying_the_whole_text(case) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(edits(), st.sampled_from([BLUE, PINK]))
-def test_marking_an_edits_lines_marks_what_the_whole_drafts_mark(case, level) -> None:
+@given(edits(), st.sampled_from([BLUE, PINK]), st.booleans())
+def test_marking_an_edits_lines_marks_what_the_whole_drafts_mark(case, level, characters) -> None:
     """In revision mode too, where the next line with text is within the context (the
-    drafts here have no blank lines, as a paragraph's lines)."""
+    drafts here have no blank lines, as a paragraph's lines), word by word or, for the
+    editor's one edit, character by character."""
     lines, marks, first, last, new = case
     lines = [line or "x" for line in lines]
     new = [line or "y" for line in new]
@@ -123,8 +132,8 @@ def test_marking_an_edits_lines_marks_what_the_whole_drafts_mark(case, level) ->
     whole = ProductionData()
     whole.revisions.marks = dict(marks)
     part = whole.copy()
-    whole.carry("\n".join(lines), "\n".join(after), level)
-    _regional(part, lines, first, last, new, level)
+    whole.carry("\n".join(lines), "\n".join(after), level, characters=characters)
+    _regional(part, lines, first, last, new, level, characters)
     assert _marked_text(after, part.revisions.marks) == _marked_text(after, whole.revisions.marks)
     for number, spans in part.revisions.marks.items():
         assert all(0 <= s.start <= s.end <= len(after[number]) for s in spans)
@@ -138,6 +147,24 @@ def test_a_typed_line_is_marked_whole_and_undoing_the_typing_leaves_no_mark() ->
     assert data.revisions.marks == {4: (Span(0, 12, BLUE),)}
     data.carry_lines(1, typed[1:], lines[1:], None)  # the undo's text, not a revision
     assert data.revisions.marks == {}
+
+
+def test_letters_typed_onto_a_word_mark_the_letters_not_the_word() -> None:
+    previous = base = "Fog. A bell."
+    data = ProductionData()
+    for typed in ("T", "Th", "Thi", "Thic", "Thick", "Thick "):
+        data.carry_lines(0, [previous], [typed + base], BLUE, characters=True)
+        previous = typed + base
+    assert data.revisions.marks == {0: (Span(0, 5, BLUE),)}  # "Thick", not "Thick Fog"
+    # The same drafts compared as drafts mark words.
+    assert mark_changes("Fog. A bell.", "Thickfog. A bell.", {}, BLUE) == {0: (Span(0, 8, BLUE),)}
+    # Backspace leaves the place; typing over a selection marks what was typed.
+    data = ProductionData()
+    data.carry_lines(0, ["Maya walks home."], ["Maya walk home."], BLUE, characters=True)
+    assert data.revisions.marks == {0: (Span(9, 9, BLUE),)}
+    data = ProductionData()
+    data.carry_lines(0, ["Maya walks home."], ["Maya r home."], BLUE, characters=True)
+    assert data.revisions.marks == {0: (Span(5, 6, BLUE),)}
 
 
 def test_chinese_changes_are_marked_per_character() -> None:

@@ -285,6 +285,10 @@ Save anyway and replace that version?</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
+        <source>{message}; its Reelwright data: {warnings}</source>
+        <translation>{message}；其中的 Reelwright 数据：{warnings}</translation>
+    </message>
+    <message>
         <source>Could not read the autosaved copy: {reason}</source>
         <translation>无法读取自动保存的副本：{reason}</translation>
     </message>
@@ -295,6 +299,10 @@ Save anyway and replace that version?</source>
     <message>
         <source>Restored unsaved work; save it to keep it</source>
         <translation>已恢复未保存的工作；请保存以留存</translation>
+    </message>
+    <message>
+        <source>{name} was not saved: {reason}</source>
+        <translation>{name} 未保存：{reason}</translation>
     </message>
     <message>
         <source>Saved {name} in UTF-8 (it was {encoding})</source>
@@ -1166,6 +1174,70 @@ Save anyway and replace that version?</source>
         <translation>为本次写作或整个稿本设定页数或字数目标</translation>
     </message>
     <message>
+        <source>&amp;Start Revision Round…</source>
+        <translation>开始新一轮修订(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>the next round of revised pages: Blue, Pink, Yellow … with its date</source>
+        <translation>下一轮修订页：蓝色、粉色、黄色……及其日期</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Revisions</source>
+        <translation>标记修订(&amp;M)</translation>
+    </message>
+    <message>
+        <source>mark every change in the current round and show it in its colour</source>
+        <translation>把每处改动标记为当前一轮修订，并以该轮颜色显示</translation>
+    </message>
+    <message>
+        <source>Clear Marks of the &amp;Current Round</source>
+        <translation>清除当前一轮的修订标记(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;All Revision Marks</source>
+        <translation>清除全部修订标记(&amp;A)</translation>
+    </message>
+    <message>
+        <source>a clean draft: every round&apos;s marks go</source>
+        <translation>干净的稿本：清除所有轮次的标记</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Scene Numbers</source>
+        <translation>锁定场次编号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>write each scene&apos;s number; new scenes become 12A, 12B and deleted ones OMITTED</source>
+        <translation>写入每场的编号；新增场景编为 12A、12B，删除的场景标为 OMITTED</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock Scene Numbers</source>
+        <translation>解锁场次编号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>remove the OMITTED headings and number the scenes from 1 again</source>
+        <translation>移除 OMITTED 场景标题，从 1 起重新编号场次</translation>
+    </message>
+    <message>
+        <source>&amp;Omit Scene</source>
+        <translation>删除场景并保留编号(&amp;O)</translation>
+    </message>
+    <message>
+        <source>replace the scene at the caret by OMITTED, keeping its number</source>
+        <translation>把光标所在场景替换为 OMITTED，保留其编号</translation>
+    </message>
+    <message>
+        <source>Lock &amp;Pages</source>
+        <translation>锁定页码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>keep the page numbers: added text makes 23A, cut pages make 24-25</source>
+        <translation>保持页码不变：增加的内容成为 23A 页，删去的页合并为 24-25 页</translation>
+    </message>
+    <message>
+        <source>U&amp;nlock Pages</source>
+        <translation>解锁页码(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Reference</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
@@ -1244,6 +1316,10 @@ Save anyway and replace that version?</source>
     <message>
         <source>Tools</source>
         <translation>工具</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>制片</translation>
     </message>
     <message>
         <source>Help</source>
@@ -1412,6 +1488,10 @@ Save anyway and replace that version?</source>
         <source>About Reelwright</source>
         <translation>关于 Reelwright</translation>
     </message>
+    <message>
+        <source>&amp;Production</source>
+        <translation>制片(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>Navigator</name>
@@ -1426,6 +1506,10 @@ Save anyway and replace that version?</source>
     <message>
         <source>Shows the scenes whose heading, synopsis or text holds these words, or where a character whose name starts with them speaks</source>
         <translation>显示标题、梗概或正文中含有这些文字的场景，或有名字以这些文字开头的角色说话的场景</translation>
+    </message>
+    <message>
+        <source>Scene {number} was omitted</source>
+        <translation>第 {number} 场已删除</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1597,125 @@ Save anyway and replace that version?</source>
     <message>
         <source>Scene numbers in exports:</source>
         <translation>导出时的场次编号：</translation>
+    </message>
+</context>
+<context>
+    <name>Production</name>
+    <message>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Goldenrod</source>
+        <translation>金菊色</translation>
+    </message>
+    <message>
+        <source>Buff</source>
+        <translation>米黄色</translation>
+    </message>
+    <message>
+        <source>Salmon</source>
+        <translation>橙红色</translation>
+    </message>
+    <message>
+        <source>Cherry</source>
+        <translation>樱桃红</translation>
+    </message>
+    <message>
+        <source>Double {colour}</source>
+        <translation>第二轮{colour}</translation>
+    </message>
+    <message>
+        <source>Triple {colour}</source>
+        <translation>第三轮{colour}</translation>
+    </message>
+    <message>
+        <source>Quadruple {colour}</source>
+        <translation>第四轮{colour}</translation>
+    </message>
+    <message>
+        <source>Quintuple {colour}</source>
+        <translation>第五轮{colour}</translation>
+    </message>
+    <message>
+        <source>{name} revision</source>
+        <translation>{name}修订</translation>
+    </message>
+    <message>
+        <source>Clear Marks of the &amp;{name} Round</source>
+        <translation>清除{name}一轮的修订标记(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Started the {name} revision ({date}): changes are marked in its colour</source>
+        <translation>已开始{name}修订（{date}）：改动以该轮颜色标记</translation>
+    </message>
+    <message>
+        <source>Changes are marked in the {name} round</source>
+        <translation>改动标记为{name}一轮</translation>
+    </message>
+    <message>
+        <source>Changes are no longer marked</source>
+        <translation>不再标记改动</translation>
+    </message>
+    <message>
+        <source>Scene numbers locked: {count} scenes</source>
+        <translation>场次编号已锁定：共 {count} 场</translation>
+    </message>
+    <message>
+        <source>Scene numbers unlocked and renumbered</source>
+        <translation>场次编号已解锁并重新编号</translation>
+    </message>
+    <message>
+        <source>Lock the scene numbers first: an omitted scene keeps its number</source>
+        <translation>请先锁定场次编号：删除的场景要保留其编号</translation>
+    </message>
+    <message>
+        <source>The caret is not in a scene</source>
+        <translation>光标不在场景中</translation>
+    </message>
+    <message>
+        <source>Scene {number} omitted</source>
+        <translation>第 {number} 场已删除</translation>
+    </message>
+    <message>
+        <source>Pages locked: {count} pages</source>
+        <translation>页码已锁定：共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Pages unlocked: they are numbered 1, 2, 3 … again</source>
+        <translation>页码已解锁：重新按 1、2、3……编页</translation>
+    </message>
+    <message>
+        <source>(not marking)</source>
+        <translation>（不标记）</translation>
+    </message>
+    <message>
+        <source>scenes locked</source>
+        <translation>场次已锁定</translation>
+    </message>
+    <message>
+        <source>pages locked</source>
+        <translation>页码已锁定</translation>
+    </message>
+    <message>
+        <source>{header}; marked lines print with {mark} in the margin</source>
+        <translation>{header}；有标记的行打印时页边带 {mark}</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +1965,29 @@ Save anyway and replace that version?</source>
     <message>
         <source>The reports were not written: {reason}</source>
         <translation>报表未能写入：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Start Revision Round</source>
+        <translation>开始新一轮修订</translation>
+    </message>
+    <message>
+        <source>Printed in the header of this round&apos;s pages</source>
+        <translation>打印在这一轮修订页的页眉中</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>轮次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>From now on every change is marked in this round&apos;s colour, and the pages it changes print with its name and date.</source>
+        <translation>从现在起，每处改动都以这一轮的颜色标记；改动所在的页打印时带有该轮的名称和日期。</translation>
     </message>
 </context>
 <context>
