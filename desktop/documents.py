@@ -118,6 +118,19 @@ def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _index(text: str, utf16: int) -> int:
+    """The index in ``text`` of a Qt position in it (Qt counts UTF-16 units: a character
+    beyond the Basic Multilingual Plane is two)."""
+    if text.isascii():
+        return utf16
+    units = 0
+    for index, char in enumerate(text):
+        if units >= utf16:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
 @dataclass(slots=True)
 class _Step:
     """The data as it was at one undo step, and the text's size then (a check)."""
@@ -580,17 +593,26 @@ class Document(QObject):
                 self._record()
             return
         had_marks = bool(self._data.revisions.marks)
-        self._carry(start, old_lines, new_lines, undo_or_redo)
+        block = editor_document.findBlockByNumber(first)
+        at = _index(block.text(), position - block.position()) if first == new_last else None
+        self._carry(start, old_lines, new_lines, undo_or_redo, at)
         if had_marks or self._data.revisions.marks or self._data.pages is not None:
             self.data_changed.emit(start, start + len(new_lines))
 
-    def _carry(self, start: int, old: list[str], new: list[str], undo_or_redo: bool) -> None:
-        """Carry the data over lines ``start ..`` that were ``old`` and are ``new``; a new
-        edit in revision mode is marked (an undo's text, or a command's that is no
-        revision, is not)."""
+    def _carry(
+        self,
+        start: int,
+        old: list[str],
+        new: list[str],
+        undo_or_redo: bool,
+        at: int | None = None,
+    ) -> None:
+        """Carry the data over lines ``start ..`` that were ``old`` and are ``new`` (``at``:
+        the column of a one-line edit); a new edit in revision mode is marked (an undo's
+        text, or a command's that is no revision, is not)."""
         quiet = undo_or_redo or (self._in_command and not self._command_marks)
         level = None if quiet else self._data.marking_level
-        self._data.carry_lines(start, old, new, level, characters=True)
+        self._data.carry_lines(start, old, new, level, characters=True, at=at)
         self._record()
 
     def catch_up(self, block_number: int) -> bool:
@@ -608,9 +630,16 @@ class Document(QObject):
         start = max(0, block_number - 1)
         end = min(len(self._lines), block_number + 3)
         old = self._lines[start:end]
+        # Where the edit was made: before the caret by what was put in (typing leaves the
+        # caret after the letters, a deletion at its place).
+        caret = self.editor.textCursor()
+        at = None
+        if caret.blockNumber() == block_number and not caret.hasSelection():
+            put = len(text) - len(old[block_number - start])
+            at = _index(text, caret.positionInBlock()) - max(0, put)
         self._lines[block_number] = text
         self._caught = True
-        self._carry(start, old, self._lines[start:end], False)
+        self._carry(start, old, self._lines[start:end], False, at)
         return True
 
     def open(self, path: str | os.PathLike[str], ask: bool = True) -> bool:

@@ -156,13 +156,15 @@ class ProductionData:
         level: int | None = None,
         *,
         characters: bool = False,
+        at: int | None = None,
     ) -> None:
         """Follow an edit that replaced lines ``start .. start + len(old)`` by ``new`` (the
         lines before and after unchanged): what ``carry`` does, in time proportional to
         the edit and the number of marks, not to the script (the editor calls it on every
-        keystroke, with ``characters``). Give a line of context on each side where there
-        is one, so that a removal is marked on the next line with text as a whole-text
-        ``carry`` would."""
+        keystroke, with ``characters`` and the column ``at`` which the edit was made, when
+        it changed one line). Give a line of context on each side where there is one, so
+        that a removal is marked on the next line with text as a whole-text ``carry``
+        would."""
         if old == new:
             return
         end = start + len(old)
@@ -171,7 +173,7 @@ class ProductionData:
         marks = self.revisions.marks
         inside = {line - start: marks[line] for line in range(start, end) if line in marks}
         carried = mark_changes(
-            "\n".join(old), "\n".join(new), inside, level, diff, characters=characters
+            "\n".join(old), "\n".join(new), inside, level, diff, characters=characters, at=at
         )
         if shift:
             result: Marks = {}
@@ -202,8 +204,11 @@ class ProductionData:
                 if target is None:
                     moved = Position(start + diff.map_line(local), 0)
                 elif begin.column and old[local] != new[target]:
-                    line_edit = splice_line if characters else diff_line
-                    column = line_edit(old[local], new[target]).map_column(begin.column)
+                    if characters:
+                        edit = splice_line(old[local], new[target], at)
+                    else:
+                        edit = diff_line(old[local], new[target])
+                    column = edit.map_column(begin.column)
                     moved = Position(start + target, column)
                 else:
                     moved = Position(start + target, begin.column)

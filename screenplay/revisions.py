@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from reelwright.screenplay.elements import Script
@@ -32,6 +32,7 @@ from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.pagination import Pagination
 from reelwright.screenplay.textdiff import (
     LineDiff,
+    LineEdit,
     diff_line,
     diff_lines,
     splice_line,
@@ -205,6 +206,7 @@ def mark_changes(
     diff: LineDiff | None = None,
     *,
     characters: bool = False,
+    at: int | None = None,
 ) -> Marks:
     """The marks of ``new_text``: those of ``old_text`` carried to where their text is now,
     plus, when ``level`` is given, marks of that round on every word that is new or changed
@@ -215,13 +217,17 @@ def mark_changes(
     ``characters``: the drafts are one edit apart (the editor's keystroke, paste or
     selection typed over), so when only one line changed its change is one splice, marked
     character by character (``textdiff.splice_line``): letters typed onto a word mark
-    the letters, not the word they touch."""
+    the letters, not the word they touch; ``at`` is the column the edit was made at, when
+    the editor knows it."""
     old = split_lines(old_text)
     new = split_lines(new_text)
     diff = diff or diff_lines(old, new)
-    line_edit = diff_line
+    line_edit: Callable[[str, str], LineEdit] = diff_line
     if characters and len(diff.edited) == 1 and not diff.inserted and not diff.deleted:
-        line_edit = splice_line
+
+        def line_edit(old_line: str, new_line: str) -> LineEdit:
+            return splice_line(old_line, new_line, at)
+
     result: dict[int, list[Span]] = {}
 
     for line, spans in marks.items():

@@ -131,16 +131,21 @@ def diff_line(old: str, new: str) -> LineEdit:
     return edit
 
 
-def splice_line(old: str, new: str) -> LineEdit:
+def splice_line(old: str, new: str, at: int | None = None) -> LineEdit:
     """Character-level difference of a line changed by one contiguous edit (a keystroke,
     a paste, a selection typed over): the common start and end are unchanged, the middle
     of ``new`` is new text (its whitespace at the edges excluded), or, when nothing was
-    put in, the place where ``old``'s middle was removed."""
+    put in, the place where ``old``'s middle was removed. ``at``, the column where the
+    edit was made when the caller knows it, settles what text alone cannot: a ``c`` typed
+    before ``coils`` is the first ``c``, not the second."""
     edit = LineEdit()
     limit = min(len(old), len(new))
+    if at is not None:
+        limit = min(limit, max(at, 0))
     head = 0
     while head < limit and old[head] == new[head]:
         head += 1
+    limit = min(len(old), len(new))
     tail = 0
     while tail < limit - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
         tail += 1

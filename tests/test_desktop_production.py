@@ -162,6 +162,23 @@ def test_typing_in_a_round_marks_the_change_and_undo_takes_the_mark_away(
     assert coloured(window, line) == [("torn", QColor(Round(BLUE).ink).name())]
 
 
+def test_letters_typed_before_the_same_letter_are_the_ones_marked(qtbot, tmp_path) -> None:
+    window, production, _ = open_window(qtbot, write(tmp_path / "h.fountain", SCRIPT))
+    production.start_round(BLUE, "2025-03-10")
+    line = line_of(window, "Fog. A bell.")
+    type_at(window, line, len("Fog. A "), "big ", qtbot)  # "b" typed before "bell"
+    assert window.editor.script_text().split("\n")[line] == "Fog. A big bell."
+    assert window.document.data.revisions.marks == {line: (Span(7, 10, BLUE),)}
+    cursor = window.editor.textCursor()  # beyond the BMP: Qt counts it twice
+    cursor.setPosition(window.editor.document().findBlockByNumber(line).position())
+    cursor.insertText("😀 ")
+    cursor.setPosition(cursor.block().position() + len("😀 Fog. A big ".encode("utf-16-le")) // 2)
+    window.editor.setTextCursor(cursor)
+    qtbot.keyClicks(window.editor, "b")
+    # "big" and the new "b" (the first b of "bbell"), one mark over the space between.
+    assert window.document.data.revisions.marks[line] == (Span(0, 1, BLUE), Span(9, 14, BLUE))
+
+
 def test_marks_survive_save_and_reopen_and_earlier_rounds_keep_theirs(qtbot, tmp_path) -> None:
     path = write(tmp_path / "h.fountain", SCRIPT)
     window, production, _ = open_window(qtbot, path)
