@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import difflib
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -27,7 +26,7 @@ from typing import Literal
 from reelwright.screenplay.outline import build_outline
 from reelwright.screenplay.parser import parse
 from reelwright.screenplay.stats import count_words, words
-from reelwright.screenplay.vocabulary import CJK_LETTERS
+from reelwright.screenplay.textdiff import tokens
 
 Status = Literal["unchanged", "changed", "added", "removed"]
 Tag = Literal["equal", "insert", "delete"]
@@ -37,9 +36,6 @@ MATCH_THRESHOLD = 0.5
 SAME_HEADING_BONUS = 0.2
 PREAMBLE = "Before the first scene"
 
-_TOKEN = re.compile(rf"[{CJK_LETTERS}]|\s+|[^\W_{CJK_LETTERS}]+(?:['’][^\W_]+)*|[^\w\s]|_")
-"""Word-diff tokens: words, runs of space, punctuation; each Chinese or Japanese
-character on its own, since those scripts do not space their words."""
 _EDGE = "\"'“”‘’()[]{}.,;:!?…-—*_"
 """Punctuation around a word that does not make it another word."""
 
@@ -313,8 +309,8 @@ def word_diff(old: str, new: str) -> tuple[tuple[Tag, str], ...]:
         if op == "equal":
             put("equal", "".join(a_lines[i1:i2]))
             continue
-        a = _TOKEN.findall("".join(a_lines[i1:i2]))
-        b = _TOKEN.findall("".join(b_lines[j1:j2]))
+        a = tokens("".join(a_lines[i1:i2]))
+        b = tokens("".join(b_lines[j1:j2]))
         pieces: list[tuple[bool, str, str]] = []  # (changed, old text, new text)
         words = difflib.SequenceMatcher(None, a, b, autojunk=False)
         for tag, k1, k2, m1, m2 in words.get_opcodes():
