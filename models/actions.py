@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeAlias
 
-from reelwright.models import grammars, grounding, quality
+from reelwright.models import action_registry, grammars, grounding, quality
 from reelwright.models.prompting import (
     Assembler,
     PromptSpec,
@@ -42,17 +42,10 @@ from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.parser import parse
 from reelwright.screenplay.vocabulary import cue_name, split_heading
 
-ACTIONS = (
-    "next-scene",
-    "continue-dialogue",
-    "between-scenes",
-    "shots",
-    "trailer",
-    "logline",
-    "character",
-    "marketing",
-)
-SCRIPT_ACTIONS = ("next-scene", "continue-dialogue", "between-scenes", "shots")
+ACTIONS = action_registry.NAMES
+"""The action names, in the registry's order (the registry owns the list)."""
+SCRIPT_ACTIONS = tuple(a.name for a in action_registry.ACTIONS if a.scope == "scene")
+"""The actions that write into the scene at the cursor."""
 MAX_ATTEMPTS = 3
 TRAILER_BEATS = {30: (3, 6), 60: (5, 10), 90: (7, 14)}
 TRAILER_PHASES = {
