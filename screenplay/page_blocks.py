@@ -558,11 +558,12 @@ def build_blocks(
             continue
         states.append(BuildState(speakers, scene_counter, previous_index, last_speech))
         gap = gaps.get(element.start_line, 0)
-        if gap > 1 and previous_index is not None:
+        if gap > 1 and previous_index is not None and kind is not T.PAGE_BREAK:
             # Blank lines the writer added are empty paragraphs (Fountain takes every
             # line break as intent): each pair of blank lines is one, as JumpCut writes
             # and reads Final Draft's empty action paragraphs, which print as a blank
-            # line with its own line before it.
+            # line with its own line before it. Before a forced page break they would
+            # only fill the end of the page: none is made.
             for pair in range(gap // 2):
                 blank_line = element.start_line - gap + 1 + 2 * pair
                 blocks.append(

@@ -686,7 +686,7 @@ class Paginator:
             elif not at_top:
                 return None
         fit = _fitting(rows, room, at_top)
-        kind = "other" if block.kind == "speech" else block.kind
+        kind = "other" if block.kind in ("speech", "heading") else block.kind
         return replace(block, rows=list(rows[:fit]), keep_with_next=False), replace(
             block,
             rows=list(rows[fit:]),
