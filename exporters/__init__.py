@@ -16,8 +16,10 @@ from reelwright.screenplay.errors import ReelwrightError
 if TYPE_CHECKING:
     from reelwright.screenplay.elements import Script
     from reelwright.screenplay.layout import Layout
-    from reelwright.screenplay.pagination import Pagination, PrintOptions
+    from reelwright.screenplay.page_plan import PrintPlan
+    from reelwright.screenplay.pagination import PrintOptions
     from reelwright.screenplay.print_setup import PrintSetup
+    from reelwright.screenplay.production_file import Draft
 
 FORMATS = {".pdf": "pdf", ".fdx": "fdx", ".fountain": "fountain", ".spmd": "fountain"}
 
@@ -41,28 +43,35 @@ def export(
     options: PrintOptions | None = None,
     setup: PrintSetup | None = None,
     encoding: str = "utf-8",
-) -> Pagination | None:
+    draft: Draft | None = None,
+) -> PrintPlan | None:
     """Write ``script`` to ``path`` in the format its suffix names (atomically).
 
-    A PDF follows ``setup`` (the one print setup the editor's pages come from, with the
-    script's own title-page ``fmt:`` options added), or, from older callers, ``layout``
-    and ``options``. Returns the pagination for a PDF (page count, scene pages), None
-    otherwise.
+    ``draft`` is the production draft ``script`` was parsed from (its text and its data:
+    revision marks and rounds, locked scene numbers and pages): every format carries it
+    (FDX as Final Draft keeps it, Fountain in the data block, the PDF as marks, headers,
+    page labels, numbers and OMITTED). A PDF follows ``setup`` (the one print setup the
+    editor's pages come from, with the script's own title-page ``fmt:`` options added),
+    or, from older callers, ``layout`` and ``options``. Returns the print plan for a PDF
+    (the sheets printed, their labels, the pagination), None otherwise.
     """
     kind = format_for(path)
     if kind == "pdf":
-        from reelwright.exporters.pdf import write_pdf
+        from reelwright.exporters.pdf import write_plan
+        from reelwright.screenplay.page_plan import plan_print
 
         if setup is not None:
-            setup = setup.for_script(script)
-            layout, options = setup.layout, setup.options
-        return write_pdf(script, path, layout, options)
+            plan = plan_print(script, setup, draft)
+        else:
+            plan = plan_print(script, None, draft, layout=layout, options=options)
+        write_plan(plan, path)
+        return plan
     if kind == "fdx":
         from reelwright.exporters.fdx import write_fdx
 
-        write_fdx(script, path)
+        write_fdx(script, path, draft)
         return None
     from reelwright.exporters.fountain import write_fountain
 
-    write_fountain(script, path, encoding)
+    write_fountain(script, path, encoding, draft)
     return None

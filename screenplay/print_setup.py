@@ -2,6 +2,9 @@
 
 Everything that counts or draws pages reads one :class:`PrintSetup`: the editor's page
 rules, the analysis behind the navigator and the status bar, ``stats``, and every exporter.
+What it adds to the sheets without moving a line (revision marks, revised pages only,
+coloured-paper hints, the title page's draft date and rounds, watermark, header, footer)
+is in it too, read by ``page_plan`` for the PDF and the print preview alike.
 The desktop builds it from the writer's preferences (:func:`PrintSetup.from_settings`), the
 command line from its flags; :meth:`PrintSetup.for_script` then adds what the script's own
 title page asks for, so a script carrying JumpCut's ``fmt:`` key prints as its writer set
@@ -55,7 +58,24 @@ SETTINGS_KEYS = MappingProxyType(
         "contd_after_action": "print/contd_after_action",
     }
 )
-"""Which preference holds each field (the desktop's ``settings.OPTIONS`` declares them)."""
+"""Which preference holds each field that shapes the pages (the desktop's ``settings.OPTIONS``
+declares them; the window paginates again when one changes)."""
+
+SHEET_SETTINGS_KEYS = MappingProxyType(
+    {
+        "revision_marks": "print/revision_marks",
+        "revision_colour": "print/revision_colour",
+        "title_revisions": "print/title_revisions",
+        "watermark": "print/watermark",
+        "header": "print/header",
+        "footer": "print/footer",
+    }
+)
+"""Which preference holds each field that only adds to the sheets (marks, colours, text in
+the margins): read for printing and exporting, never for counting pages."""
+
+RevisionColour = Literal["none", "tint", "band"]
+REVISION_COLOUR_CHOICES: tuple[RevisionColour, ...] = ("none", "tint", "band")
 
 _FMT_NUMBER = re.compile(r"^(dl|dr|tm|bm|hm|fm|lpp)-(\d+(?:\.\d+)?)$")
 _FMT_ALIASES = {
@@ -92,6 +112,27 @@ class PrintSetup:
     fmt: tuple[str, ...] = ()
     """The script's own ``fmt:`` options (lower case), set by :meth:`for_script`."""
 
+    # What is added to the sheets (the pages stay as they are) -------------------------------
+    revision_marks: bool = True
+    """Print the revision mark (``*``) in the right margin beside each changed line."""
+    revised_only: bool = False
+    """Print only the pages revised in the current round (and the title page), the pages a
+    production office issues; False prints the whole script."""
+    revision_colour: RevisionColour = "none"
+    """Coloured-paper hints on revised pages, in the colour of the page's latest round:
+    ``tint`` colours the whole page, ``band`` puts a band naming the colour across its top
+    (for copies printed on white paper); ``none`` leaves the colour to the paper."""
+    title_revisions: bool = True
+    """List the revision rounds and their dates on the title page, under the draft date."""
+    draft_date: str = ""
+    """The draft date on the title page, in place of the script's own ``Draft date``."""
+    watermark: str = ""
+    """Printed large and faint across every page (say the recipient's name)."""
+    header: str = ""
+    """Printed at the top left of every page but the title page."""
+    footer: str = ""
+    """Printed at the foot of every page but the title page, centred."""
+
     def __post_init__(self) -> None:
         if self.profile not in PROFILE_NAMES:
             raise ReelwrightError(
@@ -106,15 +147,38 @@ class PrintSetup:
             raise ReelwrightError("blank lines before scene headings must be 1 or 2")
         if self.first_page_number < 0:
             raise ReelwrightError("the first page number must be 0 or more")
+        if self.revision_colour not in REVISION_COLOUR_CHOICES:
+            raise ReelwrightError(
+                f"unknown revision colour hint {self.revision_colour!r}: choose none, tint or band"
+            )
+        for name in ("watermark", "header", "footer", "draft_date"):
+            value = getattr(self, name)
+            if any(ord(char) < 32 for char in value):
+                clean = " ".join("".join(" " if ord(c) < 32 else c for c in value).split())
+                object.__setattr__(self, name, clean)  # one line of text, whatever came in
 
     # Building ------------------------------------------------------------------------------
     @classmethod
-    def from_settings(cls, get: Callable[[str], Any]) -> PrintSetup:
+    def from_settings(cls, get: Callable[[str], Any], *, sheet: bool = False) -> PrintSetup:
         """The setup the writer's preferences describe; ``get(key)`` reads one preference
-        (the desktop's ``Settings.get``)."""
-        values = {name: get(key) for name, key in SETTINGS_KEYS.items()}
+        (the desktop's ``Settings.get``). ``sheet``: with what the preferences add to the
+        sheets too (marks, colour hints, watermark, header, footer: for printing and
+        exporting; counting pages needs none of it)."""
+        keys = {**SETTINGS_KEYS, **SHEET_SETTINGS_KEYS} if sheet else SETTINGS_KEYS
+        values = {name: get(key) for name, key in keys.items()}
         values["paper"] = values["paper"] or None
         return cls(**values)
+
+    def for_page_lock(self, paper: str, heading_blanks: int) -> PrintSetup:
+        """This setup for pages locked on ``paper`` with ``heading_blanks``: what the writer
+        left to the locale or the profile follows the lock, so the locked pages print as
+        they were locked."""
+        changes: dict[str, Any] = {}
+        if self.paper is None and "a4" not in self.fmt and paper != self.paper_name:
+            changes["paper"] = paper
+        if self.heading_blanks is None and heading_blanks != self.layout.heading_blanks:
+            changes["heading_blanks"] = heading_blanks
+        return replace(self, **changes) if changes else self
 
     def for_script(self, script: Script) -> PrintSetup:
         """This setup with what ``script``'s title page asks for (its ``fmt:`` key)."""
@@ -224,4 +288,13 @@ def apply_fmt(layout: Layout, tokens: tuple[str, ...]) -> Layout:
     return replace(layout, styles=MappingProxyType(styles), **changes)
 
 
-__all__ = ["SCENE_NUMBER_CHOICES", "SETTINGS_KEYS", "PrintSetup", "SceneNumbers", "apply_fmt"]
+__all__ = [
+    "REVISION_COLOUR_CHOICES",
+    "SCENE_NUMBER_CHOICES",
+    "SETTINGS_KEYS",
+    "SHEET_SETTINGS_KEYS",
+    "PrintSetup",
+    "RevisionColour",
+    "SceneNumbers",
+    "apply_fmt",
+]

@@ -238,6 +238,34 @@ class Draft:
         return Draft(body, data)
 
 
+def mark_against(
+    new: Draft, old: Draft, level: int | None = None, date: str | None = None
+) -> tuple[Draft, Round]:
+    """``new`` with every change since the earlier draft ``old`` marked in a revision
+    round: the round ``level`` (started, dated ``date``, when it is not the current one),
+    else the current round of either draft, else the next. ``old``'s marks are kept where
+    their text still is, both drafts' rounds are kept, and a lock only ``old`` has (scene
+    numbers, pages) comes along. What ``reelwright revisions mark`` and
+    ``reelwright export --revised-from`` do; a round before the current one is refused."""
+    old_data = old.data.copy()
+    data = new.data.copy()
+    revisions = old_data.revisions
+    for started in data.revisions.rounds:
+        if all(known.level != started.level for known in revisions.rounds):
+            revisions.rounds.append(started)
+    revisions.rounds.sort(key=lambda known: known.level)
+    current = revisions.current
+    if current is None or (level is not None and level != current.level):
+        current = revisions.start_round(level, date)
+    old_data.carry(old.body, new.body, current.level)
+    data.revisions = old_data.revisions
+    if data.pages is None and old_data.pages is not None:
+        data.pages = old_data.pages
+    if data.scenes is None and old_data.scenes is not None:
+        data.scenes = old_data.scenes
+    return Draft(new.body, data), current
+
+
 @dataclass(frozen=True, slots=True)
 class Loaded(Draft):
     """A file read: ``body`` is the script without the block (what the editor shows and
