@@ -12,6 +12,10 @@ never waits for it; the model host is the one owner of the request, and its type
 carry only the current request's events. Where a suggestion goes is held when it is asked
 for (``desktop/held_place.py``). Quitting (closing the window, or the application
 quitting) cancels a running suggestion or download and waits for both threads.
+
+Everything it shows is in the interface's language: the registry's English texts through
+``take_view.action_text``, its own with ``self.tr``; menus are still asked for by their
+English title (``window.menu("&Write")``) and the dock by its object name.
 """
 
 from __future__ import annotations
@@ -23,16 +27,21 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QToolButton, QWidget
 
 from reelwright.desktop.held_place import HeldPlace, Insertion, insert_at
-from reelwright.desktop.model_manager import Downloader, ModelManagerDialog, configured_spec
+from reelwright.desktop.model_manager import (
+    Downloader,
+    ModelManagerDialog,
+    configured_spec,
+    reason_text,
+)
 from reelwright.desktop.model_worker import JobDone, LoadedModel, ModelChoice, ModelHost
 from reelwright.desktop.sampler_popover import SamplerPopover, alternatives, sampler_changes
 from reelwright.desktop.suggestions_panel import SuggestionsPanel
-from reelwright.desktop.take_view import Run
+from reelwright.desktop.take_view import Run, action_text, context_entry
 from reelwright.desktop.themes import theme_named
 from reelwright.models.action_registry import ACTIONS, BY_NAME, COMMAND
 
@@ -50,7 +59,7 @@ EMBEDDED = "default"
 def model_label(spec: str) -> str:
     """A readable name for a model spec, without loading anything."""
     if spec == EMBEDDED:
-        return "SmolLM2 135M (embedded)"
+        return QCoreApplication.translate("CoWriter", "SmolLM2 135M (embedded)")
     from reelwright.models.catalog import find_entry
 
     entry = find_entry(spec)
@@ -142,12 +151,14 @@ class CoWriter(QObject):
     def _build_actions(self) -> None:
         menu = self.window.menu("&Write")
         for spec in ACTIONS:
-            action = QAction(spec.menu, self.window)
+            action = QAction(action_text(spec.menu), self.window)
             action.setObjectName(f"write-{spec.name}")
             action.setShortcut(QKeySequence(spec.shortcut))
-            action.setToolTip(f"{spec.tip} ({spec.shortcut})")
-            action.setStatusTip(spec.tip)
-            action.setIconText(spec.toolbar)
+            tip = action_text(spec.tip)
+            key = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({key})")
+            action.setStatusTip(tip)
+            action.setIconText(action_text(spec.toolbar))
             action.triggered.connect(lambda _c=False, a=spec.name: self.start(a))
             menu.addAction(action)
             self.window.add_toolbar_action(action)
@@ -164,9 +175,9 @@ class CoWriter(QObject):
             if name == "sampling":
                 menu.addSeparator()
             command = COMMAND[name]
-            action = menu.addAction(command.menu)
+            action = menu.addAction(action_text(command.menu))
             action.setObjectName(f"write-{name}")
-            action.setStatusTip(command.tip)
+            action.setStatusTip(action_text(command.tip))
             if command.shortcut:
                 action.setShortcut(QKeySequence(command.shortcut))
             action.triggered.connect(lambda _c=False, s=slot: s())
@@ -186,16 +197,16 @@ class CoWriter(QObject):
             else cursor.blockNumber()
         )
         target = QTextCursor(cursor)
-        sub = QMenu("Co-writer", menu)
+        sub = QMenu(self.tr("Co-writer"), menu)
         sub.setObjectName("cowriterContextMenu")
         who = self._character_at(line, selection.selectedText().strip() if inside else "")
         for spec in ACTIONS:
             if spec.scope == "character" and not who:
                 continue
-            text = spec.context_text(who).replace("&", "&&")
+            text = context_entry(spec, who).replace("&", "&&")
             action = sub.addAction(text)
             action.setObjectName(f"context-{spec.name}")
-            action.setStatusTip(spec.tip)
+            action.setStatusTip(action_text(spec.tip))
             keep = who if spec.scope == "character" else ""
             action.triggered.connect(
                 partial(self._from_context, spec.name, line, target, inside, keep)
@@ -261,7 +272,7 @@ class CoWriter(QObject):
         self.panel.script_title = self._title()
         self.panel.begin(Run(spec, place, dict(options)), count)
         if self.host.model is None and self.host.failure is None:
-            self.panel.set_status(f"Loading {model_label(self.choice().spec)}…")
+            self.panel.set_status(self._loading_text(self.choice()))
         self._maybe_notice()
         return request_id
 
@@ -315,44 +326,68 @@ class CoWriter(QObject):
         self.panel.end(done)
         self.last_done = done
         if done.reason == "done" and done.tokens_per_second:
-            self.speed_status.setText(f"{done.tokens_per_second:.1f} tokens/s")
+            speed = f"{done.tokens_per_second:.1f}"
+            self.speed_status.setText(self.tr("{speed} tokens/s").format(speed=speed))
             self.speed_status.setToolTip(
-                f"{done.completion_tokens} tokens in {done.generating_seconds:.2f} s of writing"
+                self.tr("{tokens} tokens in {seconds} s of writing").format(
+                    tokens=done.completion_tokens, seconds=f"{done.generating_seconds:.2f}"
+                )
             )
         self.job_finished.emit(done)
 
+    def _loading_text(self, choice: ModelChoice) -> str:
+        return self.tr("Loading {model}…").format(model=model_label(choice.spec))
+
     def _loading(self, choice: ModelChoice) -> None:
-        self.model_status.setText(f"Loading {model_label(choice.spec)}…")
+        self.model_status.setText(self._loading_text(choice))
         # The backend label keeps the last model's until the new one says where it runs.
 
     def _loaded(self, model: LoadedModel) -> None:
         self.model_status.setText(model_label(model.choice.spec))
-        self.model_status.setToolTip(
-            f"{model.path}\n{model.facts.architecture}, context {model.facts.n_ctx:,} tokens, "
-            f"loaded in {model.seconds:.1f} s\nClick to choose another model"
+        facts = model.facts
+        about = self.tr("{architecture}, context {tokens} tokens, loaded in {seconds} s").format(
+            architecture=facts.architecture,
+            tokens=f"{facts.n_ctx:,}",
+            seconds=f"{model.seconds:.1f}",
         )
-        layers = f", {model.facts.n_gpu_layers} GPU layers" if model.facts.n_gpu_layers else ""
-        self.backend_status.setText(model.facts.backend + layers)
-        self.backend_status.setToolTip("Where the model runs")
+        again = self.tr("Click to choose another model")
+        self.model_status.setToolTip(f"{model.path}\n{about}\n{again}")
+        backend = facts.backend
+        if facts.n_gpu_layers:
+            backend = self.tr("{backend}, {layers} GPU layers").format(
+                backend=backend, layers=facts.n_gpu_layers
+            )
+        self.backend_status.setText(backend)
+        self.backend_status.setToolTip(self.tr("Where the model runs"))
         if self.panel.streaming:
-            self.panel.set_status("Reading the script…")
+            self.panel.set_status(self.tr("Reading the script…"))
 
     def _load_problem(self, message: str) -> str:
-        return (
-            f"The model cannot be used: {message}. Open Write ▸ Models… (or click the model's "
-            "name in the status bar) to fix it or choose another model; your script is "
-            "untouched and the editor keeps working."
+        text = self.tr(
+            "The model cannot be used: {problem}. Open {write} ▸ {models} (or click the "
+            "model's name in the status bar) to fix it or choose another model; your script "
+            "is untouched and the editor keeps working."
+        )
+        return text.format(
+            problem=message,
+            write=_plain(self.window.menu("&Write").title()),
+            models=_plain(self.models_action.text()),
         )
 
     def _load_failed(self, choice: ModelChoice, message: str) -> None:
-        self.model_status.setText(f"{model_label(choice.spec)}: not usable")
-        self.model_status.setToolTip(f"{message}\nClick to choose another model")
+        self.model_status.setText(
+            self.tr("{model}: not usable").format(model=model_label(choice.spec))
+        )
+        again = self.tr("Click to choose another model")
+        self.model_status.setToolTip(f"{message}\n{again}")
         self.panel.show_problem(self._load_problem(message))
 
     def _show_configured_model(self) -> None:
         spec = configured_spec(self.settings)
         self.model_status.setText(model_label(spec))
-        self.model_status.setToolTip("Loads with the first suggestion; click to choose a model")
+        self.model_status.setToolTip(
+            self.tr("Loads with the first suggestion; click to choose a model")
+        )
 
     def _setting_changed(self, key: str) -> None:
         if key in MODEL_KEYS and not self.host.busy:
@@ -370,21 +405,27 @@ class CoWriter(QObject):
         if self.settings.get("cowriter/demo_notice_seen") or self.panel.notice.isVisible():
             return
         recommendation = self._recommend()
-        intro = (
+        intro = self.tr(
             "<b>SmolLM2 135M is a tiny demonstration model.</b> It shows what each button "
             "does, but it cannot write scenes you will keep."
         )
         if recommendation is None:
-            self.panel.show_notice(
-                f"{intro} Choose a bigger model in Models… to get real help.", ""
-            )
+            more = self.tr("Choose a bigger model in Models… to get real help.")
+            self.panel.show_notice(f"{intro} {more}", "")
             return
         entry = recommendation.entry
         self._notice_id = entry.id
+        advice = self.tr("For this computer: <b>{name}</b> ({size} download). {reason}.")
         self.panel.show_notice(
-            f"{intro} For this computer: <b>{_escape(entry.name)}</b> "
-            f"({recommendation.size_text} download). {_escape(recommendation.reason)}.",
-            f"Download {entry.name} ({recommendation.size_text})",
+            f"{intro} "
+            + advice.format(
+                name=_escape(entry.name),
+                size=recommendation.size_text,
+                reason=_escape(reason_text(recommendation)),
+            ),
+            self.tr("Download {name} ({size})").format(
+                name=entry.name, size=recommendation.size_text
+            ),
         )
 
     def _recommend(self) -> Recommendation | None:
@@ -405,10 +446,11 @@ class CoWriter(QObject):
         manager = self.show_model_manager()
         if self._notice_id:
             manager.download(self._notice_id)
-            self.panel.show_notice(
-                f"Downloading <b>{_escape(model_label(self._notice_id))}</b>; the co-writer "
-                "switches to it when the download is complete and checked."
+            text = self.tr(
+                "Downloading <b>{model}</b>; the co-writer switches to it when the download "
+                "is complete and checked."
             )
+            self.panel.show_notice(text.format(model=_escape(model_label(self._notice_id))))
 
     def _downloaded(self, model_id: str, path: str) -> None:
         if not model_id or model_id != self._notice_id:
@@ -417,10 +459,8 @@ class CoWriter(QObject):
         self.settings.set("model/path", "")
         self.settings.set("model/id", model_id)
         self.settings.set("cowriter/demo_notice_seen", True)
-        self.panel.show_notice(
-            f"<b>{_escape(model_label(model_id))}</b> is installed and checked: your next "
-            "suggestion uses it."
-        )
+        text = self.tr("<b>{model}</b> is installed and checked: your next suggestion uses it.")
+        self.panel.show_notice(text.format(model=_escape(model_label(model_id))))
 
     # Accepting -------------------------------------------------------------------------------
     def insert(self, place: HeldPlace | None, text: str, where: str) -> Insertion | str:
@@ -445,7 +485,10 @@ class CoWriter(QObject):
 
     def export_promo_dialog(self, promo: object) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Export Promo Script", str(Path.home() / "trailer.pdf"), "PDF (*.pdf)"
+            self.window,
+            self.tr("Export Promo Script"),
+            str(Path.home() / "trailer.pdf"),
+            self.tr("PDF (*.pdf)"),
         )
         if name:
             self.export_promo(promo, name)
@@ -458,9 +501,11 @@ class CoWriter(QObject):
         try:
             write_promo_pdf(promo, path)
         except ReelwrightError as error:
-            self.panel.set_status(f"The promo script was not written: {error}")
+            self.panel.set_status(
+                self.tr("The promo script was not written: {error}").format(error=error)
+            )
             return False
-        self.panel.set_status(f"Promo script written to {path}")
+        self.panel.set_status(self.tr("Promo script written to {path}").format(path=path))
         return True
 
     # Dialogs ---------------------------------------------------------------------------------
@@ -471,7 +516,7 @@ class CoWriter(QObject):
             self._popover.close()
             self._popover.deleteLater()
         self._popover = SamplerPopover(
-            self.settings, action, BY_NAME[action].title, n_ctx, self.window
+            self.settings, action, action_text(BY_NAME[action].title), n_ctx, self.window
         )
         self._popover.show_below(anchor)
 
@@ -482,7 +527,9 @@ class CoWriter(QObject):
         line = ""
         if self.host.model is not None:
             facts = self.host.model.facts
-            line = f"running on {facts.backend}, context {facts.n_ctx:,} tokens"
+            line = self.tr("running on {backend}, context {tokens} tokens").format(
+                backend=facts.backend, tokens=f"{facts.n_ctx:,}"
+            )
         elif self.host.failure:
             line = f"<span style='color:#b03a2e'>{_escape(self.host.failure)}</span>"
         self.manager.status_line = line
@@ -532,7 +579,7 @@ class CoWriter(QObject):
 
         fields = read_title_page(self.editor.script_text())
         title = next((v for k, v in fields.items() if k.casefold() == "title"), "")
-        return " ".join(title.replace("*", "").replace("_", "").split()) or "Untitled"
+        return " ".join(title.replace("*", "").replace("_", "").split()) or self.tr("Untitled")
 
     # Shutdown ----------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -556,6 +603,13 @@ class CoWriter(QObject):
         self.panel._timer.stop()
         self.host.shutdown()
         self.downloader.shutdown()
+
+
+def _plain(text: str) -> str:
+    """A menu text as a sentence names it: no mnemonic (``写作(&W)``, ``&Models…``)."""
+    from reelwright.desktop.keymap import plain_text
+
+    return plain_text(text) + ("…" if text.endswith("…") else "")
 
 
 def _escape(text: str) -> str:

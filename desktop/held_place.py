@@ -6,7 +6,8 @@ objects. Qt moves them with every edit, so the writer can go on typing elsewhere
 the same scene) while the model writes, and Accept still puts the take where it was asked
 for, not wherever the caret happens to be. If that place is gone (its scene or paragraph
 deleted, the selection deleted, another script opened), :meth:`HeldPlace.insert` says so
-in one sentence and inserts nothing; the panel then offers the caret instead.
+in one sentence (in the interface's language) and inserts nothing; the panel then offers
+the caret instead.
 
 "Insert after this scene" ends the scene before the next scene heading *or* section
 heading, read by the core parser: a next scene for the last scene of Act One goes before
@@ -20,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from reelwright.desktop.undo import edit_block
@@ -115,8 +117,10 @@ class HeldPlace:
     def label(self) -> str:
         """The scene, as the panel names it: "scene 3 (INT. LIGHTHOUSE - NIGHT)"."""
         if not self.scene_number:
-            return "the start of the script"
-        return f"scene {self.scene_number} ({self.heading_text})"
+            return QCoreApplication.translate("HeldPlace", "the start of the script")
+        return QCoreApplication.translate("HeldPlace", "scene {number} ({heading})").format(
+            number=self.scene_number, heading=self.heading_text
+        )
 
     def line_now(self) -> int:
         """The line asked at, as the script reads now (edits above it moved it)."""
@@ -131,24 +135,34 @@ class HeldPlace:
     def target(self, where: str) -> QTextCursor | str:
         """A cursor at the spot for ``where`` (over the text to replace), or why it is gone."""
         if self.editor.document() is not self.document:
-            return "another script was opened since it was asked for"
+            return QCoreApplication.translate(
+                "HeldPlace", "another script was opened since it was asked for"
+            )
         if where == "replace_selection":
             if self.selection is None:
-                return "no text was selected when it was asked for"
+                return QCoreApplication.translate(
+                    "HeldPlace", "no text was selected when it was asked for"
+                )
             if not self.selection.hasSelection():
-                return "the text that was selected has been deleted or replaced"
+                return QCoreApplication.translate(
+                    "HeldPlace", "the text that was selected has been deleted or replaced"
+                )
             return QTextCursor(self.selection)
         if where == "cursor":
             held = self.paragraph
             if self._paragraph_text and held is not None and not held.hasSelection():
-                return "the paragraph at the cursor has been deleted"
+                return QCoreApplication.translate(
+                    "HeldPlace", "the paragraph at the cursor has been deleted"
+                )
             return QTextCursor(self.caret)
         followed = self._followed(where)
         if followed is not None:
             return followed
         if where == "after_paragraph":
             if self.paragraph is None or not self.paragraph.hasSelection():
-                return "the paragraph it was asked for has been deleted"
+                return QCoreApplication.translate(
+                    "HeldPlace", "the paragraph it was asked for has been deleted"
+                )
             block = self.document.findBlock(self.paragraph.selectionEnd())
             while block.next().isValid() and not _blank(block.next()):
                 block = block.next()
@@ -175,12 +189,16 @@ class HeldPlace:
         start_line = 0
         if self.heading is not None:
             if not self.heading.hasSelection():
-                return f"{self.label} has been deleted"
+                return QCoreApplication.translate("HeldPlace", "{scene} has been deleted").format(
+                    scene=self.label
+                )
             start_line = self.document.findBlock(self.heading.selectionStart()).blockNumber()
             if not any(
                 e.start_line == start_line and e.type is ElementType.SCENE_HEADING for e in elements
             ):
-                return f"the heading of {self.label} is no longer a scene heading"
+                return QCoreApplication.translate(
+                    "HeldPlace", "the heading of {scene} is no longer a scene heading"
+                ).format(scene=self.label)
         after = [e for e in elements if e.start_line > start_line and e.type in SCENE_ENDS]
         end_line = after[0].start_line if after else self.document.blockCount()
         block = self.document.findBlockByNumber(max(start_line, end_line - 1))

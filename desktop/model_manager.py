@@ -6,6 +6,11 @@ so a broken file shows what is wrong and how to fix it instead of failing at the
 suggestion. Downloads run on their own thread (:class:`Downloader`, owned by the
 co-writer so that closing the dialog does not stop one); progress arrives over queued
 signals, cancel keeps the partial file, and the next start resumes it.
+
+What the dialog writes is in the interface's language; the model layer's own sentences
+(a recommendation's reason, a language's name) are translated here from the English
+templates it marks (``reason_text``, ``language_text``). Facts read from files and the
+catalog (names, architectures, licences) are shown as they are.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.desktop.settings import Settings
 from reelwright.models.types import CancelToken
 from reelwright.screenplay.errors import ReelwrightError
@@ -46,6 +52,37 @@ log = logging.getLogger(__name__)
 
 PROGRESS_STEPS = 1000
 """The bar counts thousandths: a byte count would overflow Qt's int for files over 2 GB."""
+SOURCES = {
+    "embedded": QT_TRANSLATE_NOOP("ModelManager", "embedded"),
+    "catalog": QT_TRANSLATE_NOOP("ModelManager", "catalog"),
+    "added": QT_TRANSLATE_NOOP("ModelManager", "added"),
+}
+"""Where an installed model came from (``models.store``'s sources), as the table says it."""
+
+
+def source_text(source: str) -> str:
+    """An installed model's source in the interface's language."""
+    if source not in SOURCES:
+        return source
+    return QCoreApplication.translate("ModelManager", SOURCES[source])
+
+
+def recommendation_text(template: str) -> str:
+    """A template of ``models.recommend`` (its reason's parts, a language's name) in the
+    interface's language."""
+    return QCoreApplication.translate("Recommendation", template)
+
+
+def reason_text(recommendation: Recommendation) -> str:
+    """Why ``recommendation`` suits this computer, in the interface's language."""
+    return recommendation.reason_in(recommendation_text)
+
+
+def language_text(code: str) -> str:
+    """A language's name (``zh``) in the interface's language."""
+    from reelwright.models.recommend import language_name
+
+    return recommendation_text(language_name(code))
 
 
 def configured_spec(settings: Settings) -> str:
@@ -54,22 +91,30 @@ def configured_spec(settings: Settings) -> str:
 
 
 def format_duration(seconds: float | None) -> str:
+    """The time a download has left, as the progress line says it."""
     if seconds is None:
-        return "time left unknown"
+        return QCoreApplication.translate("ModelManager", "time left unknown")
     seconds = round(seconds)
     if seconds < 60:
-        return f"{seconds} s left"
+        return QCoreApplication.translate("ModelManager", "{seconds} s left").format(
+            seconds=seconds
+        )
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s left"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min left"
+        text = QCoreApplication.translate("ModelManager", "{minutes} min {seconds} s left")
+        return text.format(minutes=seconds // 60, seconds=f"{seconds % 60:02d}")
+    text = QCoreApplication.translate("ModelManager", "{hours} h {minutes} min left")
+    return text.format(hours=seconds // 3600, minutes=f"{seconds % 3600 // 60:02d}")
 
 
 def progress_text(done: int, total: int, speed: float, eta: float | None) -> str:
     from reelwright.models.download import format_bytes
 
-    return (
-        f"{format_bytes(done)} of {format_bytes(total)} · {format_bytes(speed)}/s · "
-        f"{format_duration(eta)}"
+    text = QCoreApplication.translate("ModelManager", "{done} of {total} · {speed}/s · {left}")
+    return text.format(
+        done=format_bytes(done),
+        total=format_bytes(total),
+        speed=format_bytes(speed),
+        left=format_duration(eta),
     )
 
 
@@ -107,8 +152,13 @@ def describe_installed(n_ctx: int) -> list[ModelRow]:
                     model.name,
                     model.source,
                     model.path,
-                    problem=f"the file is gone: {model.path}",
-                    fix="Add it again from where it is now, or remove it from the list.",
+                    problem=QCoreApplication.translate(
+                        "ModelManager", "the file is gone: {path}"
+                    ).format(path=model.path),
+                    fix=QCoreApplication.translate(
+                        "ModelManager",
+                        "Add it again from where it is now, or remove it from the list.",
+                    ),
                 )
             )
             continue
@@ -116,9 +166,11 @@ def describe_installed(n_ctx: int) -> list[ModelRow]:
             info = inspect_gguf(model.path)
         except ReelwrightError as error:
             fix = (
-                "Download it again (remove it first)."
+                QCoreApplication.translate("ModelManager", "Download it again (remove it first).")
                 if model.source == "catalog"
-                else "Remove it and add a complete .gguf file."
+                else QCoreApplication.translate(
+                    "ModelManager", "Remove it and add a complete .gguf file."
+                )
             )
             rows.append(
                 ModelRow(
@@ -247,7 +299,7 @@ class ModelManagerDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Models")
+        self.setWindowTitle(self.tr("Models"))
         self.setObjectName("modelManager")
         self.resize(980, 620)
         self.settings = settings
@@ -266,15 +318,15 @@ class ModelManagerDialog(QDialog):
         column.addWidget(self.tabs, 1)
         self.installed = self._table(
             [
-                "Model",
-                "Source",
-                "Architecture",
-                "Parameters",
-                "Quantization",
-                "Context",
-                "Size",
-                "Memory",
-                "Status",
+                self.tr("Model"),
+                self.tr("Source"),
+                self.tr("Architecture"),
+                self.tr("Parameters"),
+                self.tr("Quantization"),
+                self.tr("Context"),
+                self.tr("Size"),
+                self.tr("Memory"),
+                self.tr("Status"),
             ]
         )
         self.problem = QLabel("", self)
@@ -288,20 +340,20 @@ class ModelManagerDialog(QDialog):
         installed_column.addWidget(self.installed, 1)
         installed_column.addWidget(self.problem)
         buttons = QHBoxLayout()
-        self.use_button = QPushButton("Use This Model", installed_page)
+        self.use_button = QPushButton(self.tr("Use This Model"), installed_page)
         self.use_button.setObjectName("useModel")
         self.use_button.clicked.connect(self.use_selected)
-        add = QPushButton("Add .gguf File…", installed_page)
+        add = QPushButton(self.tr("Add .gguf File…"), installed_page)
         add.setObjectName("addModel")
         add.clicked.connect(self.add_dialog)
-        self.remove_button = QPushButton("Remove", installed_page)
+        self.remove_button = QPushButton(self.tr("Remove"), installed_page)
         self.remove_button.clicked.connect(self.remove_selected)
         buttons.addWidget(self.use_button)
         buttons.addWidget(add)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
         installed_column.addLayout(buttons)
-        self.tabs.addTab(installed_page, "Installed")
+        self.tabs.addTab(installed_page, self.tr("Installed"))
         self.installed.setWordWrap(False)
         self.installed.itemSelectionChanged.connect(self._selection_changed)
 
@@ -310,13 +362,13 @@ class ModelManagerDialog(QDialog):
         catalog_column.setContentsMargins(0, 8, 0, 0)
         self.catalog = self._table(
             [
-                "Model",
-                "Parameters",
-                "Download",
-                "RAM needed",
-                "Licence",
-                "Languages",
-                "Good for",
+                self.tr("Model"),
+                self.tr("Parameters"),
+                self.tr("Download"),
+                self.tr("RAM needed"),
+                self.tr("Licence"),
+                self.tr("Languages"),
+                self.tr("Good for"),
                 "",
             ]
         )
@@ -334,35 +386,35 @@ class ModelManagerDialog(QDialog):
         self.progress_label = QLabel("", catalog_page)
         self.progress_label.setObjectName("downloadLabel")
         self.progress_label.setMinimumWidth(330)
-        self.cancel_button = QPushButton("Cancel", catalog_page)
+        self.cancel_button = QPushButton(self.tr("Cancel"), catalog_page)
         self.cancel_button.setObjectName("cancelDownload")
         self.cancel_button.clicked.connect(self.downloader.cancel)
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.progress_label)
         progress_row.addWidget(self.cancel_button)
         catalog_column.addLayout(progress_row)
-        self.tabs.addTab(catalog_page, "Catalog")
+        self.tabs.addTab(catalog_page, self.tr("Catalog"))
 
-        box = QGroupBox("How the model runs", self)
+        box = QGroupBox(self.tr("How the model runs"), self)
         settings_column = QVBoxLayout(box)
         row = QHBoxLayout()
         self.gpu_layers = QSpinBox(box)
         self.gpu_layers.setRange(-1, 999)
-        self.gpu_layers.setSpecialValueText("all, with a GPU")
+        self.gpu_layers.setSpecialValueText(self.tr("all, with a GPU"))
         self.gpu_layers.setValue(settings.get("model/n_gpu_layers"))
         self.context = QSpinBox(box)
         self.context.setRange(512, 131072)
         self.context.setSingleStep(1024)
-        self.context.setSuffix(" tokens")
+        self.context.setSuffix(self.tr(" tokens"))
         self.context.setValue(settings.get("model/n_ctx"))
         self.threads = QSpinBox(box)
         self.threads.setRange(0, 256)
-        self.threads.setSpecialValueText("automatic")
+        self.threads.setSpecialValueText(self.tr("automatic"))
         self.threads.setValue(settings.get("model/threads"))
         for label, spin in (
-            ("GPU layers", self.gpu_layers),
-            ("Context size", self.context),
-            ("CPU threads", self.threads),
+            (self.tr("GPU layers"), self.gpu_layers),
+            (self.tr("Context size"), self.context),
+            (self.tr("CPU threads"), self.threads),
         ):
             spin.setMinimumWidth(150)
             row.addWidget(QLabel(label, box))
@@ -371,8 +423,10 @@ class ModelManagerDialog(QDialog):
         row.addStretch(1)
         settings_column.addLayout(row)
         hint = QLabel(
-            "Changes apply from the next suggestion (the model loads again). A bigger context "
-            "lets the model read more of the script and needs more memory.",
+            self.tr(
+                "Changes apply from the next suggestion (the model loads again). A bigger "
+                "context lets the model read more of the script and needs more memory."
+            ),
             box,
         )
         hint.setWordWrap(True)
@@ -418,10 +472,10 @@ class ModelManagerDialog(QDialog):
             if is_active:
                 active_row = row
             name = ("● " if is_active else "") + model.name
-            status = f"✗ {model.problem}" if model.problem else "ready"
+            status = f"✗ {model.problem}" if model.problem else self.tr("ready")
             cells = [
                 name,
-                model.source,
+                source_text(model.source),
                 model.architecture,
                 model.parameters,
                 model.quantization,
@@ -444,7 +498,7 @@ class ModelManagerDialog(QDialog):
         if active_row >= 0:
             table.selectRow(active_row)
         name = next((m.name for m in self.rows if spec in (m.id, str(m.path))), spec)
-        text = f"<b>Active model:</b> {name}"
+        text = self.tr("<b>Active model:</b> {name}").format(name=name)
         if self.status_line:
             text += f" &nbsp;·&nbsp; {self.status_line}"
         self.active_label.setText(text)
@@ -468,7 +522,7 @@ class ModelManagerDialog(QDialog):
     def _fill_catalog(self) -> None:
         from reelwright.models.catalog import load_catalog
         from reelwright.models.download import format_bytes
-        from reelwright.models.recommend import language_name, ram_bytes_needed
+        from reelwright.models.recommend import ram_bytes_needed
         from reelwright.models.store import downloaded_path, partial_download
 
         entries = load_catalog()
@@ -477,17 +531,22 @@ class ModelManagerDialog(QDialog):
         recommended = self.recommendation()
         best = recommended.entry if recommended is not None else None
         if recommended is not None and best is not None:
+            text = self.tr("Recommended for this computer: <b>{name}</b> ({size}). {reason}.")
             self.recommendation_label.setText(
-                f"Recommended for this computer: <b>{best.name}</b> "
-                f"({recommended.size_text}). {recommended.reason}."
+                text.format(
+                    name=best.name, size=recommended.size_text, reason=reason_text(recommended)
+                )
             )
         else:
             self.recommendation_label.setText(
-                "No model in the catalog runs well on this computer; the embedded model stays."
+                self.tr(
+                    "No model in the catalog runs well on this computer; the embedded model stays."
+                )
             )
         for row, entry in enumerate(entries):
             marked = best is not None and entry.id == best.id
-            languages = ", ".join(language_name(code) for code in entry.languages)
+            separator = self.tr(", ", "the separator of a list")
+            languages = separator.join(language_text(code) for code in entry.languages)
             ram = ram_bytes_needed(entry) / 1e9
             cells = [
                 ("★ " if marked else "") + entry.name,
@@ -500,9 +559,11 @@ class ModelManagerDialog(QDialog):
             ]
             tips = {
                 0: f"{entry.name} ({entry.architecture})"
-                + ("\nRecommended for this computer" if marked else ""),
-                3: "Total RAM a computer needs to run it on the CPU beside the system and "
-                "Reelwright; a GPU with enough memory runs it faster",
+                + ("\n" + self.tr("Recommended for this computer") if marked else ""),
+                3: self.tr(
+                    "Total RAM a computer needs to run it on the CPU beside the system and "
+                    "Reelwright; a GPU with enough memory runs it faster"
+                ),
             }
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -515,17 +576,18 @@ class ModelManagerDialog(QDialog):
             button = QPushButton(table)
             button.setObjectName(f"download-{entry.id}")
             if downloaded_path(entry) is not None:
-                button.setText("Installed")
+                button.setText(self.tr("Installed"))
                 button.setEnabled(False)
             else:
                 partial = partial_download(entry)
                 if partial and partial[1]:
-                    button.setText(f"Resume ({100 * partial[0] // partial[1]}%)")
+                    percent = 100 * partial[0] // partial[1]
+                    button.setText(self.tr("Resume ({percent}%)").format(percent=percent))
                 else:
-                    button.setText("Download")
+                    button.setText(self.tr("Download"))
                 button.setEnabled(self.downloader.active in (None, entry.id))
             if self.downloader.active == entry.id:
-                button.setText("Downloading…")
+                button.setText(self.tr("Downloading…"))
                 button.setEnabled(False)
             button.clicked.connect(lambda _c=False, i=entry.id: self.download(i))
             table.setCellWidget(row, 7, button)
@@ -555,7 +617,9 @@ class ModelManagerDialog(QDialog):
         self.remove_button.setEnabled(model is not None and model.source != "embedded")
         if model is not None and model.problem:
             self.problem.setText(
-                f"<b>{model.name} cannot be used:</b> {model.problem}. {model.fix}"
+                self.tr("<b>{name} cannot be used:</b> {problem}. {fix}").format(
+                    name=model.name, problem=model.problem, fix=model.fix
+                )
             )
             self.problem.show()
         else:
@@ -574,7 +638,7 @@ class ModelManagerDialog(QDialog):
 
     def add_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Add a Model", str(Path.home()), "GGUF models (*.gguf)"
+            self, self.tr("Add a Model"), str(Path.home()), self.tr("GGUF models (*.gguf)")
         )
         if name:
             self.add_path(name)
@@ -587,7 +651,7 @@ class ModelManagerDialog(QDialog):
         try:
             add_model_path(path)
         except ReelwrightError as error:
-            self.problem.setText(f"<b>Not added:</b> {error}")
+            self.problem.setText(self.tr("<b>Not added:</b> {error}").format(error=error))
             self.problem.show()
             return False
         self.refresh()
@@ -603,7 +667,7 @@ class ModelManagerDialog(QDialog):
         try:
             remove_model(model.id)
         except ReelwrightError as error:
-            self.problem.setText(f"<b>Not removed:</b> {error}")
+            self.problem.setText(self.tr("<b>Not removed:</b> {error}").format(error=error))
             self.problem.show()
             return
         if configured_spec(self.settings) in (model.id, str(model.path)):
@@ -619,7 +683,7 @@ class ModelManagerDialog(QDialog):
     def download(self, model_id: str) -> None:
         if self.downloader.start(model_id):
             self.progress.setValue(0)
-            self.progress_label.setText("Asking the hub…")
+            self.progress_label.setText(self.tr("Asking the hub…"))
             self._fill_catalog()
 
     def _progress(self, model_id: str, progress: object) -> None:
@@ -633,7 +697,9 @@ class ModelManagerDialog(QDialog):
 
     def _download_finished(self, model_id: str, path: str) -> None:
         self.progress.setValue(PROGRESS_STEPS)
-        self.progress_label.setText(f"{model_id} is installed and checked.")
+        self.progress_label.setText(
+            self.tr("{model} is installed and checked.").format(model=model_id)
+        )
         self.refresh()
 
     def _download_failed(self, model_id: str, message: str) -> None:
@@ -641,5 +707,5 @@ class ModelManagerDialog(QDialog):
         self._fill_catalog()
 
     def _download_cancelled(self, model_id: str, message: str) -> None:
-        self.progress_label.setText("Cancelled; Resume continues where it stopped.")
+        self.progress_label.setText(self.tr("Cancelled; Resume continues where it stopped."))
         self._fill_catalog()

@@ -12,7 +12,8 @@ emits it on a typed signal (``prompt_ready``, ``chunk``, ``retry``, ``suggestion
 ``done`` or ``error``); events of a job that was cancelled or replaced are dropped there, so
 nothing downstream sees or checks an id. Shutdown sets the token, quits the thread's event
 loop and waits: the engine checks the token between tokens and prompt batches, so a
-running generation ends within one token.
+running generation ends within one token. Its own sentences are in the interface's language
+(``QCoreApplication.translate`` is thread-safe); the model layer's errors pass as written.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from reelwright.models.types import CancelToken, EngineSettings, ModelFacts, SamplerSettings
 
@@ -140,7 +141,11 @@ class ModelWorker(QObject):
             self.done.emit(JobDone(job.request_id, "cancelled"))
             return
         if self._engine is None:
-            why = self._failure[1] if self._failure else "no model is loaded"
+            why = (
+                self._failure[1]
+                if self._failure
+                else QCoreApplication.translate("ModelWorker", "no model is loaded")
+            )
             self.done.emit(JobDone(job.request_id, "error", why))
             return
         from reelwright.models.actions import Suggestion, default_sampler, run_action
@@ -209,7 +214,10 @@ def _sentence(error: BaseException) -> str:
     if isinstance(error, ReelwrightError):
         return str(error)
     if isinstance(error, ImportError):
-        return f"llama-cpp-python is not usable here ({error}); reinstall it"
+        text = QCoreApplication.translate(
+            "ModelWorker", "llama-cpp-python is not usable here ({error}); reinstall it"
+        )
+        return text.format(error=error)
     return f"{type(error).__name__}: {error}"
 
 

@@ -105,6 +105,7 @@ class SamplerPopover(QFrame):
     def __init__(
         self, settings: Settings, action: str, title: str, n_ctx: int, parent: QWidget | None
     ) -> None:
+        """``title``: the action's name as the interface shows it."""
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("samplerPopover")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -113,7 +114,7 @@ class SamplerPopover(QFrame):
         self.n_ctx = n_ctx
         column = QVBoxLayout(self)
         column.setContentsMargins(14, 12, 14, 12)
-        heading = QLabel(f"<b>Sampling for {title}</b>", self)
+        heading = QLabel(self.tr("<b>Sampling for {action}</b>").format(action=title), self)
         column.addWidget(heading)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -122,35 +123,35 @@ class SamplerPopover(QFrame):
 
         self.temperature = self._double(0.0, 2.0, 0.05, 2)
         self.temperature.setToolTip(
-            "Higher writes more surprising text; 0 always picks the likeliest word"
+            self.tr("Higher writes more surprising text; 0 always picks the likeliest word")
         )
         self.top_p = self._double(0.05, 1.0, 0.05, 2)
         self.top_k = QSpinBox(self)
         self.top_k.setRange(0, 500)
-        self.top_k.setSpecialValueText("off")
+        self.top_k.setSpecialValueText(self.tr("off"))
         self.repeat_penalty = self._double(1.0, 2.0, 0.05, 2)
         self.max_tokens = QSpinBox(self)
         self.max_tokens.setRange(16, max(64, n_ctx))
         self.max_tokens.setSingleStep(50)
-        self.max_tokens.setSuffix(" tokens")
+        self.max_tokens.setSuffix(self.tr(" tokens"))
         self.seed = QSpinBox(self)
         self.seed.setRange(SEED_RANDOM, 2**31 - 1)
-        self.seed.setSpecialValueText("random")
-        self.seed.setToolTip("A fixed seed writes the same suggestion again")
+        self.seed.setSpecialValueText(self.tr("random"))
+        self.seed.setToolTip(self.tr("A fixed seed writes the same suggestion again"))
         self.count = QSpinBox(self)
         self.count.setRange(1, MAX_ALTERNATIVES)
         for label, widget in (
-            ("Temperature", self.temperature),
-            ("Top-p", self.top_p),
-            ("Top-k", self.top_k),
-            ("Repeat penalty", self.repeat_penalty),
-            ("Length", self.max_tokens),
-            ("Seed", self.seed),
-            ("Alternatives", self.count),
+            (self.tr("Temperature"), self.temperature),
+            (self.tr("Top-p"), self.top_p),
+            (self.tr("Top-k"), self.top_k),
+            (self.tr("Repeat penalty"), self.repeat_penalty),
+            (self.tr("Length"), self.max_tokens),
+            (self.tr("Seed"), self.seed),
+            (self.tr("Alternatives"), self.count),
         ):
             form.addRow(label, widget)
         row = QHBoxLayout()
-        reset = QPushButton("Action Defaults", self)
+        reset = QPushButton(self.tr("Action Defaults"), self)
         reset.setObjectName("samplerReset")
         reset.clicked.connect(self.reset)
         row.addWidget(reset)

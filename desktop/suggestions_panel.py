@@ -13,11 +13,16 @@ table. Stop keeps what was written as a "stopped" take, to edit and accept.
 The panel never touches the editor: Accept hands the text, the place and the take's held
 place (see ``desktop/held_place.py``) to ``inserter``, which the co-writer sets; if the
 place is gone, the take says so and offers the caret instead.
+
+Every text the panel writes is in the interface's language (``self.tr``, or
+``QT_TRANSLATE_NOOP`` in the tables below, translated when shown); the suggestion itself,
+what the model wrote, never is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -41,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from reelwright.desktop.editor import ScriptEditor
+from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.desktop.model_worker import JobDone
 from reelwright.desktop.take_text import (
     notes_from_text,
@@ -50,29 +56,71 @@ from reelwright.desktop.take_text import (
     split_logline_text,
     synopsis_lines,
 )
-from reelwright.desktop.take_view import Run, Take, TakeView
+from reelwright.desktop.take_view import Run, Take, TakeView, action_text
 from reelwright.desktop.themes import LIGHT, Theme
 from reelwright.exporters.promo_pdf import TARGETS, PromoScript, beats_from_data
 from reelwright.models.action_registry import ACTIONS, BY_NAME, PLACES
 
 REPAINT_MS = 50
 PLACE_LABELS = {
-    "cursor": "Insert at Cursor",
-    "after_paragraph": "Insert after This Paragraph",
-    "end_of_scene": "Insert after This Scene",
-    "replace_selection": "Replace Selection",
+    "cursor": QT_TRANSLATE_NOOP("SuggestionsPanel", "Insert at Cursor"),
+    "after_paragraph": QT_TRANSLATE_NOOP("SuggestionsPanel", "Insert after This Paragraph"),
+    "end_of_scene": QT_TRANSLATE_NOOP("SuggestionsPanel", "Insert after This Scene"),
+    "replace_selection": QT_TRANSLATE_NOOP("SuggestionsPanel", "Replace Selection"),
 }
-PLACE_WORDS = {
-    "cursor": "at the cursor",
-    "after_paragraph": "after the paragraph",
-    "end_of_scene": "after",
-    "replace_selection": "over the selection",
+"""The Accept menu's entry for each place."""
+SHOT_PLACE_LABELS = {
+    "cursor": QT_TRANSLATE_NOOP("SuggestionsPanel", "Insert All Shots at Cursor"),
+    "after_paragraph": QT_TRANSLATE_NOOP(
+        "SuggestionsPanel", "Insert All Shots after This Paragraph"
+    ),
+    "end_of_scene": QT_TRANSLATE_NOOP("SuggestionsPanel", "Insert All Shots after This Scene"),
+    "replace_selection": QT_TRANSLATE_NOOP("SuggestionsPanel", "Replace Selection"),
 }
-EMPTY_TEXT = (
+"""The same for a shot list, accepted whole."""
+INSERTED = {
+    "cursor": QT_TRANSLATE_NOOP(
+        "SuggestionsPanel", "Inserted at the cursor; Undo takes it out again."
+    ),
+    "after_paragraph": QT_TRANSLATE_NOOP(
+        "SuggestionsPanel", "Inserted after the paragraph; Undo takes it out again."
+    ),
+    "end_of_scene": QT_TRANSLATE_NOOP(
+        "SuggestionsPanel", "Inserted after {scene}; Undo takes it out again."
+    ),
+    "replace_selection": QT_TRANSLATE_NOOP(
+        "SuggestionsPanel", "Inserted over the selection; Undo takes it out again."
+    ),
+}
+"""What the take says once it is inserted at each place (``{scene}``: the held scene)."""
+TAKE_INSERTED = {
+    "cursor": QT_TRANSLATE_NOOP(
+        "SuggestionsPanel", "{take} inserted at the cursor; Undo takes it out again."
+    ),
+    "after_paragraph": QT_TRANSLATE_NOOP(
+        "SuggestionsPanel", "{take} inserted after the paragraph; Undo takes it out again."
+    ),
+    "end_of_scene": QT_TRANSLATE_NOOP(
+        "SuggestionsPanel", "{take} inserted after {scene}; Undo takes it out again."
+    ),
+    "replace_selection": QT_TRANSLATE_NOOP(
+        "SuggestionsPanel", "{take} inserted over the selection; Undo takes it out again."
+    ),
+}
+"""What the panel's status line says then (``{take}``: the take's name)."""
+TAKE_STATES = {
+    "writing": QT_TRANSLATE_NOOP("SuggestionsPanel", "being written"),
+    "ready": QT_TRANSLATE_NOOP("SuggestionsPanel", "ready to accept"),
+    "failed": QT_TRANSLATE_NOOP("SuggestionsPanel", "not usable"),
+    "stopped": QT_TRANSLATE_NOOP("SuggestionsPanel", "stopped; kept to edit and accept"),
+}
+"""A take's state as its tab's tooltip says it."""
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "SuggestionsPanel",
     "Choose a writing action from the Write menu, the toolbar, the script's context menu "
     "or Write ▾ above.\n\n"
     "Suggestions appear here as the model writes them. Nothing enters your script until "
-    "you accept it, it goes where you asked for it, and one Undo takes it out again."
+    "you accept it, it goes where you asked for it, and one Undo takes it out again.",
 )
 Inserter = Callable[[Any, str, str], Any]
 """(held place or None for the caret now, Fountain text, where) -> Insertion or why not."""
@@ -96,7 +144,9 @@ class SuggestionsPanel(QDockWidget):
     notice_dismissed = Signal()
 
     def __init__(self, theme: Theme = LIGHT, parent: QWidget | None = None) -> None:
-        super().__init__("Co-writer", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Co-writer"))
+        # The layout is saved and restored by this name, never by the (translated) title.
         self.setObjectName("cowriterDock")
         self.theme = theme
         self.takes: list[Take] = []
@@ -104,7 +154,7 @@ class SuggestionsPanel(QDockWidget):
         self.run: Run | None = None
         """The latest request (streaming while ``streaming``)."""
         self.streaming = False
-        self.script_title = "Untitled"
+        self.script_title = self.tr("Untitled")
         self.inserter: Inserter | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -119,7 +169,7 @@ class SuggestionsPanel(QDockWidget):
         column.setContentsMargins(12, 8, 12, 10)
         column.setSpacing(8)
         head = QHBoxLayout()
-        self.title = QLabel("Co-writer", body)
+        self.title = QLabel(self.tr("Co-writer"), body)
         self.title.setObjectName("cowriterTitle")
         big = self.title.font()
         big.setPointSizeF(big.pointSizeF() * 1.25)
@@ -129,22 +179,24 @@ class SuggestionsPanel(QDockWidget):
         head.addStretch(1)
         self.write_button = QToolButton(body)
         self.write_button.setObjectName("panelWriteButton")
-        self.write_button.setText("Write")
-        self.write_button.setToolTip("Ask for another kind of suggestion")
+        self.write_button.setText(self.tr("Write"))
+        self.write_button.setToolTip(self.tr("Ask for another kind of suggestion"))
         self.write_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.write_menu = QMenu(self.write_button)
         self.write_menu.setObjectName("panelWriteMenu")
         for action in ACTIONS:
-            entry = self.write_menu.addAction(action.title.replace("&", "&&"))
+            entry = self.write_menu.addAction(action_text(action.title).replace("&", "&&"))
             entry.setObjectName(f"panel-{action.name}")
-            entry.setToolTip(action.tip)
+            entry.setToolTip(action_text(action.tip))
             entry.triggered.connect(lambda _c=False, n=action.name: self.action_requested.emit(n))
         self.write_button.setMenu(self.write_menu)
         head.addWidget(self.write_button)
         self.sampler_button = QToolButton(body)
         self.sampler_button.setObjectName("samplerButton")
-        self.sampler_button.setText("Sampling…")
-        self.sampler_button.setToolTip("Temperature, length, seed, alternatives for this action")
+        self.sampler_button.setText(self.tr("Sampling…"))
+        self.sampler_button.setToolTip(
+            self.tr("Temperature, length, seed, alternatives for this action")
+        )
         self.sampler_button.clicked.connect(
             lambda: self.sampler_requested.emit(self.sampler_button)
         )
@@ -159,7 +211,7 @@ class SuggestionsPanel(QDockWidget):
         self._build_options(body, column)
 
         self.pages = QStackedWidget(body)
-        self.empty = QLabel(EMPTY_TEXT, body)
+        self.empty = QLabel(self.tr(EMPTY_TEXT), body)
         self.empty.setObjectName("cowriterEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -175,13 +227,13 @@ class SuggestionsPanel(QDockWidget):
         column.addWidget(self.pages, 1)
 
         buttons = QHBoxLayout()
-        self.stop_button = QPushButton("Stop", body)
+        self.stop_button = QPushButton(self.tr("Stop"), body)
         self.stop_button.setObjectName("stopButton")
-        self.stop_button.setToolTip("Stop writing; what was written stays as a take")
+        self.stop_button.setToolTip(self.tr("Stop writing; what was written stays as a take"))
         self.stop_button.clicked.connect(self.stop_requested)
-        self.regenerate_button = QPushButton("Regenerate", body)
+        self.regenerate_button = QPushButton(self.tr("Regenerate"), body)
         self.regenerate_button.setObjectName("regenerateButton")
-        self.regenerate_button.setToolTip("Write another take of the one shown, beside it")
+        self.regenerate_button.setToolTip(self.tr("Write another take of the one shown, beside it"))
         self.regenerate_button.clicked.connect(self._regenerate)
         self.accept_button = QToolButton(body)
         self.accept_button.setObjectName("acceptButton")
@@ -189,9 +241,9 @@ class SuggestionsPanel(QDockWidget):
         self.accept_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.accept_menu = QMenu(self.accept_button)
         self.accept_button.setMenu(self.accept_menu)
-        self.export_button = QPushButton("Export PDF…", body)
+        self.export_button = QPushButton(self.tr("Export PDF…"), body)
         self.export_button.setObjectName("exportPromoButton")
-        self.export_button.setToolTip("The trailer as a two-column promo script")
+        self.export_button.setToolTip(self.tr("The trailer as a two-column promo script"))
         self.export_button.clicked.connect(self._export)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.regenerate_button)
@@ -218,10 +270,10 @@ class SuggestionsPanel(QDockWidget):
         self.notice_download_button = QPushButton("", self.notice)
         self.notice_download_button.setObjectName("demoNoticeDownload")
         self.notice_download_button.clicked.connect(self.notice_download)
-        models = QPushButton("Models…", self.notice)
+        models = QPushButton(self.tr("Models…"), self.notice)
         models.setObjectName("demoNoticeModels")
         models.clicked.connect(self.notice_models)
-        later = QPushButton("Not Now", self.notice)
+        later = QPushButton(self.tr("Not Now"), self.notice)
         later.setObjectName("demoNoticeLater")
         later.clicked.connect(self._dismiss_notice)
         row.addWidget(self.notice_download_button)
@@ -240,25 +292,25 @@ class SuggestionsPanel(QDockWidget):
         form.setVerticalSpacing(4)
         self.length = QComboBox(self.options_box)
         for seconds in TARGETS:
-            self.length.addItem(f"{seconds} seconds", seconds)
+            self.length.addItem(self.tr("{seconds} seconds").format(seconds=seconds), seconds)
         self.length.setCurrentIndex(1)
         self.genre = QLineEdit(self.options_box)
-        self.genre.setPlaceholderText("drama")
+        self.genre.setPlaceholderText(self.tr("drama"))
         self.audience = QLineEdit(self.options_box)
-        self.audience.setPlaceholderText("a general audience")
+        self.audience.setPlaceholderText(self.tr("a general audience"))
         self.points = QLineEdit(self.options_box)
-        self.points.setPlaceholderText("selling points, separated by ;")
+        self.points.setPlaceholderText(self.tr("selling points, separated by ;"))
         self.character = QComboBox(self.options_box)
         self.new_character = QLineEdit(self.options_box)
-        self.new_character.setPlaceholderText("optional: a new character may speak")
+        self.new_character.setPlaceholderText(self.tr("optional: a new character may speak"))
         self._rows: dict[str, list[QWidget]] = {}
         for name, label, widget in (
-            ("length", "Length", self.length),
-            ("genre", "Genre", self.genre),
-            ("audience", "Audience", self.audience),
-            ("points", "Selling", self.points),
-            ("character", "Character", self.character),
-            ("new_character", "New character", self.new_character),
+            ("length", self.tr("Length"), self.length),
+            ("genre", self.tr("Genre"), self.genre),
+            ("audience", self.tr("Audience"), self.audience),
+            ("points", self.tr("Selling"), self.points),
+            ("character", self.tr("Character"), self.character),
+            ("new_character", self.tr("New character"), self.new_character),
         ):
             form.addRow(label, widget)
             self._rows[name] = [form.labelForField(widget), widget]
@@ -356,7 +408,7 @@ class SuggestionsPanel(QDockWidget):
         """A new request: its ``n`` takes join the tabs, after those already there."""
         self.flush()
         self._timer.stop()
-        self._stop_writing_takes("replaced by a new request")
+        self._stop_writing_takes(self.tr("replaced by a new request"))
         self.run = run
         self.streaming = True
         numbers = [t.number for t in self.takes if t.action.name == run.action.name]
@@ -373,7 +425,7 @@ class SuggestionsPanel(QDockWidget):
         self.pages.setCurrentWidget(self.tabs)
         self.tabs.setCurrentIndex(self.takes.index(run.takes[0]))
         self.sampler_button.setEnabled(True)
-        self.set_status("Reading the script…")
+        self.set_status(self.tr("Reading the script…"))
         self._take_shown()
         self.show()
         self.raise_()
@@ -395,7 +447,7 @@ class SuggestionsPanel(QDockWidget):
             for take in self.run.takes:
                 if take.state == "writing":
                     take.state = "failed"
-                    self._view(take).say("Not written: the request could not run.", True)
+                    self._view(take).say(self.tr("Not written: the request could not run."), True)
                     self._refresh_tab(take)
         self.status.setText(f"<span style='color:#b03a2e'>{_html(message)}</span>")
         self.pages.setCurrentWidget(self.tabs if self.takes else self.empty)
@@ -403,9 +455,15 @@ class SuggestionsPanel(QDockWidget):
         self.show()
 
     def prompt_ready(self, event: Any) -> None:
+        tokens = f"{event.prompt_tokens:,}"
         trimmed = tuple(event.trimmed)
-        note = f"; left out to fit: {', '.join(trimmed)}" if trimmed else ""
-        self.set_status(f"Writing… (the prompt holds {event.prompt_tokens:,} tokens{note})")
+        if trimmed:
+            text = self.tr("Writing… (the prompt holds {tokens} tokens; left out to fit: {parts})")
+            self.set_status(text.format(tokens=tokens, parts=self._listed(trimmed)))
+        else:
+            self.set_status(
+                self.tr("Writing… (the prompt holds {tokens} tokens)").format(tokens=tokens)
+            )
 
     def _streaming_take(self, index: int) -> Take | None:
         if not self.streaming or self.run is None or not 0 <= index < len(self.run.takes):
@@ -429,7 +487,11 @@ class SuggestionsPanel(QDockWidget):
         take.raw.clear()
         take.pending.clear()
         self._view(take).text.clear()
-        self.set_status(f"{take.name} did not pass its check ({event.reason}); writing it again")
+        self.set_status(
+            self.tr("{take} did not pass its check ({why}); writing it again").format(
+                take=take.name, why=event.reason
+            )
+        )
 
     def flush(self) -> None:
         """Paint what arrived since the last repaint (at most every REPAINT_MS)."""
@@ -468,27 +530,34 @@ class SuggestionsPanel(QDockWidget):
             view.say(notes[:1].upper() + notes[1:] + "." if notes else "")
             self._show_final(take, view)
         elif finished is not None and finished.reason == "cancelled":
-            self._mark_stopped(take, "stopped")
+            self._mark_stopped(take)
         else:
             take.state = "failed"
-            view.say(f"Not usable: {suggestion.failure}.", True)
+            view.say(self.tr("Not usable: {why}.").format(why=suggestion.failure), True)
         self._refresh_tab(take)
         self._update_buttons()
 
-    def _mark_stopped(self, take: Take, why: str) -> None:
-        """Keep what was written, editable, as a take to accept."""
+    def _mark_stopped(self, take: Take, why: str = "") -> None:
+        """Keep what was written, editable, as a take to accept; ``why``: what stopped it
+        other than the Stop button (shown as it is given)."""
         self.flush()
         take.state = "stopped"
         view = self._view(take)
         if not take.raw_text.strip():
-            view.say("Stopped before anything was written.")
+            view.say(self.tr("Stopped before anything was written."))
         else:
-            kind = "Fountain" if take.kind == "script" else "notes"
-            said = "Stopped" if why == "stopped" else f"Stopped ({why})"
-            view.say(
-                f"{said}: what was written is kept. Edit it and accept it "
-                f"(it goes in as {kind}), or Regenerate."
-            )
+            said = self.tr("Stopped ({why})").format(why=why) if why else self.tr("Stopped")
+            if take.kind == "script":
+                text = self.tr(
+                    "{stopped}: what was written is kept. Edit it and accept it "
+                    "(it goes in as Fountain), or Regenerate."
+                )
+            else:
+                text = self.tr(
+                    "{stopped}: what was written is kept. Edit it and accept it "
+                    "(it goes in as notes), or Regenerate."
+                )
+            view.say(text.format(stopped=said))
             view.text.setReadOnly(False)
             view.text.textChanged.connect(lambda t=take: setattr(t, "edited", True))
         self._refresh_tab(take)
@@ -502,20 +571,30 @@ class SuggestionsPanel(QDockWidget):
         if done.reason == "cancelled":
             for take in run_takes:
                 if take.state == "writing":
-                    self._mark_stopped(take, "stopped")
+                    self._mark_stopped(take)
             kept = [t.name for t in run_takes if t.state == "stopped" and t.raw_text.strip()]
             self.set_status(
-                f"Stopped. Kept to edit and accept: {', '.join(kept)}." if kept else "Stopped."
+                self.tr("Stopped. Kept to edit and accept: {takes}.").format(
+                    takes=self._listed(kept)
+                )
+                if kept
+                else self.tr("Stopped.")
             )
         elif done.reason == "error":
             self.show_problem(done.message)
         else:
             usable = sum(1 for t in run_takes if t.state == "ready")
-            speed = f" · {done.tokens_per_second:.1f} tokens/s" if done.tokens_per_second else ""
-            self.set_status(
-                f"{usable} of {len(run_takes)} ready to accept · "
-                f"{done.completion_tokens:,} tokens in {done.wall_seconds:.1f} s{speed}"
+            text = self.tr("{ready} of {takes} ready to accept · {tokens} tokens in {seconds} s")
+            text = text.format(
+                ready=usable,
+                takes=len(run_takes),
+                tokens=f"{done.completion_tokens:,}",
+                seconds=f"{done.wall_seconds:.1f}",
             )
+            if done.tokens_per_second:
+                speed = self.tr("{speed} tokens/s").format(speed=f"{done.tokens_per_second:.1f}")
+                text += f" · {speed}"
+            self.set_status(text)
         for take in run_takes:
             if take.state == "writing":
                 take.state = "failed"
@@ -533,17 +612,21 @@ class SuggestionsPanel(QDockWidget):
 
     def _tab_tip(self, take: Take) -> None:
         place = take.run.place
-        where = f" for {place.label}" if place is not None else ""
-        state = {
-            "writing": "being written",
-            "ready": "ready to accept",
-            "failed": "not usable",
-            "stopped": "stopped; kept to edit and accept",
-        }[take.state]
-        inserted = "; inserted (Undo takes it out)" if take.inserted else ""
-        self.tabs.setTabToolTip(
-            self.takes.index(take), f"{take.action.title}{where}: {state}{inserted}"
-        )
+        state = self.tr(TAKE_STATES[take.state])
+        if take.inserted:
+            state = self.tr("{state}; inserted (Undo takes it out)").format(state=state)
+        title = action_text(take.action.title)
+        if place is not None:
+            tip = self.tr("{action} for {place}: {state}").format(
+                action=title, place=place.label, state=state
+            )
+        else:
+            tip = self.tr("{action}: {state}").format(action=title, state=state)
+        self.tabs.setTabToolTip(self.takes.index(take), tip)
+
+    def _listed(self, items: list[str] | tuple[str, ...]) -> str:
+        """Items joined as a list is written in the interface's language."""
+        return self.tr(", ", "the separator of a list").join(items)
 
     def refresh_states(self) -> None:
         """Re-read what the script holds (after any edit): an undone accept is no longer
@@ -569,10 +652,10 @@ class SuggestionsPanel(QDockWidget):
     def _take_shown(self) -> None:
         take = self.current_take()
         if take is not None:
-            self.title.setText(take.action.title)
+            self.title.setText(action_text(take.action.title))
             self._show_options(take.action.name)
         elif self.run is None:
-            self.title.setText("Co-writer")
+            self.title.setText(self.tr("Co-writer"))
         self._update_buttons()
 
     # Final forms -------------------------------------------------------------------------------
@@ -669,17 +752,15 @@ class SuggestionsPanel(QDockWidget):
             return False
         result = self.inserter(take.run.place, text, where)
         if isinstance(result, str):
-            view.say(f"Not inserted: {result}.", True)
+            view.say(self.tr("Not inserted: {why}.").format(why=result), True)
             view.at_caret.show()
             return False
         take.insertions.append(result)
         view.at_caret.hide()
         place = take.run.place
-        spot = PLACE_WORDS[where]
-        if where == "end_of_scene":
-            spot += f" {place.label}" if place is not None else " the scene"
-        view.say(f"Inserted {spot}; Undo takes it out again.")
-        self.set_status(f"{take.name} inserted {spot}; Undo takes it out again.")
+        scene = place.label if place is not None else self.tr("the scene")
+        view.say(self.tr(INSERTED[where]).format(scene=scene))
+        self.set_status(self.tr(TAKE_INSERTED[where]).format(take=take.name, scene=scene))
         self.refresh_states()
         return True
 
@@ -690,12 +771,12 @@ class SuggestionsPanel(QDockWidget):
         text = self.accepted_text(take)
         result = self.inserter(None, text, "cursor")
         if isinstance(result, str):
-            self._view(take).say(f"Not inserted: {result}.", True)
+            self._view(take).say(self.tr("Not inserted: {why}.").format(why=result), True)
             return False
         take.insertions.append(result)
         view = self._view(take)
         view.at_caret.hide()
-        view.say("Inserted at the cursor; Undo takes it out again.")
+        view.say(self.tr(INSERTED["cursor"]))
         self.refresh_states()
         return True
 
@@ -704,9 +785,10 @@ class SuggestionsPanel(QDockWidget):
         if take is None or take.state != "ready" or take.kind != "logline":
             return False
         logline, paragraphs = split_logline_text(self._view(take).text.toPlainText())
-        text = f"Logline: {logline}" + "".join(f"\n{p}" for p in paragraphs)
+        text = self.tr("Logline: {logline}").format(logline=logline)
+        text += "".join(f"\n{p}" for p in paragraphs)
         self.title_notes_requested.emit(text)
-        self.set_status("Added to the title page notes; Undo takes it out again.")
+        self.set_status(self.tr("Added to the title page notes; Undo takes it out again."))
         return True
 
     def promo_script(self) -> PromoScript | None:
@@ -738,32 +820,31 @@ class SuggestionsPanel(QDockWidget):
         )
         self.accept_menu.clear()
         kind = take.kind if take is not None else ""
-        entries: list[tuple[str, Any]] = []
+        entries: list[tuple[str, Any, bool]] = []  # (label, slot, enabled)
         if kind == "logline":
             entries = [
-                ("Insert as Synopsis Lines (=)", lambda: self.accept("cursor")),
-                ("Add to Title Page Notes", self.accept_title_notes),
+                (self.tr("Insert as Synopsis Lines (=)"), lambda: self.accept("cursor"), True),
+                (self.tr("Add to Title Page Notes"), self.accept_title_notes, True),
             ]
         elif take is not None:
             default = take.action.place
             places = sorted(PLACES, key=lambda p: p != default)
+            labels = SHOT_PLACE_LABELS if kind == "shots" else PLACE_LABELS
             for place in places:
-                label = PLACE_LABELS[place]
-                if kind == "shots":
-                    label = label.replace("Insert", "Insert All Shots")
-                entries.append((label, lambda _=False, p=place: self.accept(p)))
+                enabled = place != "replace_selection" or _held_selection(take)
+                slot = partial(self.accept, place)
+                entries.append((self.tr(labels[place]), slot, enabled))
             if kind == "trailer":
-                entries.append(("Export Promo Script PDF…", self._export))
+                entries.append((self.tr("Export Promo Script PDF…"), self._export, True))
         first: QAction | None = None
-        for label, slot in entries:
+        for label, slot, enabled in entries:
             entry = self.accept_menu.addAction(label)
             entry.triggered.connect(lambda _c=False, s=slot: s())
-            if "Replace" in label:
-                entry.setEnabled(_held_selection(take))
+            entry.setEnabled(enabled)
             first = first or entry
         if first is not None:
             self.accept_button.setDefaultAction(first)
-        label = "Accept" if kind != "shots" else "Accept All"
+        label = self.tr("Accept") if kind != "shots" else self.tr("Accept All")
         self.accept_button.setText(label)
         self.accept_button.setEnabled(ready)
         self.export_button.setVisible(kind == "trailer")

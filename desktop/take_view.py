@@ -8,6 +8,10 @@ options. Each of its alternatives is a take, numbered per action across runs ("N
 "stopped" (the writer pressed Stop: what was written is kept, to edit and accept). Whether
 it is inserted is not stored but read from its insertions, so an Undo makes it "not
 inserted" again.
+
+The registry's texts (``models/action_registry.py``, English) are shown through
+:func:`action_text`: the take's name in its tab and messages, and every menu, toolbar and
+context-menu entry the co-writer makes from the registry.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,13 +38,28 @@ from PySide6.QtWidgets import (
 from reelwright.desktop.editor import FONT_FAMILIES, ScriptEditor
 from reelwright.desktop.themes import Theme
 from reelwright.exporters.promo_pdf import PromoBeat, audio_text, clock
-from reelwright.models.action_registry import WritingAction
+from reelwright.models.action_registry import A_CHARACTER, WritingAction
 
 if TYPE_CHECKING:
     from reelwright.desktop.held_place import HeldPlace, Insertion
 
 PREVIEW_POINTS = 8
 MARKS = {"writing": "…", "ready": "✓", "failed": "✗", "stopped": "■"}
+
+
+def action_text(text: str) -> str:
+    """A text of the writing-action registry (a title, menu, toolbar label, context-menu
+    entry or tip) in the interface's language."""
+    return QCoreApplication.translate("WritingAction", text)
+
+
+def context_entry(action: WritingAction, character: str = "") -> str:
+    """The action's context-menu entry in the interface's language, naming ``character``
+    (or "a Character") where the entry names one."""
+    text = action_text(action.context)
+    if "{character}" in text:
+        return text.format(character=character or action_text(A_CHARACTER))
+    return text
 
 
 @dataclass(eq=False)
@@ -79,7 +98,8 @@ class Take:
 
     @property
     def name(self) -> str:
-        return f"{self.action.toolbar} {self.number}"
+        """``Next Scene 3``: the action's toolbar label and the take's number."""
+        return f"{action_text(self.action.toolbar)} {self.number}"
 
     @property
     def acceptable(self) -> bool:
@@ -104,7 +124,7 @@ class Take:
     def tab_text(self) -> str:
         mark = MARKS[self.state]
         if self.inserted:
-            mark += " inserted"
+            mark += " " + QCoreApplication.translate("TakeView", "inserted")
         return f"{self.name} {mark}"
 
 
@@ -156,7 +176,7 @@ class TakeView(QWidget):
         self.message.setWordWrap(True)
         self.message.setObjectName("takeMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.at_caret = QPushButton("Insert at the Cursor Instead", self)
+        self.at_caret = QPushButton(self.tr("Insert at the Cursor Instead"), self)
         self.at_caret.setObjectName("insertAtCaret")
         self.at_caret.hide()
         note.addWidget(self.message, 1)
@@ -178,12 +198,12 @@ class TakeView(QWidget):
         table = self.table
         table.clear()
         table.setColumnCount(3)
-        table.setHorizontalHeaderLabels(["Shot", "Action", ""])
+        table.setHorizontalHeaderLabels([self.tr("Shot"), self.tr("Action"), ""])
         table.setRowCount(len(rows))
         for row, (line, action) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(line))
             table.setItem(row, 1, QTableWidgetItem(action))
-            button = QPushButton("Insert", table)
+            button = QPushButton(self.tr("Insert"), table)
             button.setObjectName(f"insertShot{row}")
             button.setFixedHeight(button.sizeHint().height())
             button.clicked.connect(lambda _c=False, r=row: insert(r))
@@ -198,7 +218,7 @@ class TakeView(QWidget):
     def mark_row_used(self, row: int, dim: QColor) -> None:
         button = self.table.cellWidget(row, 2)
         if isinstance(button, QPushButton):
-            button.setText("Inserted")
+            button.setText(self.tr("Inserted"))
             button.setEnabled(False)
         for column in (0, 1):
             item = self.table.item(row, column)
@@ -209,7 +229,14 @@ class TakeView(QWidget):
         """The trailer as a timed table over its Fountain, with the running time."""
         table = self.table
         table.clear()
-        headers = ["Time", "Shot", "Picture", "Voice-over", "On-screen text", "Music"]
+        headers = [
+            self.tr("Time"),
+            self.tr("Shot"),
+            self.tr("Picture"),
+            self.tr("Voice-over"),
+            self.tr("On-screen text"),
+            self.tr("Music"),
+        ]
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setRowCount(len(beats))
@@ -235,8 +262,11 @@ class TakeView(QWidget):
         running = beats[-1].end if beats else 0
         mark = "✓" if running == target else "✗"
         self.trailer_bar.setText(
-            f"<b>Running time {clock(running)}</b> of {clock(target)} target {mark}"
-            f" &nbsp;·&nbsp; {len(beats)} beats"
+            self.tr("<b>Running time {running}</b> of {target} target {mark}").format(
+                running=clock(running), target=clock(target), mark=mark
+            )
+            + " &nbsp;·&nbsp; "
+            + self.tr("{count} beats").format(count=len(beats))
         )
         self.trailer_bar.show()
         self.show_table(True)

@@ -13,12 +13,28 @@ Windows keyboards (Ctrl+Alt+E is € on a German one). Letters the app itself bi
 Ctrl+Shift (Title Page T, Rename Character R, Save As S, Redo Z, Find Previous G) and those
 that input methods take (IBus: Ctrl+Shift+U and E; fcitx: F) are left alone.
 
+The texts a writer reads (title, menu, toolbar, context, tip of an action; menu and tip of
+a command) are marked with :func:`QT_TRANSLATE_NOOP` in the ``WritingAction`` context: the
+table keeps English, and the desktop shows ``QCoreApplication.translate("WritingAction",
+text)`` (``desktop.take_view.action_text``), so the interface's language never reaches
+``reelwright suggest``, settings keys or object names.
+
 Qt-free: plain data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for Qt's translation tools (``tools/translations.py``) and returns it
+    unchanged: the model layer stays Qt-free, the desktop translates what it shows."""
+    return text
+
+
+A_CHARACTER = QT_TRANSLATE_NOOP("WritingAction", "a Character")
+"""The context menu's name for the character when there is none to name."""
 
 PLACES = ("cursor", "after_paragraph", "end_of_scene", "replace_selection")
 """Where an accepted take can go."""
@@ -57,19 +73,19 @@ class WritingAction:
 
     def context_text(self, character: str = "") -> str:
         if "{character}" in self.context:
-            return self.context.format(character=character or "a Character")
+            return self.context.format(character=character or A_CHARACTER)
         return self.context
 
 
 ACTIONS: tuple[WritingAction, ...] = (
     WritingAction(
         "next-scene",
-        "Next Scene",
-        "&Next Scene",
-        "Next Scene",
-        "Write the Next Scene",
+        QT_TRANSLATE_NOOP("WritingAction", "Next Scene"),
+        QT_TRANSLATE_NOOP("WritingAction", "&Next Scene"),
+        QT_TRANSLATE_NOOP("WritingAction", "Next Scene"),
+        QT_TRANSLATE_NOOP("WritingAction", "Write the Next Scene"),
         "Ctrl+Shift+N",
-        "Write the scene that follows the one at the cursor",
+        QT_TRANSLATE_NOOP("WritingAction", "Write the scene that follows the one at the cursor"),
         "script",
         "end_of_scene",
         "next-scene",
@@ -78,12 +94,14 @@ ACTIONS: tuple[WritingAction, ...] = (
     ),
     WritingAction(
         "continue-dialogue",
-        "Continue Dialogue",
-        "Continue &Dialogue",
-        "Dialogue",
-        "Continue This Dialogue",
+        QT_TRANSLATE_NOOP("WritingAction", "Continue Dialogue"),
+        QT_TRANSLATE_NOOP("WritingAction", "Continue &Dialogue"),
+        QT_TRANSLATE_NOOP("WritingAction", "Dialogue"),
+        QT_TRANSLATE_NOOP("WritingAction", "Continue This Dialogue"),
         "Ctrl+Shift+D",
-        "Continue the dialogue at the cursor in the speakers' voices",
+        QT_TRANSLATE_NOOP(
+            "WritingAction", "Continue the dialogue at the cursor in the speakers' voices"
+        ),
         "script",
         "after_paragraph",
         "continue-dialogue",
@@ -91,12 +109,14 @@ ACTIONS: tuple[WritingAction, ...] = (
     ),
     WritingAction(
         "between-scenes",
-        "Scene Between",
-        "Scene &Between",
-        "Between",
-        "Write a Scene between This and the Next",
+        QT_TRANSLATE_NOOP("WritingAction", "Scene Between"),
+        QT_TRANSLATE_NOOP("WritingAction", "Scene &Between"),
+        QT_TRANSLATE_NOOP("WritingAction", "Between"),
+        QT_TRANSLATE_NOOP("WritingAction", "Write a Scene between This and the Next"),
         "Ctrl+Shift+B",
-        "Write a scene between the one at the cursor and the next",
+        QT_TRANSLATE_NOOP(
+            "WritingAction", "Write a scene between the one at the cursor and the next"
+        ),
         "script",
         "end_of_scene",
         "between-scenes",
@@ -105,12 +125,14 @@ ACTIONS: tuple[WritingAction, ...] = (
     ),
     WritingAction(
         "shots",
-        "Shot Directions",
-        "S&hot Directions",
-        "Shots",
-        "Shot Directions for This Scene",
+        QT_TRANSLATE_NOOP("WritingAction", "Shot Directions"),
+        QT_TRANSLATE_NOOP("WritingAction", "S&hot Directions"),
+        QT_TRANSLATE_NOOP("WritingAction", "Shots"),
+        QT_TRANSLATE_NOOP("WritingAction", "Shot Directions for This Scene"),
         "Ctrl+Shift+H",
-        "Shot directions for the scene at the cursor, to accept one by one",
+        QT_TRANSLATE_NOOP(
+            "WritingAction", "Shot directions for the scene at the cursor, to accept one by one"
+        ),
         "shots",
         "after_paragraph",
         "shots",
@@ -118,12 +140,12 @@ ACTIONS: tuple[WritingAction, ...] = (
     ),
     WritingAction(
         "trailer",
-        "Trailer Beats",
-        "&Trailer Beats",
-        "Trailer",
-        "Trailer Beats for the Script",
+        QT_TRANSLATE_NOOP("WritingAction", "Trailer Beats"),
+        QT_TRANSLATE_NOOP("WritingAction", "&Trailer Beats"),
+        QT_TRANSLATE_NOOP("WritingAction", "Trailer"),
+        QT_TRANSLATE_NOOP("WritingAction", "Trailer Beats for the Script"),
         "Ctrl+Shift+P",
-        "Timed trailer beats for a 30, 60 or 90-second promo",
+        QT_TRANSLATE_NOOP("WritingAction", "Timed trailer beats for a 30, 60 or 90-second promo"),
         "trailer",
         "end_of_scene",
         "trailer",
@@ -132,12 +154,12 @@ ACTIONS: tuple[WritingAction, ...] = (
     ),
     WritingAction(
         "logline",
-        "Logline & Synopsis",
-        "&Logline and Synopsis",
-        "Logline",
-        "Logline and Synopsis of the Script",
+        QT_TRANSLATE_NOOP("WritingAction", "Logline & Synopsis"),
+        QT_TRANSLATE_NOOP("WritingAction", "&Logline and Synopsis"),
+        QT_TRANSLATE_NOOP("WritingAction", "Logline"),
+        QT_TRANSLATE_NOOP("WritingAction", "Logline and Synopsis of the Script"),
         "Ctrl+Shift+L",
-        "A logline and a one-page synopsis",
+        QT_TRANSLATE_NOOP("WritingAction", "A logline and a one-page synopsis"),
         "logline",
         "cursor",
         "logline",
@@ -145,12 +167,12 @@ ACTIONS: tuple[WritingAction, ...] = (
     ),
     WritingAction(
         "character",
-        "Character Profile",
-        "&Character Profile",
-        "Character",
-        "Profile {character}",
+        QT_TRANSLATE_NOOP("WritingAction", "Character Profile"),
+        QT_TRANSLATE_NOOP("WritingAction", "&Character Profile"),
+        QT_TRANSLATE_NOOP("WritingAction", "Character"),
+        QT_TRANSLATE_NOOP("WritingAction", "Profile {character}"),
         "Ctrl+Shift+C",
-        "A profile of the character at the cursor",
+        QT_TRANSLATE_NOOP("WritingAction", "A profile of the character at the cursor"),
         "notes",
         "cursor",
         "character",
@@ -159,12 +181,12 @@ ACTIONS: tuple[WritingAction, ...] = (
     ),
     WritingAction(
         "marketing",
-        "Marketing Copy",
-        "&Marketing Copy",
-        "Marketing",
-        "Marketing Copy for the Script",
+        QT_TRANSLATE_NOOP("WritingAction", "Marketing Copy"),
+        QT_TRANSLATE_NOOP("WritingAction", "&Marketing Copy"),
+        QT_TRANSLATE_NOOP("WritingAction", "Marketing"),
+        QT_TRANSLATE_NOOP("WritingAction", "Marketing Copy for the Script"),
         "Ctrl+Shift+M",
-        "A tagline, a blurb and social posts",
+        QT_TRANSLATE_NOOP("WritingAction", "A tagline, a blurb and social posts"),
         "notes",
         "cursor",
         "marketing",
@@ -188,21 +210,41 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("stop", "&Stop Writing", "Ctrl+Shift+K", "Stop; what was written stays as a take"),
+    Command(
+        "stop",
+        QT_TRANSLATE_NOOP("WritingAction", "&Stop Writing"),
+        "Ctrl+Shift+K",
+        QT_TRANSLATE_NOOP("WritingAction", "Stop; what was written stays as a take"),
+    ),
     Command(
         "regenerate",
-        "&Regenerate",
+        QT_TRANSLATE_NOOP("WritingAction", "&Regenerate"),
         "Ctrl+Shift+A",
-        "Write the same action again, as a new take beside the others",
+        QT_TRANSLATE_NOOP(
+            "WritingAction", "Write the same action again, as a new take beside the others"
+        ),
     ),
     Command(
         "accept",
-        "&Accept Suggestion",
+        QT_TRANSLATE_NOOP("WritingAction", "&Accept Suggestion"),
         "Ctrl+Shift+Return",
-        "Insert the take shown, at the place it was asked for, as one undo step",
+        QT_TRANSLATE_NOOP(
+            "WritingAction",
+            "Insert the take shown, at the place it was asked for, as one undo step",
+        ),
     ),
-    Command("sampling", "Sampling Settings…", "", "Temperature, length, seed, alternatives"),
-    Command("models", "&Models…", "Ctrl+Shift+O", "Choose, download or add a model"),
+    Command(
+        "sampling",
+        QT_TRANSLATE_NOOP("WritingAction", "Sampling Settings…"),
+        "",
+        QT_TRANSLATE_NOOP("WritingAction", "Temperature, length, seed, alternatives"),
+    ),
+    Command(
+        "models",
+        QT_TRANSLATE_NOOP("WritingAction", "&Models…"),
+        "Ctrl+Shift+O",
+        QT_TRANSLATE_NOOP("WritingAction", "Choose, download or add a model"),
+    ),
 )
 COMMAND: dict[str, Command] = {command.name: command for command in COMMANDS}
 

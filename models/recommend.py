@@ -15,7 +15,10 @@ well here, with its download size and a one-line reason. This module decides whi
 Which entries may be recommended and in what order is data: ``recommend`` and
 ``languages`` in ``resources/catalog.json``. Everything here takes the machine as explicit
 arguments (tests, or a writer asking "what if"); ``detect_machine`` reads the real one.
-Qt-free; llama.cpp is imported only to ask it about GPUs.
+Qt-free; llama.cpp is imported only to ask it about GPUs. The reason is kept as
+:class:`Phrase` parts (English templates marked with :func:`QT_TRANSLATE_NOOP` in the
+``Recommendation`` context, and their fields), so the desktop shows it in the interface's
+language (``desktop.model_manager.reason_text``) and the CLI reads ``reason`` in English.
 """
 
 from __future__ import annotations
@@ -24,12 +27,18 @@ import ctypes
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reelwright.models.catalog import CatalogEntry, load_catalog
 
 log = logging.getLogger(__name__)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for Qt's translation tools and returns it unchanged (Qt-free)."""
+    return text
+
 
 GB = 1_000_000_000
 GIB = 1 << 30
@@ -70,14 +79,45 @@ class Machine:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrase:
+    """Part of a sentence: an English ``template`` with ``{fields}``, their values (plain
+    text, or phrases of their own that are translated too)."""
+
+    template: str
+    fields: tuple[tuple[str, str | Phrase], ...] = ()
+
+    def text(self, translate: Callable[[str], str] = str) -> str:
+        """The phrase with its fields filled, each template through ``translate``."""
+        values = {
+            name: value.text(translate) if isinstance(value, Phrase) else value
+            for name, value in self.fields
+        }
+        return translate(self.template).format(**values)
+
+
+def _phrase(template: str, **fields: str | Phrase) -> Phrase:
+    return Phrase(template, tuple(fields.items()))
+
+
+@dataclass(frozen=True, slots=True)
 class Recommendation:
     """The model to recommend, what it costs to get, and why, in one line."""
 
     entry: CatalogEntry
     download_bytes: int
-    reason: str
+    why: tuple[Phrase, ...]
+    """The reason's parts, joined as they are (each carries its own punctuation)."""
     on_gpu: bool
     machine: Machine
+
+    @property
+    def reason(self) -> str:
+        """The reason in English: ``The best writer in the catalog that fits in ...``."""
+        return self.reason_in()
+
+    def reason_in(self, translate: Callable[[str], str] = str) -> str:
+        """The reason with each part's template through ``translate``."""
+        return "".join(part.text(translate) for part in self.why)
 
     @property
     def size_text(self) -> str:
@@ -178,55 +218,87 @@ def choose(
     # A small GPU that holds only a small model loses to a CPU that runs a better one.
     gpu_wins = on_gpu is not None and (on_cpu is None or on_gpu.recommend <= on_cpu.recommend)
     if gpu is not None and on_gpu is not None and gpu_wins:
-        where = (
-            f"the {memory_text(gpu.memory_bytes)} {gpu.name} shares with the system"
-            if gpu.integrated
-            else f"the {memory_text(gpu.memory_bytes)} of {gpu.name}"
-        )
-        reason = f"the best writer in the catalog that fits in {where}"
+        if gpu.integrated:
+            template = QT_TRANSLATE_NOOP(
+                "Recommendation",
+                "The best writer in the catalog that fits in the {memory} {gpu} shares with "
+                "the system",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Recommendation",
+                "The best writer in the catalog that fits in the {memory} of {gpu}",
+            )
+        reason = [_phrase(template, memory=memory_text(gpu.memory_bytes), gpu=gpu.name)]
         return _made(on_gpu, reason, True, machine, language)
     if on_cpu is None:
         return None
-    ram_text = f"{memory_text(ram)} of RAM" if ram_known else "8 GB of RAM (assumed: unknown)"
-    pace = "quick" if on_cpu.size_bytes <= CPU_COMFORT_BYTES else "steady"
-    reason = f"the best writer in the catalog that runs at a {pace} pace on the CPU with {ram_text}"
+    if ram_known:
+        ram_text = _phrase(
+            QT_TRANSLATE_NOOP("Recommendation", "{memory} of RAM"), memory=memory_text(ram)
+        )
+    else:
+        ram_text = _phrase(QT_TRANSLATE_NOOP("Recommendation", "8 GB of RAM (assumed: unknown)"))
+    if on_cpu.size_bytes <= CPU_COMFORT_BYTES:
+        template = QT_TRANSLATE_NOOP(
+            "Recommendation",
+            "The best writer in the catalog that runs at a quick pace on the CPU with {ram}",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "Recommendation",
+            "The best writer in the catalog that runs at a steady pace on the CPU with {ram}",
+        )
+    reason = [_phrase(template, ram=ram_text)]
     if gpu is not None:
-        reason += f" ({gpu.name} has too little memory for it)"
+        reason.append(
+            _phrase(
+                QT_TRANSLATE_NOOP("Recommendation", " ({gpu} has too little memory for it)"),
+                gpu=gpu.name,
+            )
+        )
     return _made(on_cpu, reason, False, machine, language)
 
 
 def _made(
-    entry: CatalogEntry, reason: str, on_gpu: bool, machine: Machine, language: str | None
+    entry: CatalogEntry, reason: list[Phrase], on_gpu: bool, machine: Machine, language: str | None
 ) -> Recommendation:
     if language and language.split("-")[0].casefold() != "en":
-        reason += f", and it writes {language_name(language)}"
-    return Recommendation(entry, entry.size_bytes, reason[0].upper() + reason[1:], on_gpu, machine)
+        name = _phrase(language_name(language))
+        reason.append(
+            _phrase(
+                QT_TRANSLATE_NOOP("Recommendation", ", and it writes {language}"), language=name
+            )
+        )
+    return Recommendation(entry, entry.size_bytes, tuple(reason), on_gpu, machine)
 
 
 _LANGUAGE_NAMES = {
-    "en": "English",
-    "zh": "Chinese",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "ru": "Russian",
-    "uk": "Ukrainian",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "ar": "Arabic",
-    "fa": "Persian",
-    "hi": "Hindi",
-    "tr": "Turkish",
-    "vi": "Vietnamese",
-    "th": "Thai",
+    "en": QT_TRANSLATE_NOOP("Recommendation", "English"),
+    "zh": QT_TRANSLATE_NOOP("Recommendation", "Chinese"),
+    "ja": QT_TRANSLATE_NOOP("Recommendation", "Japanese"),
+    "ko": QT_TRANSLATE_NOOP("Recommendation", "Korean"),
+    "ru": QT_TRANSLATE_NOOP("Recommendation", "Russian"),
+    "uk": QT_TRANSLATE_NOOP("Recommendation", "Ukrainian"),
+    "de": QT_TRANSLATE_NOOP("Recommendation", "German"),
+    "fr": QT_TRANSLATE_NOOP("Recommendation", "French"),
+    "es": QT_TRANSLATE_NOOP("Recommendation", "Spanish"),
+    "it": QT_TRANSLATE_NOOP("Recommendation", "Italian"),
+    "pt": QT_TRANSLATE_NOOP("Recommendation", "Portuguese"),
+    "nl": QT_TRANSLATE_NOOP("Recommendation", "Dutch"),
+    "pl": QT_TRANSLATE_NOOP("Recommendation", "Polish"),
+    "ar": QT_TRANSLATE_NOOP("Recommendation", "Arabic"),
+    "fa": QT_TRANSLATE_NOOP("Recommendation", "Persian"),
+    "hi": QT_TRANSLATE_NOOP("Recommendation", "Hindi"),
+    "tr": QT_TRANSLATE_NOOP("Recommendation", "Turkish"),
+    "vi": QT_TRANSLATE_NOOP("Recommendation", "Vietnamese"),
+    "th": QT_TRANSLATE_NOOP("Recommendation", "Thai"),
 }
 
 
 def language_name(code: str) -> str:
+    """The English name of a language code (``zh`` -> ``Chinese``), marked for translation
+    in the ``Recommendation`` context; an unknown code is itself."""
     base = code.split("-")[0].casefold()
     return _LANGUAGE_NAMES.get(base, base)
 
@@ -360,6 +432,7 @@ def offload_gpus() -> tuple[Gpu, ...]:
 __all__ = [
     "Gpu",
     "Machine",
+    "Phrase",
     "Recommendation",
     "choose",
     "detect_machine",

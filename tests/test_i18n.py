@@ -108,6 +108,44 @@ def _letter():
     return layout_for("letter")
 
 
+def test_the_co_writers_tables_are_marked_where_they_are_shown(qapp):
+    """Every text of the co-writer's tables (the action registry, the panel's places and
+    states, the model manager's sources, the recommendation's language names) has a
+    translation in the context its view translates it in: a new action or entry that is
+    not marked would show in English."""
+    from reelwright.desktop import model_manager, suggestions_panel
+    from reelwright.desktop.take_view import action_text
+    from reelwright.models import action_registry, recommend
+
+    assert i18n.install(qapp, "zh_CN") == "zh_CN"
+    try:
+        shown: list[tuple[str, str]] = []
+        for action in action_registry.ACTIONS:
+            for text in (action.title, action.menu, action.toolbar, action.context, action.tip):
+                shown.append((text, action_text(text)))
+        for command in action_registry.COMMANDS:
+            shown += [(command.menu, action_text(command.menu))]
+            shown += [(command.tip, action_text(command.tip))]
+        shown.append((action_registry.A_CHARACTER, action_text(action_registry.A_CHARACTER)))
+        for table in (
+            suggestions_panel.PLACE_LABELS,
+            suggestions_panel.SHOT_PLACE_LABELS,
+            suggestions_panel.INSERTED,
+            suggestions_panel.TAKE_INSERTED,
+            suggestions_panel.TAKE_STATES,
+        ):
+            for text in table.values():
+                shown.append((text, QApplication.translate("SuggestionsPanel", text)))
+        for source in model_manager.SOURCES:
+            shown.append((source, model_manager.source_text(source)))
+        for code in recommend._LANGUAGE_NAMES:
+            shown.append((code, model_manager.language_text(code)))
+        for english, chinese in shown:
+            assert re.search(r"[\u4e00-\u9fff]", chinese), (english, chinese)
+    finally:
+        assert i18n.install(qapp, "en") == "en"
+
+
 def test_menu_text_without_its_mnemonic():
     assert keymap.plain_text("&Save") == "Save"
     assert keymap.plain_text("保存(&S)") == "保存"

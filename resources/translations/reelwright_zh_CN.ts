@@ -63,6 +63,109 @@
     </message>
 </context>
 <context>
+    <name>CoWriter</name>
+    <message>
+        <source>SmolLM2 135M (embedded)</source>
+        <translation>SmolLM2 135M（内置）</translation>
+    </message>
+    <message>
+        <source>Co-writer</source>
+        <translation>协作写手</translation>
+    </message>
+    <message>
+        <source>{speed} tokens/s</source>
+        <translation>{speed} 词元/秒</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens in {seconds} s of writing</source>
+        <translation>写作 {seconds} 秒，共 {tokens} 个词元</translation>
+    </message>
+    <message>
+        <source>Loading {model}…</source>
+        <translation>正在加载 {model}…</translation>
+    </message>
+    <message>
+        <source>{architecture}, context {tokens} tokens, loaded in {seconds} s</source>
+        <translation>{architecture}，上下文 {tokens} 个词元，加载用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Click to choose another model</source>
+        <translation>单击可选择其他模型</translation>
+    </message>
+    <message>
+        <source>{backend}, {layers} GPU layers</source>
+        <translation>{backend}，GPU 加速 {layers} 层</translation>
+    </message>
+    <message>
+        <source>Where the model runs</source>
+        <translation>模型在哪里运行</translation>
+    </message>
+    <message>
+        <source>Reading the script…</source>
+        <translation>正在读取剧本…</translation>
+    </message>
+    <message>
+        <source>The model cannot be used: {problem}. Open {write} ▸ {models} (or click the model&apos;s name in the status bar) to fix it or choose another model; your script is untouched and the editor keeps working.</source>
+        <translation>无法使用该模型：{problem}。请打开“{write} ▸ {models}”（或单击状态栏中的模型名称）进行修复或改选其他模型；你的剧本未受影响，编辑器照常可用。</translation>
+    </message>
+    <message>
+        <source>{model}: not usable</source>
+        <translation>{model}：无法使用</translation>
+    </message>
+    <message>
+        <source>Loads with the first suggestion; click to choose a model</source>
+        <translation>第一次请求建议时加载；单击可选择模型</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SmolLM2 135M is a tiny demonstration model.&lt;/b&gt; It shows what each button does, but it cannot write scenes you will keep.</source>
+        <translation>&lt;b&gt;SmolLM2 135M 只是一个很小的演示模型。&lt;/b&gt;它能演示每个按钮的作用，但写不出值得保留的场景。</translation>
+    </message>
+    <message>
+        <source>Choose a bigger model in Models… to get real help.</source>
+        <translation>请在“模型管理”中选择更大的模型，以获得真正的帮助。</translation>
+    </message>
+    <message>
+        <source>For this computer: &lt;b&gt;{name}&lt;/b&gt; ({size} download). {reason}.</source>
+        <translation>推荐本机使用：&lt;b&gt;{name}&lt;/b&gt;（需下载 {size}）。{reason}。</translation>
+    </message>
+    <message>
+        <source>Download {name} ({size})</source>
+        <translation>下载 {name}（{size}）</translation>
+    </message>
+    <message>
+        <source>Downloading &lt;b&gt;{model}&lt;/b&gt;; the co-writer switches to it when the download is complete and checked.</source>
+        <translation>正在下载 &lt;b&gt;{model}&lt;/b&gt;；下载完成并通过校验后，协作写手会改用它。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{model}&lt;/b&gt; is installed and checked: your next suggestion uses it.</source>
+        <translation>&lt;b&gt;{model}&lt;/b&gt; 已安装并通过校验：下一条建议将由它来写。</translation>
+    </message>
+    <message>
+        <source>Export Promo Script</source>
+        <translation>导出预告片脚本</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The promo script was not written: {error}</source>
+        <translation>预告片脚本未能写出：{error}</translation>
+    </message>
+    <message>
+        <source>Promo script written to {path}</source>
+        <translation>预告片脚本已写入 {path}</translation>
+    </message>
+    <message>
+        <source>running on {backend}, context {tokens} tokens</source>
+        <translation>运行于 {backend}，上下文 {tokens} 个词元</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+</context>
+<context>
     <name>CompareWindow</name>
     <message>
         <source>added</source>
@@ -323,6 +426,10 @@ Save anyway and replace that version?</source>
     <message>
         <source>Autosave failed: {reason}</source>
         <translation>自动保存失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported {name}; note: {warnings}</source>
+        <translation>已导出 {name}；注意：{warnings}</translation>
     </message>
     <message>
         <source>Exported {name}</source>
@@ -628,6 +735,45 @@ Save anyway and replace that version?</source>
     <message>
         <source>{done} / {target} words in the draft</source>
         <translation>稿本共 {done} / {target} 字</translation>
+    </message>
+</context>
+<context>
+    <name>HeldPlace</name>
+    <message>
+        <source>the start of the script</source>
+        <translation>剧本开头</translation>
+    </message>
+    <message>
+        <source>scene {number} ({heading})</source>
+        <translation>第 {number} 场（{heading}）</translation>
+    </message>
+    <message>
+        <source>another script was opened since it was asked for</source>
+        <translation>请求之后又打开了另一个剧本</translation>
+    </message>
+    <message>
+        <source>no text was selected when it was asked for</source>
+        <translation>请求时没有选中任何文字</translation>
+    </message>
+    <message>
+        <source>the text that was selected has been deleted or replaced</source>
+        <translation>请求时选中的文字已被删除或替换</translation>
+    </message>
+    <message>
+        <source>the paragraph at the cursor has been deleted</source>
+        <translation>光标所在的段落已被删除</translation>
+    </message>
+    <message>
+        <source>the paragraph it was asked for has been deleted</source>
+        <translation>请求时所在的段落已被删除</translation>
+    </message>
+    <message>
+        <source>{scene} has been deleted</source>
+        <translation>{scene}已被删除</translation>
+    </message>
+    <message>
+        <source>the heading of {scene} is no longer a scene heading</source>
+        <translation>{scene}的标题已不再是场景标题</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1086,22 @@ Save anyway and replace that version?</source>
     <message>
         <source>Export F&amp;ountain…</source>
         <translation>导出 Fountain(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>the pages as they print; print them or save the PDF</source>
+        <translation>按打印效果查看各页；可直接打印或保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Prin&amp;t…</source>
+        <translation>打印(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>print the script&apos;s pages on a printer</source>
+        <translation>用打印机打印剧本各页</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1421,6 +1583,18 @@ Save anyway and replace that version?</source>
         <translation>纸张大小(&amp;P)</translation>
     </message>
     <message>
+        <source>Pro&amp;file</source>
+        <translation>剧本格式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Feature (Final Draft)</source>
+        <translation>电影长片（Final Draft）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Multi-Camera (Sitcom)</source>
+        <translation>多机位（情景喜剧）(&amp;M)</translation>
+    </message>
+    <message>
         <source>Open Script</source>
         <translation>打开剧本</translation>
     </message>
@@ -1491,6 +1665,256 @@ Save anyway and replace that version?</source>
     <message>
         <source>&amp;Production</source>
         <translation>制片(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManager</name>
+    <message>
+        <source>embedded</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>catalog</source>
+        <translation>目录下载</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>手动添加</translation>
+    </message>
+    <message>
+        <source>time left unknown</source>
+        <translation>剩余时间未知</translation>
+    </message>
+    <message>
+        <source>{seconds} s left</source>
+        <translation>剩余 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s left</source>
+        <translation>剩余 {minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min left</source>
+        <translation>剩余 {hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <source>{done} of {total} · {speed}/s · {left}</source>
+        <translation>{done} / {total} · {speed}/秒 · {left}</translation>
+    </message>
+    <message>
+        <source>the file is gone: {path}</source>
+        <translation>文件已不存在：{path}</translation>
+    </message>
+    <message>
+        <source>Add it again from where it is now, or remove it from the list.</source>
+        <translation>请从它现在所在的位置重新添加，或将它从列表中移除。</translation>
+    </message>
+    <message>
+        <source>Download it again (remove it first).</source>
+        <translation>请重新下载（先将它移除）。</translation>
+    </message>
+    <message>
+        <source>Remove it and add a complete .gguf file.</source>
+        <translation>请将它移除，再添加一个完整的 .gguf 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>模型管理</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Use This Model</source>
+        <translation>使用此模型</translation>
+    </message>
+    <message>
+        <source>Add .gguf File…</source>
+        <translation>添加 .gguf 文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>RAM needed</source>
+        <translation>所需内存</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Good for</source>
+        <translation>擅长</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>模型目录</translation>
+    </message>
+    <message>
+        <source>How the model runs</source>
+        <translation>模型的运行方式</translation>
+    </message>
+    <message>
+        <source>all, with a GPU</source>
+        <translation>全部（需有 GPU）</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>GPU layers</source>
+        <translation>GPU 加速层数</translation>
+    </message>
+    <message>
+        <source>Context size</source>
+        <translation>上下文大小</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>Changes apply from the next suggestion (the model loads again). A bigger context lets the model read more of the script and needs more memory.</source>
+        <translation>更改从下一条建议起生效（模型会重新加载）。上下文越大，模型能读到的剧本内容越多，所需内存也越多。</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Active model:&lt;/b&gt; {name}</source>
+        <translation>&lt;b&gt;当前模型：&lt;/b&gt;{name}</translation>
+    </message>
+    <message>
+        <source>Recommended for this computer: &lt;b&gt;{name}&lt;/b&gt; ({size}). {reason}.</source>
+        <translation>推荐本机使用：&lt;b&gt;{name}&lt;/b&gt;（{size}）。{reason}。</translation>
+    </message>
+    <message>
+        <source>No model in the catalog runs well on this computer; the embedded model stays.</source>
+        <translation>目录中没有能在本机流畅运行的模型；继续使用内置模型。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>the separator of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Recommended for this computer</source>
+        <translation>推荐本机使用</translation>
+    </message>
+    <message>
+        <source>Total RAM a computer needs to run it on the CPU beside the system and Reelwright; a GPU with enough memory runs it faster</source>
+        <translation>在 CPU 上运行它（同时运行系统和 Reelwright）所需的总内存；有足够显存的 GPU 运行得更快</translation>
+    </message>
+    <message>
+        <source>Resume ({percent}%)</source>
+        <translation>继续下载（{percent}%）</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name} cannot be used:&lt;/b&gt; {problem}. {fix}</source>
+        <translation>&lt;b&gt;{name} 无法使用：&lt;/b&gt;{problem}。{fix}</translation>
+    </message>
+    <message>
+        <source>Add a Model</source>
+        <translation>添加模型</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not added:&lt;/b&gt; {error}</source>
+        <translation>&lt;b&gt;未添加：&lt;/b&gt;{error}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not removed:&lt;/b&gt; {error}</source>
+        <translation>&lt;b&gt;未移除：&lt;/b&gt;{error}</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>正在连接模型仓库…</translation>
+    </message>
+    <message>
+        <source>{model} is installed and checked.</source>
+        <translation>{model} 已安装并通过校验。</translation>
+    </message>
+    <message>
+        <source>Cancelled; Resume continues where it stopped.</source>
+        <translation>已取消；“继续下载”会从中断处接着下载。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelWorker</name>
+    <message>
+        <source>no model is loaded</source>
+        <translation>尚未加载模型</translation>
+    </message>
+    <message>
+        <source>llama-cpp-python is not usable here ({error}); reinstall it</source>
+        <translation>llama-cpp-python 在此无法使用（{error}）；请重新安装</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +2140,117 @@ Save anyway and replace that version?</source>
     <message>
         <source>{header}; marked lines print with {mark} in the margin</source>
         <translation>{header}；有标记的行打印时页边带 {mark}</translation>
+    </message>
+</context>
+<context>
+    <name>Recommendation</name>
+    <message>
+        <source>The best writer in the catalog that fits in the {memory} {gpu} shares with the system</source>
+        <translation>目录中写作能力最强、且能装进 {gpu} 与系统共享的 {memory} 内存的模型</translation>
+    </message>
+    <message>
+        <source>The best writer in the catalog that fits in the {memory} of {gpu}</source>
+        <translation>目录中写作能力最强、且能装进 {gpu} 的 {memory} 显存的模型</translation>
+    </message>
+    <message>
+        <source>{memory} of RAM</source>
+        <translation>{memory} 内存</translation>
+    </message>
+    <message>
+        <source>8 GB of RAM (assumed: unknown)</source>
+        <translation>8 GB 内存（无法读取，按此估算）</translation>
+    </message>
+    <message>
+        <source>The best writer in the catalog that runs at a quick pace on the CPU with {ram}</source>
+        <translation>目录中写作能力最强、且在有 {ram} 的 CPU 上能较快运行的模型</translation>
+    </message>
+    <message>
+        <source>The best writer in the catalog that runs at a steady pace on the CPU with {ram}</source>
+        <translation>目录中写作能力最强、且在有 {ram} 的 CPU 上能平稳运行的模型</translation>
+    </message>
+    <message>
+        <source> ({gpu} has too little memory for it)</source>
+        <translation>（{gpu} 的显存不够）</translation>
+    </message>
+    <message>
+        <source>, and it writes {language}</source>
+        <translation>，并且能写{language}</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>乌克兰语</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>波斯语</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰语</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2526,65 @@ Save anyway and replace that version?</source>
     </message>
 </context>
 <context>
+    <name>SamplerPopover</name>
+    <message>
+        <source>&lt;b&gt;Sampling for {action}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;“{action}”的采样设置&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Higher writes more surprising text; 0 always picks the likeliest word</source>
+        <translation>越高，写出的文字越出人意料；为 0 时总是选最可能的词</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>A fixed seed writes the same suggestion again</source>
+        <translation>固定的种子会再次写出相同的建议</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Repeat penalty</source>
+        <translation>重复惩罚</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Alternatives</source>
+        <translation>备选版本数</translation>
+    </message>
+    <message>
+        <source>Action Defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+</context>
+<context>
     <name>SpellCheck</name>
     <message>
         <source>Spelling &amp;Options</source>
@@ -2042,6 +2636,365 @@ Save anyway and replace that version?</source>
     </message>
 </context>
 <context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Insert at Cursor</source>
+        <translation>插入到光标处</translation>
+    </message>
+    <message>
+        <source>Insert after This Paragraph</source>
+        <translation>插入到本段之后</translation>
+    </message>
+    <message>
+        <source>Insert after This Scene</source>
+        <translation>插入到本场之后</translation>
+    </message>
+    <message>
+        <source>Replace Selection</source>
+        <translation>替换所选文字</translation>
+    </message>
+    <message>
+        <source>Insert All Shots at Cursor</source>
+        <translation>将全部镜头插入到光标处</translation>
+    </message>
+    <message>
+        <source>Insert All Shots after This Paragraph</source>
+        <translation>将全部镜头插入到本段之后</translation>
+    </message>
+    <message>
+        <source>Insert All Shots after This Scene</source>
+        <translation>将全部镜头插入到本场之后</translation>
+    </message>
+    <message>
+        <source>Inserted at the cursor; Undo takes it out again.</source>
+        <translation>已插入到光标处；撤销即可将其移除。</translation>
+    </message>
+    <message>
+        <source>Inserted after the paragraph; Undo takes it out again.</source>
+        <translation>已插入到该段之后；撤销即可将其移除。</translation>
+    </message>
+    <message>
+        <source>Inserted after {scene}; Undo takes it out again.</source>
+        <translation>已插入到{scene}之后；撤销即可将其移除。</translation>
+    </message>
+    <message>
+        <source>Inserted over the selection; Undo takes it out again.</source>
+        <translation>已替换所选文字；撤销即可还原。</translation>
+    </message>
+    <message>
+        <source>{take} inserted at the cursor; Undo takes it out again.</source>
+        <translation>{take} 已插入到光标处；撤销即可将其移除。</translation>
+    </message>
+    <message>
+        <source>{take} inserted after the paragraph; Undo takes it out again.</source>
+        <translation>{take} 已插入到该段之后；撤销即可将其移除。</translation>
+    </message>
+    <message>
+        <source>{take} inserted after {scene}; Undo takes it out again.</source>
+        <translation>{take} 已插入到{scene}之后；撤销即可将其移除。</translation>
+    </message>
+    <message>
+        <source>{take} inserted over the selection; Undo takes it out again.</source>
+        <translation>{take} 已替换所选文字；撤销即可还原。</translation>
+    </message>
+    <message>
+        <source>being written</source>
+        <translation>正在写作</translation>
+    </message>
+    <message>
+        <source>ready to accept</source>
+        <translation>可以采纳</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>stopped; kept to edit and accept</source>
+        <translation>已停止；内容已保留，可编辑后采纳</translation>
+    </message>
+    <message>
+        <source>Choose a writing action from the Write menu, the toolbar, the script&apos;s context menu or Write ▾ above.
+
+Suggestions appear here as the model writes them. Nothing enters your script until you accept it, it goes where you asked for it, and one Undo takes it out again.</source>
+        <translation>从“写作”菜单、工具栏、剧本的右键菜单或上方的“写作 ▾”中选择一项写作操作。
+
+模型写出的建议会随写随显示在这里。在你采纳之前，任何内容都不会进入剧本；采纳后它会放到你请求时的位置，撤销一次即可将其移除。</translation>
+    </message>
+    <message>
+        <source>Co-writer</source>
+        <translation>协作写手</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>写作</translation>
+    </message>
+    <message>
+        <source>Ask for another kind of suggestion</source>
+        <translation>请求另一种建议</translation>
+    </message>
+    <message>
+        <source>Sampling…</source>
+        <translation>采样…</translation>
+    </message>
+    <message>
+        <source>Temperature, length, seed, alternatives for this action</source>
+        <translation>此操作的温度、长度、种子与备选版本数</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop writing; what was written stays as a take</source>
+        <translation>停止写作；已写出的内容保留为一个版本</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Write another take of the one shown, beside it</source>
+        <translation>为当前显示的建议再写一个版本，放在它旁边</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>The trailer as a two-column promo script</source>
+        <translation>将预告片导出为双栏的预告片脚本</translation>
+    </message>
+    <message>
+        <source>Models…</source>
+        <translation>模型管理…</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>{seconds} seconds</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>drama</source>
+        <translation>剧情</translation>
+    </message>
+    <message>
+        <source>a general audience</source>
+        <translation>普通观众</translation>
+    </message>
+    <message>
+        <source>selling points, separated by ;</source>
+        <translation>卖点，用 ; 分隔</translation>
+    </message>
+    <message>
+        <source>optional: a new character may speak</source>
+        <translation>可选：让一个新角色开口说话</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>受众</translation>
+    </message>
+    <message>
+        <source>Selling</source>
+        <translation>卖点</translation>
+    </message>
+    <message>
+        <source>Character</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>New character</source>
+        <translation>新角色</translation>
+    </message>
+    <message>
+        <source>replaced by a new request</source>
+        <translation>已被新的请求取代</translation>
+    </message>
+    <message>
+        <source>Reading the script…</source>
+        <translation>正在读取剧本…</translation>
+    </message>
+    <message>
+        <source>Not written: the request could not run.</source>
+        <translation>未写出：请求无法执行。</translation>
+    </message>
+    <message>
+        <source>Writing… (the prompt holds {tokens} tokens; left out to fit: {parts})</source>
+        <translation>正在写作…（提示词共 {tokens} 个词元；为容纳而省去：{parts}）</translation>
+    </message>
+    <message>
+        <source>Writing… (the prompt holds {tokens} tokens)</source>
+        <translation>正在写作…（提示词共 {tokens} 个词元）</translation>
+    </message>
+    <message>
+        <source>{take} did not pass its check ({why}); writing it again</source>
+        <translation>{take} 未通过检查（{why}）；正在重写</translation>
+    </message>
+    <message>
+        <source>Not usable: {why}.</source>
+        <translation>不可用：{why}。</translation>
+    </message>
+    <message>
+        <source>Stopped before anything was written.</source>
+        <translation>还没写出任何内容就已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped ({why})</source>
+        <translation>已停止（{why}）</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>{stopped}: what was written is kept. Edit it and accept it (it goes in as Fountain), or Regenerate.</source>
+        <translation>{stopped}：已写出的内容已保留。可以编辑后采纳（以 Fountain 剧本格式插入），或重新生成。</translation>
+    </message>
+    <message>
+        <source>{stopped}: what was written is kept. Edit it and accept it (it goes in as notes), or Regenerate.</source>
+        <translation>{stopped}：已写出的内容已保留。可以编辑后采纳（以笔记形式插入），或重新生成。</translation>
+    </message>
+    <message>
+        <source>Stopped. Kept to edit and accept: {takes}.</source>
+        <translation>已停止。已保留、可编辑后采纳：{takes}。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>{ready} of {takes} ready to accept · {tokens} tokens in {seconds} s</source>
+        <translation>{takes} 个版本中 {ready} 个可以采纳 · {seconds} 秒写出 {tokens} 个词元</translation>
+    </message>
+    <message>
+        <source>{speed} tokens/s</source>
+        <translation>{speed} 词元/秒</translation>
+    </message>
+    <message>
+        <source>{state}; inserted (Undo takes it out)</source>
+        <translation>{state}；已插入（撤销即可移除）</translation>
+    </message>
+    <message>
+        <source>{action} for {place}: {state}</source>
+        <translation>{action}（{place}）：{state}</translation>
+    </message>
+    <message>
+        <source>{action}: {state}</source>
+        <translation>{action}：{state}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>the separator of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not inserted: {why}.</source>
+        <translation>未插入：{why}。</translation>
+    </message>
+    <message>
+        <source>the scene</source>
+        <translation>该场</translation>
+    </message>
+    <message>
+        <source>Logline: {logline}</source>
+        <translation>一句话梗概：{logline}</translation>
+    </message>
+    <message>
+        <source>Added to the title page notes; Undo takes it out again.</source>
+        <translation>已添加到标题页的笔记中；撤销即可将其移除。</translation>
+    </message>
+    <message>
+        <source>Insert as Synopsis Lines (=)</source>
+        <translation>插入为梗概行（=）</translation>
+    </message>
+    <message>
+        <source>Add to Title Page Notes</source>
+        <translation>添加到标题页笔记</translation>
+    </message>
+    <message>
+        <source>Export Promo Script PDF…</source>
+        <translation>导出预告片脚本 PDF…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Accept All</source>
+        <translation>全部采纳</translation>
+    </message>
+</context>
+<context>
+    <name>TakeView</name>
+    <message>
+        <source>inserted</source>
+        <translation>已插入</translation>
+    </message>
+    <message>
+        <source>Insert at the Cursor Instead</source>
+        <translation>改为插入到光标处</translation>
+    </message>
+    <message>
+        <source>Shot</source>
+        <translation>镜头</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>已插入</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>Voice-over</source>
+        <translation>画外音</translation>
+    </message>
+    <message>
+        <source>On-screen text</source>
+        <translation>屏幕文字</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Running time {running}&lt;/b&gt; of {target} target {mark}</source>
+        <translation>&lt;b&gt;总时长 {running}&lt;/b&gt;，目标 {target} {mark}</translation>
+    </message>
+    <message>
+        <source>{count} beats</source>
+        <translation>{count} 个节拍</translation>
+    </message>
+</context>
+<context>
     <name>TitlePageDialog</name>
     <message>
         <source>Title:</source>
@@ -2078,6 +3031,209 @@ Save anyway and replace that version?</source>
     <message>
         <source>Title Page</source>
         <translation>标题页</translation>
+    </message>
+</context>
+<context>
+    <name>WritingAction</name>
+    <message>
+        <source>a Character</source>
+        <translation>某个角色</translation>
+    </message>
+    <message>
+        <source>Next Scene</source>
+        <translation>下一场</translation>
+    </message>
+    <message>
+        <source>&amp;Next Scene</source>
+        <translation>下一场(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Write the Next Scene</source>
+        <translation>写下一场</translation>
+    </message>
+    <message>
+        <source>Write the scene that follows the one at the cursor</source>
+        <translation>写出紧接光标所在场景的下一场</translation>
+    </message>
+    <message>
+        <source>Continue Dialogue</source>
+        <translation>续写对白</translation>
+    </message>
+    <message>
+        <source>Continue &amp;Dialogue</source>
+        <translation>续写对白(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>续写对白</translation>
+    </message>
+    <message>
+        <source>Continue This Dialogue</source>
+        <translation>续写这段对白</translation>
+    </message>
+    <message>
+        <source>Continue the dialogue at the cursor in the speakers&apos; voices</source>
+        <translation>以各角色自己的口吻续写光标处的对白</translation>
+    </message>
+    <message>
+        <source>Scene Between</source>
+        <translation>场景之间</translation>
+    </message>
+    <message>
+        <source>Scene &amp;Between</source>
+        <translation>场景之间(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>场景之间</translation>
+    </message>
+    <message>
+        <source>Write a Scene between This and the Next</source>
+        <translation>在本场与下一场之间写一场</translation>
+    </message>
+    <message>
+        <source>Write a scene between the one at the cursor and the next</source>
+        <translation>在光标所在场景与下一场之间写一场</translation>
+    </message>
+    <message>
+        <source>Shot Directions</source>
+        <translation>镜头指示</translation>
+    </message>
+    <message>
+        <source>S&amp;hot Directions</source>
+        <translation>镜头指示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Shots</source>
+        <translation>镜头</translation>
+    </message>
+    <message>
+        <source>Shot Directions for This Scene</source>
+        <translation>为本场写镜头指示</translation>
+    </message>
+    <message>
+        <source>Shot directions for the scene at the cursor, to accept one by one</source>
+        <translation>为光标所在场景写镜头指示，可逐条采纳</translation>
+    </message>
+    <message>
+        <source>Trailer Beats</source>
+        <translation>预告片节拍</translation>
+    </message>
+    <message>
+        <source>&amp;Trailer Beats</source>
+        <translation>预告片节拍(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Trailer</source>
+        <translation>预告片</translation>
+    </message>
+    <message>
+        <source>Trailer Beats for the Script</source>
+        <translation>为剧本写预告片节拍</translation>
+    </message>
+    <message>
+        <source>Timed trailer beats for a 30, 60 or 90-second promo</source>
+        <translation>为 30、60 或 90 秒的预告片写出带时间的节拍</translation>
+    </message>
+    <message>
+        <source>Logline &amp; Synopsis</source>
+        <translation>一句话梗概与梗概</translation>
+    </message>
+    <message>
+        <source>&amp;Logline and Synopsis</source>
+        <translation>一句话梗概与梗概(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Logline</source>
+        <translation>一句话梗概</translation>
+    </message>
+    <message>
+        <source>Logline and Synopsis of the Script</source>
+        <translation>剧本的一句话梗概与梗概</translation>
+    </message>
+    <message>
+        <source>A logline and a one-page synopsis</source>
+        <translation>一句话梗概和一页篇幅的梗概</translation>
+    </message>
+    <message>
+        <source>Character Profile</source>
+        <translation>人物小传</translation>
+    </message>
+    <message>
+        <source>&amp;Character Profile</source>
+        <translation>人物小传(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Character</source>
+        <translation>人物小传</translation>
+    </message>
+    <message>
+        <source>Profile {character}</source>
+        <translation>{character} 的人物小传</translation>
+    </message>
+    <message>
+        <source>A profile of the character at the cursor</source>
+        <translation>光标处角色的人物小传</translation>
+    </message>
+    <message>
+        <source>Marketing Copy</source>
+        <translation>宣传文案</translation>
+    </message>
+    <message>
+        <source>&amp;Marketing Copy</source>
+        <translation>宣传文案(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>宣传文案</translation>
+    </message>
+    <message>
+        <source>Marketing Copy for the Script</source>
+        <translation>为剧本写宣传文案</translation>
+    </message>
+    <message>
+        <source>A tagline, a blurb and social posts</source>
+        <translation>一句宣传语、一段简介和几条社交媒体帖子</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Writing</source>
+        <translation>停止写作(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop; what was written stays as a take</source>
+        <translation>停止；已写出的内容保留为一个版本</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>重新生成(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Write the same action again, as a new take beside the others</source>
+        <translation>再执行一次同一操作，作为新版本放在其他版本旁边</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Suggestion</source>
+        <translation>采纳建议(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Insert the take shown, at the place it was asked for, as one undo step</source>
+        <translation>将当前显示的版本插入到请求时的位置，可一步撤销</translation>
+    </message>
+    <message>
+        <source>Sampling Settings…</source>
+        <translation>采样设置…</translation>
+    </message>
+    <message>
+        <source>Temperature, length, seed, alternatives</source>
+        <translation>温度、长度、种子、备选版本数</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>模型管理(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Choose, download or add a model</source>
+        <translation>选择、下载或添加模型</translation>
     </message>
 </context>
 </TS>

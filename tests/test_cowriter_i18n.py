@@ -1,0 +1,235 @@
+"""The co-writer in Simplified Chinese: a window started in zh_CN, on a Chinese script and
+the stand-in engine (``standin_engine.py``), shows the Write menu, toolbar, context menu,
+panel, sampler, model manager and every message of a take in Chinese; the suggestion the
+model wrote is never translated; and the window's layout does not depend on the language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton
+from standin_engine import StandInEngine
+from test_cowriter_support import DiscardingPrompts
+
+from reelwright.desktop import i18n
+from reelwright.desktop.app import create_window
+from reelwright.desktop.cowriter import CoWriter, install_cowriter
+from reelwright.desktop.main_window import MainWindow
+from reelwright.desktop.model_manager import language_text, reason_text
+from reelwright.desktop.sampler_popover import action_defaults, save_sampler
+from reelwright.desktop.settings import Settings
+from reelwright.desktop.take_view import action_text
+from reelwright.models.action_registry import ACTIONS, BY_NAME, COMMANDS
+from reelwright.models.actions import minimum_max_tokens
+from reelwright.models.recommend import GIB, Gpu, Machine, choose
+
+WAIT_MS = 20_000
+SCRIPT = """Title: 夜班
+Author: 测试
+
+．内景 医院走廊 - 夜
+
+灯光昏暗。张伟推着病床快步走过。
+
+张伟
+让一让，病人要进手术室。
+
+李娜
+（追上来）
+血库那边还没回电话。
+
+张伟
+再打一次。
+
+．外景 医院门口 - 黎明
+
+救护车停在门口，李娜点了一支烟。
+"""
+ASKED_AT = 15
+"""张伟's last speech, in scene 1 (0-based)."""
+NEXT_SCENE = """．内景 手术室 - 夜
+
+无影灯亮起。张伟戴上口罩。
+
+李娜
+血送到了。
+
+张伟
+开始吧。
+"""
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def engine() -> StandInEngine:
+    return StandInEngine([NEXT_SCENE])
+
+
+@pytest.fixture
+def zh_window(qtbot, tmp_path: Path, engine, monkeypatch) -> Iterator[tuple[MainWindow, CoWriter]]:
+    from reelwright.desktop import model_worker
+
+    monkeypatch.setattr(model_worker, "open_engine", lambda choice: (engine.opened(), "stand-in"))
+    settings = Settings()
+    settings.set("ui/language", "zh_CN")
+    settings.set("files/opened_before", True)
+    need = minimum_max_tokens("next-scene", SCRIPT, cursor_line=ASKED_AT)
+    sampler = replace(action_defaults("next-scene"), max_tokens=need + 40, seed=3)
+    save_sampler(settings, "next-scene", sampler, 4096)
+    path = tmp_path / "夜班.fountain"
+    path.write_text(SCRIPT, "utf-8")
+    window = create_window(path, settings, offer_recovery=False, prompts=DiscardingPrompts())
+    qtbot.addWidget(window)
+    window.show()
+    cowriter = install_cowriter(window)
+    yield window, cowriter
+    cowriter.shutdown()
+    app = QApplication.instance()
+    assert app is not None
+    assert i18n.install(app, "en") == "en"  # the other tests' windows are in English
+
+
+def _chinese(text: str) -> bool:
+    return bool(HAN.search(text))
+
+
+def test_the_registry_reads_in_chinese_from_every_view(zh_window, qtbot) -> None:
+    window, cowriter = zh_window
+    assert i18n.installed_language(QApplication.instance()) == "zh_CN"
+    write = window.menu("&Write")  # still asked for by its English title
+    assert write.title() == "写作(&W)"
+    by_name = {a.objectName(): a for a in write.actions()}
+    assert by_name["write-next-scene"].text() == "下一场(&N)"
+    assert by_name["write-continue-dialogue"].text() == "续写对白(&D)"
+    assert by_name["write-logline"].text() == "一句话梗概与梗概(&L)"
+    assert by_name["write-models"].text() == "模型管理(&M)…"
+    for spec in ACTIONS:
+        action = cowriter.actions[spec.name]
+        for text, english in (
+            (action.text(), spec.menu),
+            (action.iconText(), spec.toolbar),
+            (action.statusTip(), spec.tip),
+        ):
+            assert _chinese(text) and text != english, (spec.name, text)
+        assert action.text().endswith(")") and "(&" in action.text()  # 下一场(&N)
+    for command in COMMANDS:
+        assert _chinese(cowriter.commands[command.name].text()), command.name
+    assert cowriter.actions["next-scene"].iconText() == "下一场"
+    # The context menu names the character under the mouse in a Chinese sentence.
+    menu = QMenu()
+    cue = window.editor.document().findBlockByNumber(10)  # 李娜
+    for provider in window.editor.context_menu_providers:
+        provider(menu, QTextCursor(cue))
+    sub = menu.findChild(QMenu, "cowriterContextMenu")
+    assert sub is not None and sub.title() == "协作写手"
+    entries = {a.objectName(): a.text() for a in sub.actions()}
+    assert entries["context-character"] == "李娜 的人物小传"
+    assert entries["context-next-scene"] == "写下一场"
+    # The panel's own Write menu and its fixed texts.
+    panel = cowriter.panel
+    assert panel.objectName() == "cowriterDock" and panel.windowTitle() == "协作写手"
+    assert [a.text() for a in panel.write_menu.actions()][:2] == ["下一场", "续写对白"]
+    assert panel.write_button.text() == "写作" and panel.stop_button.text() == "停止"
+    assert panel.empty.text().startswith("从“写作”菜单")
+
+
+def test_a_take_in_chinese_keeps_what_the_model_wrote(zh_window, qtbot) -> None:
+    window, cowriter = zh_window
+    editor = window.editor
+    editor.setTextCursor(QTextCursor(editor.document().findBlockByNumber(ASKED_AT)))
+    with qtbot.waitSignal(cowriter.job_finished, timeout=WAIT_MS) as finished:
+        cowriter.start("next-scene")
+    assert finished.args[0].reason == "done", finished.args[0].message
+    panel = cowriter.panel
+    take = panel.current_take()
+    assert take.state == "ready" and panel.tabs.tabText(0) == "下一场 1 ✓"
+    tip = panel.tabs.tabToolTip(0)
+    assert tip == "下一场（第 1 场（内景 医院走廊 - 夜））：可以采纳"
+    assert panel.title.text() == "下一场"
+    assert re.fullmatch(
+        r"1 个版本中 1 个可以采纳 · [\d.]+ 秒写出 \d+ 个词元 · [\d.]+ 词元/秒", panel.status.text()
+    )
+    assert cowriter.speed_status.text().endswith("词元/秒")
+    # The suggestion is the model's text, as it wrote it.
+    view = panel.views[0]
+    assert view.text.toPlainText().strip() == NEXT_SCENE.strip()
+    entries = [a.text() for a in panel.accept_menu.actions()]
+    assert entries[0] == "插入到本场之后" and "替换所选文字" in entries
+    assert panel.accept_button.text() == "采纳"
+    assert panel.accept()
+    assert view.message.text() == "已插入到第 1 场（内景 医院走廊 - 夜）之后；撤销即可将其移除。"
+    assert panel.status.text().startswith("下一场 1 已插入到第 1 场")
+    assert panel.tabs.tabText(0) == "下一场 1 ✓ 已插入"
+    assert NEXT_SCENE.strip() in editor.script_text()  # inserted untranslated
+    editor.undo()
+    assert editor.script_text() == SCRIPT and panel.tabs.tabText(0) == "下一场 1 ✓"
+    # The scene it was asked for is deleted: the reason is Chinese, and the caret is offered.
+    cursor = QTextCursor(editor.document().findBlockByNumber(3))  # its heading
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    assert not panel.accept()
+    assert view.message.text() == "未插入：第 1 场（内景 医院走廊 - 夜）已被删除。"
+    assert view.at_caret.text() == "改为插入到光标处" and not view.at_caret.isHidden()
+    # Sampling settings for the action, named in Chinese.
+    cowriter.show_sampler(panel.sampler_button)
+    popover = cowriter._popover
+    assert popover is not None
+    headings = [label.text() for label in popover.findChildren(QLabel)]
+    assert "<b>“下一场”的采样设置</b>" in headings
+    assert popover.max_tokens.suffix() == " 个词元" and popover.seed.specialValueText() == "随机"
+    popover.close()
+
+
+def test_the_model_manager_and_the_recommendation_in_chinese(zh_window, qtbot) -> None:
+    _window, cowriter = zh_window
+    manager = cowriter.show_model_manager()
+    qtbot.addWidget(manager)
+    assert manager.windowTitle() == "模型管理"
+    headers = [manager.installed.horizontalHeaderItem(i).text() for i in range(3)]
+    assert headers == ["模型", "来源", "架构"]
+    assert manager.installed.item(0, 1).text() == "内置"  # the embedded model's source
+    assert _chinese(manager.recommendation_label.text())
+    buttons = {b.objectName(): b.text() for b in manager.findChildren(QPushButton)}
+    assert buttons["useModel"] == "使用此模型"
+    assert {"下载", "已安装"} & {buttons[n] for n in buttons if n.startswith("download-")}
+    manager.close()
+    # The reason is built from the model layer's templates, translated part by part.
+    laptop = choose(Machine(16 * GIB, ()), language="zh")
+    assert laptop is not None
+    assert laptop.reason.startswith("The best writer in the catalog")  # the CLI's English
+    chinese = reason_text(laptop)
+    assert chinese.startswith("目录中写作能力最强") and "16 GB 内存" in chinese
+    assert chinese.endswith("，并且能写中文")
+    small_gpu = choose(Machine(16 * GIB, (Gpu("GT 710", 1 * GIB),)))
+    assert small_gpu is not None and "（GT 710 的显存不够）" in reason_text(small_gpu)
+    assert language_text("ja") == "日语" and language_text("sv") == "sv"
+    # A model that cannot load: the way to fix it names the Chinese menu and command.
+    problem = cowriter._load_problem("文件不完整")
+    assert problem.startswith("无法使用该模型：文件不完整。") and "“写作 ▸ 模型管理…”" in problem
+
+
+def test_the_layout_is_restored_whatever_the_language(zh_window, qtbot) -> None:
+    window, cowriter = zh_window
+    cowriter.panel.show()
+    state = window.saveState()
+    app = QApplication.instance()
+    assert app is not None
+    settings = Settings()
+    settings.set("ui/language", "en")
+    english = create_window(settings=settings, offer_recovery=False, prompts=DiscardingPrompts())
+    qtbot.addWidget(english)
+    other = install_cowriter(english)
+    try:
+        assert other.panel.windowTitle() == "Co-writer"
+        assert other.panel.isHidden()
+        assert english.restoreState(state)
+        assert not other.panel.isHidden()  # found by its object name, not its title
+        assert english.menu("&Write").actions()[0].text() == BY_NAME["next-scene"].menu
+        assert action_text("Next Scene") == "Next Scene"
+    finally:
+        other.shutdown()
