@@ -37,6 +37,7 @@ from reelwright.desktop.model_manager import (
     ModelManagerDialog,
     configured_spec,
     reason_text,
+    script_language,
 )
 from reelwright.desktop.model_worker import JobDone, LoadedModel, ModelChoice, ModelHost
 from reelwright.desktop.sampler_popover import SamplerPopover, alternatives, sampler_changes
@@ -91,6 +92,8 @@ class CoWriter(QObject):
         self.last_request: tuple[str, int | None] | None = None
         self.last_done: JobDone | None = None
         self.recommendation: Recommendation | None = None
+        """The last model recommended (for the script's language, see ``_recommend``)."""
+        self._recommendations: dict[str | None, Recommendation] = {}
         self._notice_id = ""
         self._closing = False
         self._shut = False
@@ -409,36 +412,47 @@ class CoWriter(QObject):
             "<b>SmolLM2 135M is a tiny demonstration model.</b> It shows what each button "
             "does, but it cannot write scenes you will keep."
         )
+        both = self.tr("{first} {second}", "two sentences in a row")
         if recommendation is None:
             more = self.tr("Choose a bigger model in Models… to get real help.")
-            self.panel.show_notice(f"{intro} {more}", "")
+            self.panel.show_notice(both.format(first=intro, second=more), "")
             return
         entry = recommendation.entry
         self._notice_id = entry.id
         advice = self.tr("For this computer: <b>{name}</b> ({size} download). {reason}.")
+        advice = advice.format(
+            name=_escape(entry.name),
+            size=recommendation.size_text,
+            reason=_escape(reason_text(recommendation)),
+        )
         self.panel.show_notice(
-            f"{intro} "
-            + advice.format(
-                name=_escape(entry.name),
-                size=recommendation.size_text,
-                reason=_escape(reason_text(recommendation)),
-            ),
+            both.format(first=intro, second=advice),
             self.tr("Download {name} ({size})").format(
                 name=entry.name, size=recommendation.size_text
             ),
         )
 
     def _recommend(self) -> Recommendation | None:
-        if self.recommendation is not None:
-            return self.recommendation
-        try:
-            from reelwright.models.recommend import recommend_for_machine
+        """The model to recommend for this machine, one that writes the script's language
+        (a Chinese script is not sent to a model that writes no Chinese)."""
+        language = script_language(self.editor.script_text())
+        found = self._recommendations.get(language)
+        if found is None:
+            try:
+                from reelwright.models.recommend import recommend_for_machine
 
-            self.recommendation = recommend_for_machine()
-        except Exception as error:  # reading the machine is a nicety, never a failure
-            log.info("no model recommendation: %s", error)
-            return None
-        return self.recommendation
+                if language:
+                    found = recommend_for_machine(language=language)
+                else:
+                    found = recommend_for_machine()
+            except Exception as error:  # reading the machine is a nicety, never a failure
+                log.info("no model recommendation: %s", error)
+                return None
+            if found is None:
+                return None
+            self._recommendations[language] = found
+        self.recommendation = found
+        return found
 
     def download_recommended(self) -> None:
         """One click: the recommended model downloads, the manager shows its progress, and
@@ -533,6 +547,7 @@ class CoWriter(QObject):
         elif self.host.failure:
             line = f"<span style='color:#b03a2e'>{_escape(self.host.failure)}</span>"
         self.manager.status_line = line
+        self.manager.language = script_language(self.editor.script_text())
         self.manager.refresh()
         self.manager.show()
         self.manager.raise_()

@@ -67,6 +67,24 @@ def source_text(source: str) -> str:
     return QCoreApplication.translate("ModelManager", SOURCES[source])
 
 
+LANGUAGE_SAMPLE = 20_000
+"""Characters of the script read to tell the language a recommended model must write."""
+
+
+def script_language(text: str) -> str | None:
+    """The language a recommended model must write for a script: its code when the script
+    is not written in Latin letters (``zh``, ``ja``, ``ko``, ``ru``...), else None (every
+    catalog model writes English, and telling Latin-letter languages apart would load word
+    lists on the window's thread)."""
+    from reelwright.models.quality import detect_language, writing_systems
+
+    sample = text[:LANGUAGE_SAMPLE]
+    systems = writing_systems(sample)
+    if not systems or systems.most_common(1)[0][0] in ("latin", "other"):
+        return None
+    return detect_language(sample)
+
+
 def recommendation_text(template: str) -> str:
     """A template of ``models.recommend`` (its reason's parts, a language's name) in the
     interface's language."""
@@ -305,6 +323,9 @@ class ModelManagerDialog(QDialog):
         self.settings = settings
         self.downloader = downloader
         self.rows: list[ModelRow] = []
+        self.language: str | None = None
+        """The script's language when it needs a model that writes it (``script_language``)."""
+        self._recommendations: dict[str | None, Recommendation | None] = {}
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 14, 16, 12)
         column.setSpacing(10)
@@ -506,18 +527,23 @@ class ModelManagerDialog(QDialog):
         self._selection_changed()
 
     def recommendation(self) -> Recommendation | None:
-        """The catalog model recommended for this machine (``models.recommend``), worked
-        out once per dialog: it asks llama.cpp about GPUs."""
-        if not hasattr(self, "_recommendation"):
+        """The catalog model recommended for this machine and the script's ``language``
+        (``models.recommend``), worked out once per dialog and language: it asks llama.cpp
+        about GPUs."""
+        if self.language not in self._recommendations:
             from reelwright.models.recommend import recommend_for_machine
 
-            self._recommendation: Recommendation | None
+            found: Recommendation | None
             try:
-                self._recommendation = recommend_for_machine()
+                if self.language:
+                    found = recommend_for_machine(language=self.language)
+                else:
+                    found = recommend_for_machine()
             except (ReelwrightError, OSError) as error:  # a damaged catalog: no mark
                 log.warning("no model recommendation: %s", error)
-                self._recommendation = None
-        return self._recommendation
+                found = None
+            self._recommendations[self.language] = found
+        return self._recommendations[self.language]
 
     def _fill_catalog(self) -> None:
         from reelwright.models.catalog import load_catalog

@@ -20,7 +20,7 @@ from reelwright.desktop import i18n
 from reelwright.desktop.app import create_window
 from reelwright.desktop.cowriter import CoWriter, install_cowriter
 from reelwright.desktop.main_window import MainWindow
-from reelwright.desktop.model_manager import language_text, reason_text
+from reelwright.desktop.model_manager import language_text, reason_text, script_language
 from reelwright.desktop.sampler_popover import action_defaults, save_sampler
 from reelwright.desktop.settings import Settings
 from reelwright.desktop.take_view import action_text
@@ -138,7 +138,17 @@ def test_the_registry_reads_in_chinese_from_every_view(zh_window, qtbot) -> None
     assert panel.empty.text().startswith("从“写作”菜单")
 
 
-def test_a_take_in_chinese_keeps_what_the_model_wrote(zh_window, qtbot) -> None:
+def test_a_take_in_chinese_keeps_what_the_model_wrote(zh_window, qtbot, monkeypatch) -> None:
+    from reelwright.models import recommend
+
+    real = recommend.recommend_for_machine
+    asked: list[str | None] = []
+
+    def laptop(language: str | None = None):
+        asked.append(language)
+        return real(ram_bytes=16 * GIB, gpu_memory_bytes=0, language=language)
+
+    monkeypatch.setattr(recommend, "recommend_for_machine", laptop)
     window, cowriter = zh_window
     editor = window.editor
     editor.setTextCursor(QTextCursor(editor.document().findBlockByNumber(ASKED_AT)))
@@ -155,6 +165,18 @@ def test_a_take_in_chinese_keeps_what_the_model_wrote(zh_window, qtbot) -> None:
         r"1 个版本中 1 个可以采纳 · [\d.]+ 秒写出 \d+ 个词元 · [\d.]+ 词元/秒", panel.status.text()
     )
     assert cowriter.speed_status.text().endswith("词元/秒")
+    # The embedded model says what it is, and recommends a model that writes Chinese.
+    assert asked == ["zh"]
+    advice = cowriter.recommendation
+    assert advice is not None and "zh" in advice.entry.languages
+    notice = panel.notice_text.text()
+    assert notice.startswith("<b>SmolLM2 135M 只是一个很小的演示模型。</b>它能演示")
+    assert f"推荐本机使用：<b>{advice.entry.name}</b>（需下载 {advice.size_text}）。" in notice
+    assert notice.endswith("的 CPU 上能平稳运行的模型，并且能写中文。") or notice.endswith(
+        "的 CPU 上能较快运行的模型，并且能写中文。"
+    )
+    assert "16 GB 内存的 CPU" in notice
+    assert panel.notice_download_button.text().startswith(f"下载 {advice.entry.name}（")
     # The suggestion is the model's text, as it wrote it.
     view = panel.views[0]
     assert view.text.toPlainText().strip() == NEXT_SCENE.strip()
@@ -194,6 +216,9 @@ def test_the_model_manager_and_the_recommendation_in_chinese(zh_window, qtbot) -
     assert headers == ["模型", "来源", "架构"]
     assert manager.installed.item(0, 1).text() == "内置"  # the embedded model's source
     assert _chinese(manager.recommendation_label.text())
+    assert manager.language == "zh"  # the star goes to a model that writes the script
+    advice = manager.recommendation()
+    assert advice is None or "zh" in advice.entry.languages
     buttons = {b.objectName(): b.text() for b in manager.findChildren(QPushButton)}
     assert buttons["useModel"] == "使用此模型"
     assert {"下载", "已安装"} & {buttons[n] for n in buttons if n.startswith("download-")}
@@ -233,3 +258,12 @@ def test_the_layout_is_restored_whatever_the_language(zh_window, qtbot) -> None:
         assert action_text("Next Scene") == "Next Scene"
     finally:
         other.shutdown()
+
+
+def test_the_recommendation_follows_the_scripts_writing_system() -> None:
+    assert script_language(SCRIPT) == "zh"
+    assert script_language("INT. ROOM - DAY\n\nNORA waits.\n") is None
+    assert script_language("INT. SALLE - JOUR\n\nNora attend le bateau.\n") is None
+    assert script_language("．内景 部屋 - 夜\n\nさくらはドアを開ける。\n") == "ja"
+    assert script_language("ИНТ. КОМНАТА - ДЕНЬ\n\nНора ждёт лодку у окна.\n") == "ru"
+    assert script_language("") is None

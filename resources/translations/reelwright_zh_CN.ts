@@ -121,6 +121,11 @@
         <translation>&lt;b&gt;SmolLM2 135M 只是一个很小的演示模型。&lt;/b&gt;它能演示每个按钮的作用，但写不出值得保留的场景。</translation>
     </message>
     <message>
+        <source>{first} {second}</source>
+        <comment>two sentences in a row</comment>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
         <source>Choose a bigger model in Models… to get real help.</source>
         <translation>请在“模型管理”中选择更大的模型，以获得真正的帮助。</translation>
     </message>
@@ -2024,6 +2029,157 @@ Save anyway and replace that version?</source>
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>the printer could not be started (is it connected?)</source>
+        <translation>无法启动打印机（是否已连接？）</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>The whole script</source>
+        <translation>整个剧本</translation>
+    </message>
+    <message>
+        <source>Revised pages only (the current round)</source>
+        <translation>仅修订页（本轮）</translation>
+    </message>
+    <message>
+        <source>Revision &amp;marks (*) beside changed lines</source>
+        <translation>在改动行旁加修订标记（*）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>None: print on coloured paper</source>
+        <translation>无：用彩色纸打印</translation>
+    </message>
+    <message>
+        <source>Tint revised pages</source>
+        <translation>给修订页着色</translation>
+    </message>
+    <message>
+        <source>A band naming the colour</source>
+        <translation>加一条注明颜色的色带</translation>
+    </message>
+    <message>
+        <source>Revision &amp;rounds on the title page</source>
+        <translation>在标题页列出修订轮次(&amp;R)</translation>
+    </message>
+    <message>
+        <source>the title page&apos;s own</source>
+        <translation>沿用标题页上的</translation>
+    </message>
+    <message>
+        <source>say, the recipient&apos;s name</source>
+        <translation>例如收件人的姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Print:</source>
+        <translation>打印(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Coloured paper:</source>
+        <translation>彩色纸(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Draft date:</source>
+        <translation>稿本日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Watermark:</source>
+        <translation>水印(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Header:</source>
+        <translation>页眉(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Footer:</source>
+        <translation>页脚(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>最后一页</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit the width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The title page and pages {labels}</source>
+        <translation>标题页及第 {labels} 页</translation>
+    </message>
+    <message>
+        <source>Pages {labels}</source>
+        <translation>第 {labels} 页</translation>
+    </message>
+    <message>
+        <source>title page</source>
+        <translation>标题页</translation>
+    </message>
+    <message>
+        <source>page {label}</source>
+        <translation>第 {label} 页</translation>
+    </message>
+    <message>
+        <source>Sheet {current} of {count}: {label}</source>
+        <translation>第 {current} 张，共 {count} 张：{label}</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
     <name>Production</name>
     <message>
         <source>White</source>
@@ -2162,11 +2318,11 @@ Save anyway and replace that version?</source>
     </message>
     <message>
         <source>The best writer in the catalog that runs at a quick pace on the CPU with {ram}</source>
-        <translation>目录中写作能力最强、且在有 {ram} 的 CPU 上能较快运行的模型</translation>
+        <translation>目录中写作能力最强、且在有 {ram}的 CPU 上能较快运行的模型</translation>
     </message>
     <message>
         <source>The best writer in the catalog that runs at a steady pace on the CPU with {ram}</source>
-        <translation>目录中写作能力最强、且在有 {ram} 的 CPU 上能平稳运行的模型</translation>
+        <translation>目录中写作能力最强、且在有 {ram}的 CPU 上能平稳运行的模型</translation>
     </message>
     <message>
         <source> ({gpu} has too little memory for it)</source>
