@@ -41,9 +41,9 @@ import os
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextBlockFormat, QTextCursor
@@ -68,6 +68,9 @@ from reelwright.screenplay.textio import (
     read_script_bytes,
     read_script_text,
 )
+
+if TYPE_CHECKING:
+    from reelwright.screenplay.print_setup import PrintSetup
 
 translate = QCoreApplication.translate
 
@@ -839,26 +842,42 @@ class Document(QObject):
         self,
         path: str | os.PathLike[str],
         *,
+        setup: PrintSetup | None = None,
         paper: str | None = None,
-        scene_numbers: str = "none",
+        scene_numbers: str | None = None,
         open_after: bool = False,
     ) -> bool:
-        """Export through the core exporters (imported only now: reportlab is heavy)."""
+        """Export the draft (the text and its production data: revision marks and rounds,
+        locked scene numbers and pages) through the core exporters, imported only now
+        (reportlab is heavy). A PDF follows ``setup`` (default: the preferences' print
+        setup with what they add to the sheets), with ``paper`` and ``scene_numbers``
+        when given; what the writer should know about it (a locked page not found) is said
+        in the status bar."""
         target = Path(path)
         try:
             from reelwright.exporters import export
-            from reelwright.screenplay.layout import layout_for
-            from reelwright.screenplay.pagination import PrintOptions
             from reelwright.screenplay.parser import parse
+            from reelwright.screenplay.print_setup import PrintSetup
 
-            script = parse(self.editor.script_text())
-            layout = layout_for(paper or None)
-            options = PrintOptions(scene_numbers=scene_numbers)
-            export(script, target, layout=layout, options=options)
+            if setup is None:
+                setup = PrintSetup.from_settings(self.settings.get, sheet=True)
+            if paper is not None:
+                setup = replace(setup, paper=paper or None)
+            if scene_numbers is not None:
+                setup = replace(setup, scene_numbers=scene_numbers)
+            draft = self.draft()
+            plan = export(parse(draft.body), target, setup=setup, draft=draft)
         except ReelwrightError as error:
             self.prompts.error(str(error))
             return False
-        self.status.emit(self.tr("Exported {name}").format(name=target.name))
+        if plan is not None and plan.warnings:
+            self.status.emit(
+                self.tr("Exported {name}; note: {warnings}").format(
+                    name=target.name, warnings="; ".join(plan.warnings)
+                )
+            )
+        else:
+            self.status.emit(self.tr("Exported {name}").format(name=target.name))
         if open_after and target.suffix.casefold() == ".pdf":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         return True

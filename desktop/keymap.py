@@ -134,6 +134,22 @@ KEYMAP: tuple[KeySpec, ...] = (
     ),
     KeySpec("file.export_fdx", QT_TRANSLATE_NOOP("Keymap", "Export &Final Draft (FDX)…"), "File"),
     KeySpec("file.export_fountain", QT_TRANSLATE_NOOP("Keymap", "Export F&ountain…"), "File"),
+    # Print (desktop.print_preview): Ctrl+Shift+P is the co-writer's, so the preview takes
+    # Ctrl+Alt+P (no Linux desktop claims it).
+    KeySpec(
+        "file.print_preview",
+        QT_TRANSLATE_NOOP("Keymap", "Print Pre&view…"),
+        "File",
+        ("Ctrl+Alt+P",),
+        tip=QT_TRANSLATE_NOOP("Keymap", "the pages as they print; print them or save the PDF"),
+    ),
+    KeySpec(
+        "file.print",
+        QT_TRANSLATE_NOOP("Keymap", "Prin&t…"),
+        "File",
+        standard=Standard.Print,
+        tip=QT_TRANSLATE_NOOP("Keymap", "print the script's pages on a printer"),
+    ),
     KeySpec(
         "file.quit",
         QT_TRANSLATE_NOOP("Keymap", "&Quit"),

@@ -492,11 +492,15 @@ class Production(QObject):
 
 
 def install_production(window: MainWindow) -> Production:
-    """Add production drafts to ``window``; once per window (a second call returns the
-    first)."""
+    """Add production drafts to ``window``, with File → Print Preview… and Print… (their
+    sheets carry the draft's marks, headers and page labels: ``print_preview``); once per
+    window (a second call returns the first)."""
+    from reelwright.desktop.print_preview import install_print
+
     existing = window.findChild(Production)
     if existing is not None:
         return existing
+    install_print(window)
     return Production(window)
 
 

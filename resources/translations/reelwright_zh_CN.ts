@@ -2075,8 +2075,8 @@ Save anyway and replace that version?</source>
         <translation>例如收件人的姓名</translation>
     </message>
     <message>
-        <source>&amp;Print:</source>
-        <translation>打印(&amp;P)：</translation>
+        <source>Pa&amp;ges:</source>
+        <translation>页面(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Coloured paper:</source>
