@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reelwright.screenplay import data_block
@@ -53,7 +54,7 @@ from reelwright.screenplay.revisions import (
     mark_changes,
     normalize,
 )
-from reelwright.screenplay.scene_lock import LETTERS, SceneLock, apply_lock
+from reelwright.screenplay.scene_lock import LETTERS, SceneLock, apply_lock, is_omitted_line
 from reelwright.screenplay.textdiff import (
     diff_line,
     diff_lines,
@@ -227,15 +228,51 @@ class Draft:
     def for_export(self) -> Draft:
         """The draft as it goes to a production office: under a scene-number lock, every
         heading's number written and an ``OMITTED`` heading for each dropped scene (what
-        ``reelwright scenes lock`` writes), the marks carried to the new lines."""
+        ``reelwright scenes lock`` writes), the marks carried to the new lines. A scene cut
+        in a round leaves that round's removal mark where it was; its OMITTED heading
+        takes the mark (Final Draft marks the OMITTED line as the change)."""
         if self.data.scenes is None:
             return self
         body = apply_lock(self.body, self.data.scenes)
         if body == self.body:
             return self
         data = self.data.copy()
+        old_lines, new_lines = split_lines(self.body), split_lines(body)
+        diff = diff_lines(old_lines, new_lines)
         data.carry(self.body, body)
+        _mark_omitted(data.revisions.marks, new_lines, diff.inserted)
         return Draft(body, data)
+
+
+def _mark_omitted(marks: Marks, lines: list[str], inserted: Iterable[int]) -> None:
+    """Move the removal mark at the start of the line after a run of inserted OMITTED
+    headings onto those headings (each marked whole, in the removal's round)."""
+    runs: list[list[int]] = []
+    for line in sorted(inserted):
+        if not is_omitted_line(lines[line]):
+            continue
+        if runs and all(not lines[k].strip() for k in range(runs[-1][-1] + 1, line)):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    for run in runs:
+        after = next((k for k in range(run[-1] + 1, len(lines)) if lines[k].strip()), None)
+        if after is None:
+            continue
+        lead = len(lines[after]) - len(lines[after].lstrip())
+        spans = marks.get(after, ())
+        point = next((s for s in spans if s.start == s.end == lead), None)
+        if point is None:
+            continue
+        rest = tuple(s for s in spans if s is not point)
+        if rest:
+            marks[after] = rest
+        else:
+            del marks[after]
+        for line in run:
+            text = lines[line]
+            start = len(text) - len(text.lstrip())
+            marks[line] = (Span(start, len(text.rstrip()), point.level),)
 
 
 def mark_against(

@@ -176,6 +176,16 @@ def is_omitted(element: Element) -> bool:
     )
 
 
+def is_omitted_line(line: str) -> bool:
+    """A source line that ``apply_lock`` or ``omit_scene`` writes for a dropped scene
+    (``.OMITTED #13#``)."""
+    text = line.strip()
+    if not text.startswith("."):
+        return False
+    heading, number = split_scene_number(text[1:])
+    return number is not None and heading.strip().upper() == OMITTED
+
+
 def _headings(script: Script) -> list[tuple[int, Element]]:
     return [
         (index, element)

@@ -258,6 +258,21 @@ def test_locked_scene_numbers_print_with_letters_and_omitted(tmp_path: Path) -> 
         assert f"{number}{heading}{number}" in lines, heading
 
 
+def test_a_scene_cut_in_a_round_marks_its_omitted_heading(tmp_path: Path) -> None:
+    old, lock = lock_scenes(script_text(5), None)
+    start = old.index("INT. ROOM 3 - DAY #3#")
+    new = old[:start] + old[old.index("INT. ROOM 4 - DAY #4#") :]
+    draft = revised(old, new)
+    draft = Draft(draft.body, ProductionData(draft.data.revisions, scenes=lock))
+    out = tmp_path / "omitted.pdf"
+    export(parse(new), out, setup=LETTER, draft=draft)
+    pages = pdf_pages(out)
+    marked = [(index, bottom) for index, page in enumerate(pages) for bottom in marks_of(page)]
+    lines = [(i, text) for i, page in enumerate(pages) for text in page["lines"].values()]  # type: ignore[attr-defined]
+    omitted = next(i for i, text in lines if text.startswith("3OMITTED3"))
+    assert marked == [(omitted, line_with(pages[omitted], "3OMITTED3"))]
+
+
 def _page_locked(text: str) -> ProductionData:
     script = parse(text)
     setup = LETTER.for_script(script)
