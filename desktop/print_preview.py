@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -309,11 +310,15 @@ class PrintPreview(QDialog):
         self.preview.setObjectName("previewPages")
         self.preview.paintRequested.connect(self._paint)
         self.preview.previewChanged.connect(self._update_page)
+        view = self.preview.findChild(QAbstractScrollArea)
+        if view is not None:  # the preview has no signal of its own for the page shown
+            view.verticalScrollBar().valueChanged.connect(lambda _value: self._update_page())
+            view.horizontalScrollBar().valueChanged.connect(lambda _value: self._update_page())
 
         self.pages = QComboBox(self)
         self.pages.setObjectName("printPages")
         self.pages.addItem(self.tr("The whole script"), False)
-        self.pages.addItem(self.tr("Revised pages only (the current round)"), True)
+        self.pages.addItem(self.tr("Revised pages (this round)"), True)
         self.pages.setCurrentIndex(1 if setup.revised_only else 0)
         self.marks = QCheckBox(self.tr("Revision &marks (*) beside changed lines"), self)
         self.marks.setObjectName("printMarks")
@@ -356,14 +361,15 @@ class PrintPreview(QDialog):
         form.addRow(self.summary)
         side = QWidget(self)
         side.setLayout(form)
-        side.setMaximumWidth(360)
+        side.setMinimumWidth(340)
+        side.setMaximumWidth(420)
 
         tools = QHBoxLayout()
         for text, tip, slot in (
-            ("⇤", self.tr("First page"), lambda: self.preview.setCurrentPage(1)),
+            ("⇤", self.tr("First page"), lambda: self._step(-self.sheets)),
             ("←", self.tr("Previous page"), lambda: self._step(-1)),
             ("→", self.tr("Next page"), lambda: self._step(1)),
-            ("⇥", self.tr("Last page"), lambda: self.preview.setCurrentPage(self.sheets)),
+            ("⇥", self.tr("Last page"), lambda: self._step(self.sheets)),
             ("−", self.tr("Zoom out"), lambda: self.preview.zoomOut()),
             ("+", self.tr("Zoom in"), lambda: self.preview.zoomIn()),
             ("↔", self.tr("Fit the width"), self.preview.fitToWidth),
@@ -479,6 +485,7 @@ class PrintPreview(QDialog):
         self.preview.setCurrentPage(
             max(1, min(self.preview.currentPage() + delta, self.preview.pageCount()))
         )
+        self._update_page()
 
     def _update_page(self) -> None:
         plan = self.plan

@@ -2043,8 +2043,8 @@ Save anyway and replace that version?</source>
         <translation>整个剧本</translation>
     </message>
     <message>
-        <source>Revised pages only (the current round)</source>
-        <translation>仅修订页（本轮）</translation>
+        <source>Revised pages (this round)</source>
+        <translation>仅本轮修订页</translation>
     </message>
     <message>
         <source>Revision &amp;marks (*) beside changed lines</source>
