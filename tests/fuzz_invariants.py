@@ -409,7 +409,7 @@ def check_fdx_round_trip(script: Script, *, fountain: bool = True) -> None:
     one read from any FDX may hold element texts no Fountain line can, see check_fdx_bytes)."""
     data = to_fdx(script)
     back = from_fdx(data)
-    if fountain:
+    if fountain and not _wordless_dialogue(back):
         check_fountain_round_trip(back)
     assert fdx_signature(back) == fdx_expected(script)
     got = {
@@ -418,6 +418,13 @@ def check_fdx_round_trip(script: Script, *, fountain: bool = True) -> None:
     }
     assert got == fdx_title_expected(script.title_page)
     assert list(got) == list(fdx_title_expected(script.title_page)), "title page order"
+
+
+def _wordless_dialogue(script: Script) -> bool:
+    """A speech whose dialogue came back empty: its every character was one XML cannot
+    hold (a NUL line under a cue). Fountain has no way to write a cue over an empty speech
+    (a cue needs a line below it), so such a script is not expected to survive Fountain."""
+    return any(e.type is T.DIALOGUE and not e.text.strip() for e in script.elements)
 
 
 # Fountain ---------------------------------------------------------------------------------
