@@ -6,14 +6,18 @@ draft's marks and locks."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reelwright.cli.main import main
 from reelwright.exporters import export
 from reelwright.exporters.fdx import read_fdx_draft
+from reelwright.exporters.pdf import render_plan
 from reelwright.exporters.sheets import MARK_X, PT
 from reelwright.screenplay import production_file
 from reelwright.screenplay.errors import ReelwrightError
@@ -441,3 +445,89 @@ def test_the_command_line_reads_the_drafts_own_marks(
     )  # fmt: skip
     assert code == 1
     assert "the Blue round is already under way" in capsys.readouterr().err
+
+
+_FRAGMENTS = (
+    "INT. HOUSE - DAY",
+    "EXT. ROAD - NIGHT #7#",
+    ".OMITTED #3#",
+    "BOB",
+    "MAYA (V.O.)",
+    "(quietly)",
+    "Hello there. How are you?",
+    "A door opens. **Slowly**, it *creaks*.",
+    "CUT TO:",
+    "===",
+    "[[a note]]",
+    "> THE END <",
+    "你好，世界。张伟来了。",
+    "Привет, как дела?",
+    "\t",
+    "",
+    "",
+)
+_LINE = st.one_of(
+    st.sampled_from(_FRAGMENTS),
+    st.text(st.sampled_from("abc XYZ.,!?*_#@~\u200b你é"), max_size=120),
+)
+_SCRIPT = st.lists(_LINE, min_size=1, max_size=60).map("\n".join)
+_EDITS = st.lists(
+    st.tuples(st.integers(0, 80), st.sampled_from(["insert", "delete", "change"]), _LINE),
+    max_size=6,
+)
+
+
+def _edited(text: str, edits: list[tuple[int, str, str]]) -> str:
+    lines = text.split("\n")
+    for at, kind, line in edits:
+        at = at % (len(lines) + 1)
+        if kind == "insert":
+            lines[at:at] = [line, ""]
+        elif kind == "delete" and at < len(lines):
+            del lines[at]
+        elif at < len(lines):
+            lines[at] = line
+    return "\n".join(lines)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    _SCRIPT,
+    _EDITS,
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["none", "tint", "band"]),
+    st.sampled_from(["", "Jane Doe", "张伟 " * 30, "x" * 900]),
+    st.sampled_from(["letter", "a4"]),
+)
+def test_any_draft_prints_its_marks_on_its_pages(
+    old: str,
+    edits: list[tuple[int, str, str]],
+    lock_numbers: bool,
+    lock_sheets: bool,
+    colour: str,
+    watermark: str,
+    paper: str,
+) -> None:
+    """Whatever the drafts, locks and sheet options: the PDF has the plan's sheets, and each
+    page exactly the plan's marks, all on the paper."""
+    data = ProductionData()
+    if lock_numbers:
+        old, data.scenes = lock_scenes(old, None)
+    if lock_sheets:
+        script = parse(old)
+        data.pages = lock_pages(script, old, paginate(script, layout_for(paper)))
+    new = _edited(old, edits)
+    draft, _round = mark_against(Draft(new, ProductionData()), Draft(old, data), 1, "d")
+    setup = PrintSetup(paper=paper, revision_colour=colour, watermark=watermark)  # type: ignore[arg-type]
+    plan = plan_print(parse(draft.body), setup, draft)
+    data_pdf = render_plan(plan)
+    with pdfplumber.open(io.BytesIO(data_pdf)) as pdf:
+        titles = len(pdf.pages) - plan.page_count
+        assert titles == (1 if plan.script.title_page else 0) or titles >= 1
+        for planned, page in zip(plan.pages, pdf.pages[titles:], strict=True):
+            stars = [c for c in page.chars if c["text"] == "*" and abs(c["x0"] - MARK_X * PT) < 1]
+            assert len(stars) == len(planned.marks)
+            for char in page.chars:
+                if float(char["size"]) < 20:  # the watermark turns on the diagonal
+                    assert char["x0"] >= -1 and char["x1"] <= page.width + 1
