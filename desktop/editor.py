@@ -99,8 +99,8 @@ class ScriptEditor(QTextEdit):
         self._loading = False
         self._scene_line = -2
         self._last_block = -1
-        self.page_starts: list[tuple[int, int]] = []
-        """(block number, page number) where pages 2.. start, from the last pagination."""
+        self._page_starts: list[tuple[int, int]] = []
+        self._page_lines: list[int] = []
         self.page_rules_visible = True
         self.completion_data = CompletionData()
         self.context_menu_providers: list[Callable[[QMenu, QTextCursor], None]] = []
@@ -135,6 +135,25 @@ class ScriptEditor(QTextEdit):
 
         self._apply_font()
         self.set_theme(theme)
+        # Blocks whose highlighting waits (a refresh of a long script) are done when they
+        # come on screen.
+        self._highlighter.visible_range = self.visible_block_range
+        self.verticalScrollBar().valueChanged.connect(self._highlighter.refresh_visible)
+
+    @property
+    def page_starts(self) -> list[tuple[int, int]]:
+        """(block number, page number) where pages 2.. start, from the last pagination."""
+        return self._page_starts
+
+    @page_starts.setter
+    def page_starts(self, starts: list[tuple[int, int]]) -> None:
+        self._page_starts = list(starts)
+        self._page_lines = [line for line, _ in self._page_starts]
+
+    @property
+    def page_lines(self) -> list[int]:
+        """The block numbers of ``page_starts`` alone (ascending), for bisecting."""
+        return self._page_lines
 
     @property
     def highlighter(self) -> ScriptHighlighter:
@@ -212,8 +231,13 @@ class ScriptEditor(QTextEdit):
         self._center_page()
 
     def _column_chars(self) -> int:
+        """Characters from the left margin to the right edge of the widest element (61 on
+        Final Draft's pages: action and headings)."""
         layout = self._layout
-        return round((layout.page_width - layout.right_margin - layout.left_margin) * 10)
+        return max(
+            layout.indent_chars(element) + layout.width_chars(element)
+            for element in _KIND_TO_ELEMENT.values()
+        )
 
     def _center_page(self) -> None:
         page = self.lineWrapColumnOrWidth() + 2
@@ -225,20 +249,33 @@ class ScriptEditor(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._center_page()
+        self._highlighter.refresh_visible()
+
+    def visible_block_range(self) -> tuple[int, int] | None:
+        """First and last block numbers on screen; None while the editor is not shown."""
+        if not self.isVisible():
+            return None
+        rect = self.viewport().rect()
+        first = self.cursorForPosition(rect.topLeft()).blockNumber()
+        last = self.cursorForPosition(rect.bottomLeft()).blockNumber()
+        return first, last
 
     def block_format_for(self, kind: Kind) -> QTextBlockFormat:
-        """Indents of one kind of line, in character widths of the layout profile."""
+        """Indents of one kind of line: the page's columns in characters (the layout's
+        ``indent_chars`` and ``width_chars``), so that a line of the screen holds what a
+        line of the page holds (61 characters of action, 35 of dialogue)."""
         fmt = QTextBlockFormat()
         fmt.setProperty(KIND_PROPERTY, int(kind) + 1)
         element = _KIND_TO_ELEMENT.get(kind)
         width = self.char_width
         if element is not None:
-            style = self._layout.style(element)
-            text_left = self._layout.left_margin
-            text_right = self._layout.page_width - self._layout.right_margin
-            fmt.setLeftMargin(round((style.left - text_left) * 10) * width)
-            fmt.setRightMargin(max(0, round((text_right - style.right) * 10)) * width)
-            if kind is Kind.PARENTHETICAL:
+            layout = self._layout
+            style = layout.style(element)
+            indent = layout.indent_chars(element)
+            right = max(0, self._column_chars() - indent - layout.width_chars(element))
+            fmt.setLeftMargin(indent * width)
+            fmt.setRightMargin(right * width)
+            if style.hanging:  # a parenthetical's "(" hangs left of its wrapped lines
                 fmt.setTextIndent(-width * style.hanging)
                 fmt.setLeftMargin(fmt.leftMargin() + width * style.hanging)
             if style.align == "right":
@@ -762,7 +799,7 @@ class ScriptEditor(QTextEdit):
             if self.page_rules_visible and self.page_starts:
                 from reelwright.desktop.page_rules import paint_page_rules
 
-                paint_page_rules(painter, self, self.page_starts, self._theme)
+                paint_page_rules(painter, self, self.page_starts, self._theme, self.page_lines)
         finally:
             painter.end()
         for hook in self.paint_hooks:

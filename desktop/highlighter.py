@@ -16,14 +16,32 @@ installs a function ``fn(block_text, block)`` that returns ``(start, length, for
 in Python string indices; each format is merged over the script's own formats, last. A
 decorator whose answer changed without an edit (a word added to the dictionary) asks for
 :meth:`ScriptHighlighter.refresh_blocks`. Without decorators, nothing of this runs.
+
+A refresh never waits on the length of the script. ``QSyntaxHighlighter.rehighlightBlock``
+makes Qt lay the document out again from that block to the end (about 3 ms a block in the
+middle of 500 pages; ``rehighlight()`` of such a script held the window for a minute), so
+:meth:`~ScriptHighlighter.refresh_blocks` hands the finished formats of a run of
+neighbouring blocks to their layouts and asks for one layout pass for the run. The blocks
+on screen are done at once; the others when they scroll into view or, a few at a time,
+while the window is idle.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextLayout,
+)
 
 from reelwright.desktop.themes import Theme
 from reelwright.screenplay.lines import (
@@ -55,6 +73,84 @@ Decoration = tuple[int, int, QTextCharFormat]
 
 Decorator = Callable[[str, QTextBlock], Iterable[Decoration]]
 """Called with a block's text and the block; returns the spans to lay over it."""
+
+VisibleRange = Callable[[], "tuple[int, int] | None"]
+"""First and last block numbers on screen, or None when the text is not on screen."""
+
+REFRESH_GAP = 48
+"""Pending blocks this close are always laid out in one pass."""
+PASS_PER_GAP = 10
+"""A pass costs about a tenth of laying out one block for each block after it (0.8 and
+7 us measured on 500 pages), so pending blocks farther apart than ``REFRESH_GAP`` are
+still laid out together while the gap is under a tenth of the blocks after them."""
+REFRESH_STEP_BLOCKS = 8
+"""Pending blocks one idle step highlights again at most (each can take a millisecond
+with spell check: a long line full of names)."""
+REFRESH_SPAN = 300
+"""Blocks one idle step lays out at most: with the pass that follows (up to 15 ms at the
+top of 500 pages) a step stays under about 20 ms."""
+QUIET_SECONDS = 0.5
+"""Idle steps wait until the text has not changed for this long (typing goes first)."""
+
+
+class _Runs:
+    """The character formats of one line as runs of UTF-16 units, built as
+    ``QSyntaxHighlighter.setFormat`` builds them (a later format replaces, ``merge`` lays
+    one over what is there), so that the finished ranges can go to the block's layout in
+    one call."""
+
+    __slots__ = ("formats", "size", "starts")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.starts = [0]
+        self.formats: list[QTextCharFormat | None] = [None]
+
+    def _cut(self, at: int) -> int:
+        """Index of the run starting at ``at`` (made by splitting one if needed)."""
+        if at >= self.size:
+            return len(self.starts)
+        index = bisect_right(self.starts, at) - 1
+        if self.starts[index] != at:
+            index += 1
+            self.starts.insert(index, at)
+            self.formats.insert(index, self.formats[index - 1])
+        return index
+
+    def set(self, start: int, end: int, fmt: QTextCharFormat) -> None:
+        start, end = max(0, start), min(self.size, end)
+        if end <= start:
+            return
+        first, last = self._cut(start), self._cut(end)
+        self.starts[first:last] = [start]
+        self.formats[first:last] = [fmt]
+
+    def merge(self, start: int, end: int, extra: QTextCharFormat) -> None:
+        start, end = max(0, start), min(self.size, end)
+        if end <= start:
+            return
+        first, last = self._cut(start), self._cut(end)
+        for index in range(first, last):
+            current = self.formats[index]
+            merged = QTextCharFormat(current) if current is not None else QTextCharFormat()
+            merged.merge(extra)
+            self.formats[index] = merged
+
+    def ranges(self) -> list[tuple[int, int, QTextCharFormat]]:
+        """(start, length, format) of each run with a format, neighbours of one format
+        joined (what QSyntaxHighlighter hands the layout)."""
+        out: list[tuple[int, int, QTextCharFormat]] = []
+        starts, formats = self.starts, self.formats
+        for index, fmt in enumerate(formats):
+            if fmt is None or fmt.isEmpty():
+                continue
+            start = starts[index]
+            end = starts[index + 1] if index + 1 < len(starts) else self.size
+            if out and out[-1][0] + out[-1][1] == start and out[-1][2] == fmt:
+                out[-1] = (out[-1][0], end - out[-1][0], fmt)
+            else:
+                out.append((start, end - start, fmt))
+        return out
 
 
 def utf16_offsets(text: str) -> Callable[[int], int]:
@@ -267,11 +363,24 @@ class ScriptHighlighter(QSyntaxHighlighter):
         """Block numbers whose kind differs from their block format; the editor drains it."""
         self.on_kind_change: Callable[[], None] = lambda: None
         self._decorators: list[Decorator] = []
+        self.visible_range: VisibleRange = lambda: None
+        """The blocks on screen (the editor sets it); None: refresh every block at once."""
+        self._pending: list[int] = []
+        """Sorted numbers of blocks to highlight again (see :meth:`refresh_blocks`)."""
+        self._refreshing = False
+        self._block_count = self.document().blockCount()
+        self._changed_at = 0.0
+        """When the text last changed (``time.monotonic``)."""
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(0)
+        self._idle.timeout.connect(self._refresh_step)
+        self.document().contentsChange.connect(self._follow_lines)
 
     # Decorators: formats other modules lay over blocks ---------------------------------------
     def add_decorator(self, decorator: Decorator, refresh: bool = True) -> None:
-        """Lay ``decorator``'s spans over every block from now on (all blocks are redone
-        at once unless ``refresh`` is False)."""
+        """Lay ``decorator``'s spans over every block from now on (every block is redone,
+        the ones on screen first, unless ``refresh`` is False)."""
         if decorator not in self._decorators:
             self._decorators.append(decorator)
         if refresh:
@@ -286,34 +395,160 @@ class ScriptHighlighter(QSyntaxHighlighter):
     def decorators(self) -> tuple[Decorator, ...]:
         return tuple(self._decorators)
 
+    # Refreshing without an edit ------------------------------------------------------------
     def refresh_blocks(self, blocks: Iterable[QTextBlock | int] | None = None) -> None:
-        """Highlight these blocks (block objects or numbers) again, or every block."""
-        if blocks is None:
-            self.rehighlight()
-            return
+        """Highlight these blocks (block objects or numbers) again, or every block: those
+        on screen now, the others before they come on screen and while the window is idle.
+        When the text is not on screen (``visible_range`` says None), all of them now."""
         doc = self.document()
-        for item in blocks:
-            block = doc.findBlockByNumber(item) if isinstance(item, int) else item
-            if block.isValid():
-                self.rehighlightBlock(block)
+        if doc is None:
+            return
+        if blocks is None:
+            numbers: Iterable[int] = range(doc.blockCount())
+        else:
+            numbers = (
+                item if isinstance(item, int) else (item.blockNumber() if item.isValid() else -1)
+                for item in blocks
+            )
+        count = doc.blockCount()
+        wanted = {n for n in numbers if 0 <= n < count}
+        if not wanted:
+            return
+        self._block_count = count
+        self._pending = sorted(wanted.union(self._pending))
+        self.refresh_visible()
 
-    def _decorate(self, text: str, block: QTextBlock, to16: Callable[[int], int]) -> None:
-        size = len(text)
-        for decorator in self._decorators:
-            try:
-                spans = list(decorator(text, block))
-            except Exception:  # someone else's bug must not stop the script from showing
-                log.exception("highlighter decorator %r failed", decorator)
-                continue
-            for start, length, fmt in spans:
-                first = max(0, start)
-                end = min(size, start + length)
-                if end > first:
-                    self._merge(to16(first), to16(end), fmt)
+    def refresh_visible(self) -> None:
+        """Redo the pending blocks now on screen (the editor calls it when it scrolls), and
+        leave the others to idle time; every pending block at once when nothing is on
+        screen."""
+        if not self._pending or self._refreshing:
+            return
+        shown = self.visible_range()
+        if shown is None:
+            numbers, self._pending = self._pending, []
+        else:
+            first = bisect_left(self._pending, shown[0])
+            last = bisect_right(self._pending, shown[1])
+            numbers = self._pending[first:last]
+            del self._pending[first:last]
+        if numbers:
+            self._redo(numbers)
+        if self._pending and not self._idle.isActive():
+            self._idle.start(0)
+
+    def finish_refresh(self) -> None:
+        """Redo every pending block now (tests, a picture of the window)."""
+        self._idle.stop()
+        numbers, self._pending = self._pending, []
+        if numbers:
+            self._redo(numbers)
+
+    def refresh_pending(self) -> bool:
+        """Are blocks waiting to be highlighted again?"""
+        return bool(self._pending)
+
+    def _merge_gap(self, number: int) -> int:
+        """How far apart two pending blocks may be, ending at block ``number``, and still
+        be laid out in one pass (see ``PASS_PER_GAP``)."""
+        return max(REFRESH_GAP, (self._block_count - number) // PASS_PER_GAP)
+
+    def _refresh_step(self) -> None:
+        """One idle step, once the text has not changed for ``QUIET_SECONDS``: the last
+        pending blocks (a pass costs less near the end), neighbours laid out together."""
+        quiet = time.monotonic() - self._changed_at
+        if quiet < QUIET_SECONDS:
+            self._idle.start(int((QUIET_SECONDS - quiet) * 1000) + 1)
+            return
+        pending = self._pending
+        if not pending:
+            return
+        end = len(pending)
+        start = end - 1
+        while (
+            start > 0
+            and end - start < REFRESH_STEP_BLOCKS
+            and pending[end - 1] - pending[start - 1] <= REFRESH_SPAN
+            and pending[start] - pending[start - 1] <= self._merge_gap(pending[start])
+        ):
+            start -= 1
+        numbers = pending[start:end]
+        del pending[start:end]
+        self._redo(numbers)
+        if pending:
+            self._idle.start(0)
+
+    def _follow_lines(self, position: int, _removed: int, _added: int) -> None:
+        """Pending block numbers move with the lines an edit adds or removes."""
+        self._changed_at = time.monotonic()
+        doc = self.document()
+        count = doc.blockCount()
+        moved, self._block_count = count - self._block_count, count
+        if not moved or not self._pending:
+            return
+        at = doc.findBlock(position).blockNumber()
+        pending: list[int] = []
+        for number in self._pending:
+            if number > at:
+                number = max(at, number + moved)
+            if number < count and (not pending or pending[-1] != number):
+                pending.append(number)
+        self._pending = pending
+
+    def _redo(self, numbers: list[int]) -> None:
+        """Highlight the blocks ``numbers`` (ascending) again: their formats go to their
+        layouts, and each run of neighbours is laid out in one pass."""
+        doc = self.document()
+        self._refreshing = True
+        try:
+            run: tuple[int, int] | None = None  # document positions of the dirty run
+            last = -(1 << 30)
+            block = QTextBlock()
+            for number in numbers:
+                if block.isValid() and number == block.blockNumber() + 1:
+                    block = block.next()
+                else:
+                    block = doc.findBlockByNumber(number)
+                if not block.isValid():
+                    continue
+                if not self._restyle(block):
+                    continue
+                start, end = block.position(), block.position() + block.length()
+                if run is not None and number - last > self._merge_gap(number):
+                    doc.markContentsDirty(run[0], run[1] - run[0])
+                    run = None
+                run = (start, end) if run is None else (run[0], end)
+                last = number
+            if run is not None:
+                doc.markContentsDirty(run[0], run[1] - run[0])
+        finally:
+            self._refreshing = False
+
+    def _restyle(self, block: QTextBlock) -> bool:
+        """Give ``block``'s layout the formats it has now; True when they changed (the
+        layout then needs a pass). A block whose state or kind changed too is highlighted
+        the whole way (the lines below it may follow)."""
+        text = block.text()
+        prior = block.previous()
+        prev_state = prior.userState() if prior.isValid() else -1
+        info = self._line_info(block, text, prev_state)
+        if info.state != block.userState() or block_kind(block) is not info.kind:
+            self.rehighlightBlock(block)
+            return False
+        ranges = []
+        for start, length, fmt in self._runs(block, text, info, prev_state).ranges():
+            item = QTextLayout.FormatRange()
+            item.start, item.length, item.format = start, length, fmt
+            ranges.append(item)
+        layout = block.layout()
+        if layout.formats() == ranges:
+            return False
+        layout.setFormats(ranges)
+        return True
 
     def set_theme(self, theme: Theme) -> None:
         self._formats = build_formats(theme)
-        self.rehighlight()
+        self.refresh_blocks()
 
     def set_caseless(self, caseless: bool) -> bool:
         """Follow the parser's choice for the script; True (and every block redone) when it
@@ -321,9 +556,10 @@ class ScriptHighlighter(QSyntaxHighlighter):
         if caseless == self.caseless:
             return False
         self.caseless = caseless
-        self.rehighlight()
+        self.refresh_blocks()
         return True
 
+    # Classifying and formatting ---------------------------------------------------------------
     def line_info(self, block: QTextBlock, text: str | None = None) -> LineInfo:
         """What ``block`` is, from its text, the state of the block above, the line below
         and the writer's mark (an empty marked line shows as the element it waits for)."""
@@ -355,19 +591,27 @@ class ScriptHighlighter(QSyntaxHighlighter):
             self.on_kind_change()
         if not text:
             return
+        for start, length, fmt in self._runs(block, text, info, prev_state).ranges():
+            self.setFormat(start, length, fmt)
+
+    def _runs(self, block: QTextBlock, text: str, info: LineInfo, prev_state: int) -> _Runs:
+        """The formats of one line: its kind's, quiet markup, emphasis, notes and boneyard,
+        then the decorators' (UTF-16 offsets, as Qt counts)."""
         to16 = utf16_offsets(text)
+        runs = _Runs(to16(len(text)))
+        if not text:
+            return runs
         formats = self._formats
 
         def apply(start: int, end: int, name: str) -> None:
-            if end > start:
-                self.setFormat(to16(start), to16(end) - to16(start), formats[name])
+            runs.set(to16(start), to16(end), formats[name])
 
         base = BASE_FORMAT.get(info.kind)
         if base is not None:
             apply(0, len(text), base)
         for span in _emphasis_spans(text):
             if span[2].startswith("emph:"):
-                self._merge(to16(span[0]), to16(span[1]), formats[span[2]])
+                runs.merge(to16(span[0]), to16(span[1]), formats[span[2]])
             else:
                 apply(*span)
         for span in markup_spans(info.kind, text):
@@ -381,17 +625,21 @@ class ScriptHighlighter(QSyntaxHighlighter):
             for span in inline_spans(text, note_open, boneyard_open):
                 apply(*span)
         if self._decorators:
-            self._decorate(text, block, to16)
+            self._decorate(text, block, to16, runs)
+        return runs
 
-    def _merge(self, start: int, end: int, extra: QTextCharFormat) -> None:
-        """Lay emphasis over whatever format the characters already have."""
-        pos = start
-        while pos < end:
-            current = self.format(pos)
-            run_end = pos + 1
-            while run_end < end and self.format(run_end) == current:
-                run_end += 1
-            merged = QTextCharFormat(current)
-            merged.merge(extra)
-            self.setFormat(pos, run_end - pos, merged)
-            pos = run_end
+    def _decorate(
+        self, text: str, block: QTextBlock, to16: Callable[[int], int], runs: _Runs
+    ) -> None:
+        size = len(text)
+        for decorator in self._decorators:
+            try:
+                spans = list(decorator(text, block))
+            except Exception:  # someone else's bug must not stop the script from showing
+                log.exception("highlighter decorator %r failed", decorator)
+                continue
+            for start, length, fmt in spans:
+                first = max(0, start)
+                end = min(size, start + length)
+                if end > first:
+                    runs.merge(to16(first), to16(end), fmt)

@@ -27,10 +27,17 @@ def visible_block_range(editor: QTextEdit) -> tuple[int, int]:
 
 
 def paint_page_rules(
-    painter: QPainter, editor: QTextEdit, page_starts: list[tuple[int, int]], theme: Theme
+    painter: QPainter,
+    editor: QTextEdit,
+    page_starts: list[tuple[int, int]],
+    theme: Theme,
+    lines: list[int] | None = None,
 ) -> None:
+    """``lines``: the block numbers of ``page_starts`` (made once per analysis by the
+    editor, not on every paint)."""
     first, last = visible_block_range(editor)
-    lines = [line for line, _ in page_starts]
+    if lines is None:
+        lines = [line for line, _ in page_starts]
     lo = bisect_left(lines, first)
     hi = bisect_right(lines, last + 1)
     if lo >= hi:

@@ -74,13 +74,47 @@ def test_typing_a_short_scene_gives_elements_and_indents(qtbot, editor):
         kind: doc.findBlockByNumber(n).blockFormat().leftMargin()
         for n, (kind, _) in enumerate(kinds(editor))
     }
+    # The page's columns in characters (Final Draft's 7.0 pt pitch): the cue at 3.5 in is
+    # 21 characters in from the 1.5 in margin, dialogue at 2.5 in 10.
     assert margins[Kind.SCENE_HEADING] == 0
     assert margins[Kind.ACTION] == 0
-    assert margins[Kind.CHARACTER] == pytest.approx(20 * width)
+    assert margins[Kind.CHARACTER] == pytest.approx(21 * width)
     assert margins[Kind.DIALOGUE] == pytest.approx(10 * width)
-    # Dialogue wraps at 35 characters: 60 - 10 left - 15 right.
+    # Dialogue wraps at 35 characters: 61 of action - 10 left - 16 right.
     dialogue = doc.findBlockByNumber(6).blockFormat()
-    assert dialogue.rightMargin() == pytest.approx(15 * width)
+    assert dialogue.rightMargin() == pytest.approx(16 * width)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_line_of_the_screen_holds_a_line_of_the_page(qtbot, editor, paper):
+    """61 characters of action, 35 of dialogue and 26 of a parenthetical (its hanging
+    "(" counted) on one line, as the layout prints them; one more wraps."""
+    from reelwright.screenplay.elements import ElementType
+    from reelwright.screenplay.layout import layout_for
+
+    layout = layout_for(paper)
+    editor.set_page_layout(layout)
+    editor.resize(1400, 900)
+    editor.show()
+    widths = {
+        2: layout.width_chars(ElementType.ACTION),
+        5: layout.width_chars(ElementType.DIALOGUE),
+        6: layout.width_chars(ElementType.PARENTHETICAL),
+    }
+    assert widths == {2: 61, 5: 35, 6: 26}
+
+    def text(extra: int) -> str:
+        action = "x" * (widths[2] + extra)
+        dialogue = "y" * (widths[5] + extra)
+        aside = "(" + "z" * (widths[6] - 2 + extra) + ")"
+        return f"INT. HOUSE - DAY\n\n{action}\n\nMAYA\n{dialogue}\n{aside}\nHi.\n"
+
+    for extra, lines in ((0, 1), (1, 2)):
+        editor.set_script_text(text(extra))
+        editor.document().documentLayout().documentSize()  # laid out
+        for number in widths:
+            block = editor.document().findBlockByNumber(number)
+            assert block.layout().lineCount() == lines, (paper, number, extra, block.text())
 
 
 def test_highlighter_formats(qtbot, editor):

@@ -60,6 +60,7 @@ def window(qtbot, tmp_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.wait_until_ready()  # the first analysis runs on the worker
     return win
 
 
@@ -237,6 +238,9 @@ def test_go_to_scene(window):
 def test_page_rules_come_from_pagination(qtbot, corpus_dir):
     win = create_window(corpus_dir / "Brick-and-Steel.fountain", Settings())
     qtbot.addWidget(win)
+    # The window comes back before its pages: the analysis runs on the worker, and the
+    # page rules, the navigator and the status bar fill in when it is delivered.
+    qtbot.waitUntil(lambda: win.analyzer.latest is not None, timeout=20000)
     starts = win.editor.page_starts
     assert [page for _, page in starts] == list(range(2, win.analyzer.latest.page_count + 1))
     assert win.status.page_label.text().endswith(f"of {win.analyzer.latest.page_count}")
@@ -381,7 +385,7 @@ def test_zoom_keeps_indents_in_character_widths(window):
     block = doc.begin()
     while block.isValid() and block_kind(block) is not Kind.CHARACTER:
         block = block.next()
-    assert block.blockFormat().leftMargin() == pytest.approx(20 * window.editor.char_width)
+    assert block.blockFormat().leftMargin() == pytest.approx(21 * window.editor.char_width)
     assert not window.document.modified
 
 
@@ -411,6 +415,7 @@ def test_preferences_dialog_applies_settings(window):
 def test_first_start_opens_the_sample_then_a_new_script(qtbot):
     first = create_window(None, Settings(), prompts=DiscardingPrompts())
     qtbot.addWidget(first)
+    first.wait_until_ready()
     assert first.editor.script_text().strip()
     assert first.navigator.entries  # the sample has scenes
     second = create_window(None, Settings(), prompts=DiscardingPrompts())
