@@ -90,6 +90,30 @@ class PageLayout:
     """Where each locked page that kept its place begins now (label, position): the
     forced breaks, for a paginator that takes them and for the editor's page rules."""
 
+    def scene_labels(self) -> dict[int, str]:
+        """Element index of each scene heading -> the label of the page it starts on (the
+        navigator's page column)."""
+        return scene_labels(self.pagination, self.labels)
+
+    def start_labels(self) -> list[tuple[int, str]]:
+        """(source line where each page begins, its label), in order (the editor's page
+        rules)."""
+        return [
+            (page.first_source_line, label)
+            for page, label in zip(self.pagination.pages, self.labels, strict=True)
+        ]
+
+
+def scene_labels(pagination: Pagination, labels: list[str]) -> dict[int, str]:
+    """Element index of each scene heading -> the label (one per page of ``pagination``)
+    of the page it starts on."""
+    first = pagination.pages[0].number if pagination.pages else 1
+    return {
+        index: labels[number - first]
+        for index, number in pagination.scene_pages.items()
+        if 0 <= number - first < len(labels)
+    }
+
 
 # Locking --------------------------------------------------------------------------------
 

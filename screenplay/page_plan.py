@@ -31,6 +31,7 @@ from types import MappingProxyType
 from reelwright.screenplay.elements import Script
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.layout import Layout
+from reelwright.screenplay.page_lock import paginate_locked, scene_labels
 from reelwright.screenplay.pagination import Pagination, PrintOptions, paginate
 from reelwright.screenplay.print_setup import PrintSetup
 from reelwright.screenplay.production_file import Draft
@@ -101,12 +102,7 @@ class PrintPlan:
 
     def scene_pages(self) -> dict[int, str]:
         """Element index of each scene heading -> the label of the page it starts on."""
-        first = self.pagination.pages[0].number if self.pagination.pages else 1
-        return {
-            index: self.labels[number - first]
-            for index, number in self.pagination.scene_pages.items()
-            if 0 <= number - first < len(self.labels)
-        }
+        return scene_labels(self.pagination, self.labels)
 
 
 def plan_print(
@@ -143,8 +139,6 @@ def plan_print(
         options = replace(options, scene_numbers="both")
     labels: list[str] | None = None
     if data is not None and body is not None and data.pages is not None:
-        from reelwright.screenplay.page_lock import paginate_locked
-
         lock = data.pages
         placed = paginate_locked(script, body, lock, layout, options)
         pagination, labels = placed.pagination, placed.labels

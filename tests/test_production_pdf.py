@@ -531,3 +531,32 @@ def test_any_draft_prints_its_marks_on_its_pages(
             for char in page.chars:
                 if float(char["size"]) < 20:  # the watermark turns on the diagonal
                     assert char["x0"] >= -1 and char["x1"] <= page.width + 1
+
+
+def test_the_locked_layout_gives_the_views_their_labels() -> None:
+    """What the editor's page rules and the navigator read under locked pages."""
+    from reelwright.screenplay.page_lock import paginate_locked
+
+    old = script_text(60)
+    data = _page_locked(old)
+    pagination = paginate(parse(old), layout_for("letter"))
+    at = pagination.pages[2].lines[3].source_line
+    assert at is not None
+    lines = old.split("\n")
+    added = "A long new paragraph of action written into a locked page. " * 12
+    new = "\n".join([*lines[:at], added, "", *lines[at:]])
+    data.carry(old, new)
+    assert data.pages is not None
+    placed = paginate_locked(parse(new), new, data.pages, layout_for("letter"))
+    starts = placed.start_labels()
+    assert [label for _line, label in starts][:5] == ["1", "2", "3", "3A", "4"]
+    assert [line for line, _label in starts] == [
+        page.first_source_line for page in placed.pagination.pages
+    ]
+    scenes = placed.scene_labels()
+    script = parse(new)
+    for index, label in scenes.items():
+        line = script.elements[index].start_line
+        holding = max((start for start in starts if start[0] <= line), key=lambda start: start[0])
+        assert label == holding[1]
+    assert len(scenes) == 60 and set(scenes.values()) <= set(placed.labels)
