@@ -319,21 +319,12 @@ def run_revisions_start(args: argparse.Namespace) -> int:
 def run_revisions_mark(args: argparse.Namespace) -> int:
     body, data = _load(args.file, args.encoding)
     old_body, old_data = _load(args.against, args.encoding)
-    revisions = old_data.revisions
-    for started in data.revisions.rounds:
-        if all(r.level != started.level for r in revisions.rounds):
-            revisions.rounds.append(started)
-    revisions.rounds.sort(key=lambda r: r.level)
-    wanted = _level(args.round)
-    current = revisions.current
-    if current is None or (wanted is not None and wanted != current.level):
-        current = revisions.start_round(wanted, args.date)
-    old_data.carry(old_body, body, current.level)
-    data.revisions = old_data.revisions
-    if data.pages is None and old_data.pages is not None:
-        data.pages = old_data.pages
-    if data.scenes is None and old_data.scenes is not None:
-        data.scenes = old_data.scenes
+    from reelwright.screenplay.production_file import Draft, mark_against
+
+    draft, current = mark_against(
+        Draft(body, data), Draft(old_body, old_data), _level(args.round), args.date
+    )
+    data = draft.data
     target = _save(args, body, data)
     marked = sum(
         1 for spans in data.revisions.marks.values() if any(s.level == current.level for s in spans)
