@@ -495,6 +495,10 @@ _RESERVED_LINUX = {
     "Alt+Tab": "switches windows",
     "Alt+F4": "closes the window",
     "Ctrl+Alt+Esc": "kills a window on KDE",
+    "Ctrl+Alt+K": "switches the keyboard layout on KDE",
+    "Ctrl+Alt+F": "opens the file manager on Xfce",
+    "Ctrl+Shift+U": "types a Unicode character by its code in IBus and GTK",
+    "Ctrl+Shift+E": "starts emoji typing in IBus",
 }
 
 
