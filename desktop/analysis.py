@@ -16,9 +16,17 @@ Typing never waits for it (issue 18):
   keeps its wrapped lines and the pages before the change (:class:`PaginationCache`).
   After an edit in the middle of a 500-page script the worker re-does a scene and a few
   pages, not the script.
-- **It yields.** The worker hands the interpreter back between steps (``time.sleep(0)``),
-  so the keyboard's thread gets it within a step even while a long first analysis runs;
-  the process-wide switch interval is left alone.
+- **It yields.** The worker is pure Python and holds the interpreter while it runs; a
+  thread waiting for it (the keyboard's) would wait up to the switch interval (5 ms) each
+  time it needs it, several times a keystroke. So the worker hands it over itself at least
+  every :data:`YIELD_EVERY` seconds of work (:class:`Pacer`: a short sleep, which lets the
+  waiting thread in), between steps and inside them (the pagination's ``pause``, and every
+  few hundred elements of the counts, the vocabulary and the outline). The process-wide
+  switch interval is left alone.
+- **The window only shows.** Everything a listener needs is made here, on the worker:
+  the navigator's entries (``outline``), the words spell check takes as known
+  (``vocabulary``), the completer's names; delivering an analysis of 500 pages costs the
+  window's thread a few milliseconds.
 """
 
 from __future__ import annotations
@@ -43,6 +51,14 @@ from reelwright.screenplay.print_setup import PrintSetup
 log = logging.getLogger(__name__)
 
 PAUSE_MS = 700
+YIELD_EVERY = 0.001
+"""Seconds of work after which the worker hands the interpreter to a waiting thread."""
+YIELD_FOR = 0.0001
+"""How long it then sleeps: long enough for the waiting thread to take the interpreter."""
+HOLD_SECONDS = 0.05
+"""After each edit the worker stands back this long (a keystroke is laid out and painted
+well within it), so that typing never waits for the interpreter; the analysis goes on in
+the gaps between keys and finishes once typing pauses, when its result is wanted."""
 
 
 @dataclass(slots=True)
@@ -67,6 +83,9 @@ class Analysis:
     outline: list[Any] | None = None
     """The navigator's entries (``navigator.outline_entries``), made on the worker so that
     the window has only to show them."""
+    vocabulary: frozenset[str] | None = None
+    """The words the script makes known to spell check (``spelling.script_vocabulary``:
+    names, places, transitions, title-page names), made on the worker."""
 
 
 _UNPRINTED = frozenset(
@@ -74,17 +93,48 @@ _UNPRINTED = frozenset(
 )
 
 
-def count_printed_words(script: Script, known: dict[str, int] | None = None) -> int:
+class Pacer:
+    """Called often by the worker. While the writer types (``held()``: until when the
+    window asked the worker to stand back) it sleeps; otherwise, at least every
+    ``YIELD_EVERY`` seconds of work it sleeps ``YIELD_FOR``, so that a thread waiting for
+    the interpreter gets it at once. (``time.sleep(0)`` lets go of it too, but the worker
+    usually takes it back before the waiting thread wakes.)"""
+
+    __slots__ = ("_held", "_last")
+
+    def __init__(self, held: Callable[[], float] = lambda: 0.0) -> None:
+        self._held = held
+        self._last = time.perf_counter()
+
+    def __call__(self) -> None:
+        now = time.perf_counter()
+        if now - self._last < YIELD_EVERY:
+            return
+        time.sleep(YIELD_FOR)
+        while (wait := self._held() - time.monotonic()) > 0:
+            time.sleep(min(wait, HOLD_SECONDS))
+        self._last = time.perf_counter()
+
+
+def _no_pause() -> None:
+    """The pause of an analysis on the window's own thread (``run_now``): none."""
+
+
+def count_printed_words(
+    script: Script,
+    known: dict[str, int] | None = None,
+    pause: Callable[[], None] = _no_pause,
+) -> int:
     """Words the way ``screenplay.stats`` counts them (without paginating a second time);
     ``known`` keeps each element text's count for the next analysis."""
     from reelwright.screenplay.stats import count_words, printed
 
     if known is None:
-        return sum(
-            count_words(printed(e.text)) for e in script.elements if e.type not in _UNPRINTED
-        )
+        known = {}
     total = 0
-    for element in script.elements:
+    for index, element in enumerate(script.elements):
+        if index % 32 == 0:
+            pause()
         if element.type in _UNPRINTED:
             continue
         count = known.get(element.text)
@@ -96,9 +146,36 @@ def count_printed_words(script: Script, known: dict[str, int] | None = None) -> 
     return total
 
 
-def _yield() -> None:
-    """Let the keyboard's thread run (the worker is pure Python and holds the GIL)."""
-    time.sleep(0)
+_VOCABULARY_TYPES = frozenset(
+    {ElementType.CHARACTER, ElementType.SCENE_HEADING, ElementType.TRANSITION}
+)
+
+
+def script_vocabulary(
+    script: Script,
+    known: dict[tuple[ElementType, str], frozenset[str]] | None = None,
+    pause: Callable[[], None] = _no_pause,
+) -> frozenset[str]:
+    """``spelling.script_vocabulary`` (the one rule), asked element by element so that
+    ``known`` keeps each cue's, heading's and transition's words for the next analysis."""
+    from reelwright.screenplay.spelling import script_vocabulary as vocabulary_of
+
+    if known is None:
+        known = {}
+    words: set[str] = set(vocabulary_of(Script(title_page=dict(script.title_page))))
+    for index, element in enumerate(script.elements):
+        if index % 32 == 0:
+            pause()
+        if element.type not in _VOCABULARY_TYPES:
+            continue
+        key = (element.type, element.text)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = frozenset(vocabulary_of(Script(elements=[element])))
+        words.update(found)
+    if len(known) > 2 * len(script.elements) + 1000:
+        known.clear()
+    return frozenset(words)
 
 
 class _Previous:
@@ -154,7 +231,9 @@ def _line_offset(text: str, line: int) -> int:
     return len(text) - len(pieces[-1]) if len(pieces) > line else -1
 
 
-def parse_incrementally(text: str, previous: _Previous | None) -> Script:
+def parse_incrementally(
+    text: str, previous: _Previous | None, pause: Callable[[], None] = _no_pause
+) -> Script:
     """Parse ``text``, re-using the last parse above and below the changed lines.
 
     Only the scenes around the change are parsed again: from the last scene heading that
@@ -176,8 +255,10 @@ def parse_incrementally(text: str, previous: _Previous | None) -> Script:
     first_changed = old_text.count("\n", 0, prefix)
     moved = text.count("\n") - old_text.count("\n")
     last_changed = old_text.count("\n", 0, len(old_text) - suffix)  # in the old text
+    pause()
     elements = old.elements
     starts = [e.start_line for e in elements]
+    pause()
     first = bisect.bisect_right(starts, first_changed - 2) - 1
     while first >= 0 and elements[first].type is not ElementType.SCENE_HEADING:
         first -= 1
@@ -196,6 +277,7 @@ def parse_incrementally(text: str, previous: _Previous | None) -> Script:
         middle = parse(text[start:stop], first_line=line)
     except TypeError:  # a parser that cannot start at a line
         return parse(text)
+    pause()
     tail: list[Element] = []
     tail_regions: list[Region] = []
     if last >= len(elements):
@@ -204,21 +286,24 @@ def parse_incrementally(text: str, previous: _Previous | None) -> Script:
     else:
         count = old.line_count + moved
         cut = end_line + moved  # the middle ends where the kept heading starts
-        tail = [
-            Element(
-                e.type,
-                e.text,
-                e.start_line + moved,
-                e.end_line + moved,
-                e.scene_number,
-                e.depth,
-                e.dual,
-                e.forced,
-            )
-            if moved
-            else e
-            for e in elements[last:]
-        ]
+        tail = elements[last:]
+        if moved:
+            tail = []
+            for index, e in enumerate(elements[last:]):
+                if index % 256 == 0:
+                    pause()
+                tail.append(
+                    Element(
+                        e.type,
+                        e.text,
+                        e.start_line + moved,
+                        e.end_line + moved,
+                        e.scene_number,
+                        e.depth,
+                        e.dual,
+                        e.forced,
+                    )
+                )
         tail_regions = [
             Region(r.kind, r.start_line + moved, r.end_line + moved) if moved else r
             for r in old.regions
@@ -234,6 +319,14 @@ def parse_incrementally(text: str, previous: _Previous | None) -> Script:
     return Script(dict(old.title_page), elements[:first] + middle.elements + tail, regions, count)
 
 
+@dataclass(slots=True)
+class Memory:
+    """What one analysis keeps for the next: per-text word counts and vocabularies."""
+
+    words: dict[str, int] = field(default_factory=dict)
+    vocabulary: dict[tuple[ElementType, str], frozenset[str]] = field(default_factory=dict)
+
+
 def analyse(
     text: str,
     setup: PrintSetup | Layout,
@@ -241,19 +334,26 @@ def analyse(
     cache: object | None = None,
     previous: _Previous | None = None,
     words: dict[str, int] | None = None,
+    memory: Memory | None = None,
+    pause: Callable[[], None] = _no_pause,
 ) -> Analysis:
     """Parse and paginate ``text``; the core does the work, this only gathers it.
 
     ``cache`` is a :class:`~reelwright.screenplay.pagination.PaginationCache` kept between
-    runs and ``previous`` the text and parse of the last run, for an incremental one.
+    runs, ``previous`` the text and parse of the last run and ``memory`` its counts, for an
+    incremental one (``words``: only the word counts). ``pause`` is called often (the
+    worker's :class:`Pacer`).
     """
+    from reelwright.desktop.navigator import outline_entries
     from reelwright.screenplay.pagination import PaginationCache, paginate
 
     started = time.perf_counter()
+    if memory is None:
+        memory = Memory(words if words is not None else {})
     if isinstance(setup, Layout):
         setup = setup_for_layout(PrintSetup(), setup)
-    script = parse_incrementally(text, previous)
-    _yield()
+    script = parse_incrementally(text, previous, pause)
+    pause()
     setup = setup.for_script(script)
     result = Analysis(script=script, setup=setup, layout=setup.layout)
     try:
@@ -262,7 +362,7 @@ def analyse(
             setup.layout,
             setup.options,
             cache=cache if isinstance(cache, PaginationCache) else None,
-            pause=_yield,
+            pause=pause,
         )
         result.page_count = pagination.page_count
         result.scene_pages = dict(pagination.scene_pages)
@@ -271,16 +371,16 @@ def analyse(
             result.reused_pages = cache.reused_pages
     except Exception:  # a pagination bug must not take the editor down
         log.exception("pagination failed")
-    _yield()
-    result.words = count_printed_words(script, words)
+    pause()
+    result.words = count_printed_words(script, memory.words, pause)
     result.scenes = sum(1 for e in script.elements if e.type is ElementType.SCENE_HEADING)
     result.runtime_minutes = float(result.page_count)  # a page a minute, as stats says
-    _yield()
-    result.completion = CompletionData.from_script(script)
-    _yield()
-    from reelwright.desktop.navigator import outline_entries
-
-    result.outline = outline_entries(result)
+    pause()
+    result.completion = CompletionData.from_script(script, pause)
+    pause()
+    result.vocabulary = script_vocabulary(script, memory.vocabulary, pause)
+    pause()
+    result.outline = outline_entries(result, pause=pause)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -317,14 +417,18 @@ class Analyzer(QObject):
         self.latest: Analysis | None = None
         self._revision = 0
         self._executor: ThreadPoolExecutor | None = None
-        self._running: Future[None] | None = None
+        self._running: Future[tuple[int, Analysis | None]] | None = None
+        self._delivered = 0
+        """The newest revision delivered (or dropped as stale)."""
+        self._held_until = 0.0
+        """``time.monotonic()`` until which the worker stands back (``hold``)."""
         self._again = False
         self._lock = threading.Lock()  # the cache and the last parse: one user at a time
         from reelwright.screenplay.pagination import PaginationCache
 
         self._cache = PaginationCache()
         self._previous: _Previous | None = None
-        self._words: dict[str, int] = {}
+        self._memory = Memory()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
@@ -351,11 +455,26 @@ class Analyzer(QObject):
 
     # Running --------------------------------------------------------------------------------
     def schedule(self) -> None:
+        """The text changed: analyse it once typing pauses; meanwhile a running analysis
+        stands back (``hold``)."""
         self._revision += 1
+        self.hold()
         self._timer.start()
+
+    def hold(self) -> None:
+        """The writer is at the keyboard: the worker sleeps at its next pause point for
+        ``HOLD_SECONDS`` (a plain float shared with the worker thread)."""
+        self._held_until = time.monotonic() + HOLD_SECONDS
+
+    def _held(self) -> float:
+        return self._held_until
 
     def pending(self) -> bool:
         return self._timer.isActive()
+
+    def up_to_date(self) -> bool:
+        """Is ``latest`` the analysis of the text and setup as they are now?"""
+        return self.latest is not None and self._delivered == self._revision
 
     def busy(self) -> bool:
         """An analysis is running on the worker."""
@@ -371,30 +490,56 @@ class Analyzer(QObject):
         text = self._text_source()
         self._running = self._executor.submit(self._work, self._revision, text, self._setup)
 
-    def _analyse(self, text: str, setup: PrintSetup) -> Analysis:
+    def _analyse(
+        self, text: str, setup: PrintSetup, pause: Callable[[], None] = _no_pause
+    ) -> Analysis:
         with self._lock:
             result = analyse(
-                text, setup, cache=self._cache, previous=self._previous, words=self._words
+                text,
+                setup,
+                cache=self._cache,
+                previous=self._previous,
+                memory=self._memory,
+                pause=pause,
             )
             self._previous = _Previous(text, result.script)
         return result
 
-    def _work(self, revision: int, text: str, setup: PrintSetup) -> None:
+    def _work(self, revision: int, text: str, setup: PrintSetup) -> tuple[int, Analysis | None]:
         try:
-            result: Analysis | None = self._analyse(text, setup)
+            result: Analysis | None = self._analyse(text, setup, Pacer(self._held))
         except Exception:  # the editor keeps working without an outline
             log.exception("analysis failed")
             result = None
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._finished.emit(revision, result)
+        return revision, result
 
     def _deliver(self, revision: int, result: Analysis | None) -> None:
-        self._running = None
-        if result is not None and revision == self._revision:
-            self.latest = result
-            self.ready.emit(result)
-        if self._again and not self._timer.isActive():
+        if self._running is not None and self._running.done():
+            self._running = None
+        # Once only (``wait`` may have taken it from the worker before the signal came),
+        # and only for the text as it is now.
+        if revision > self._delivered:
+            self._delivered = revision
+            if result is not None and revision == self._revision:
+                self.latest = result
+                self.ready.emit(result)
+        if self._again and not self._timer.isActive() and not self.busy():
             self._run_in_background()  # the text changed while it was analysed
+
+    def wait(self, timeout: float | None = 60.0) -> None:
+        """Wait for the analysis running on the worker and deliver it now (tests, a
+        picture of the window, a command that needs the pages)."""
+        running = self._running
+        if running is None:
+            return
+        try:
+            revision, result = running.result(timeout)
+        except Exception:  # a timeout: the result comes with the event loop later
+            log.exception("the analysis did not finish in time")
+            return
+        self._deliver(revision, result)
 
     def start(self) -> None:
         """Analyse the current text on the worker now, without waiting for a pause (a
@@ -416,6 +561,7 @@ class Analyzer(QObject):
         except Exception:
             log.exception("analysis failed")
             return None
+        self._delivered = self._revision
         self.latest = result
         self.ready.emit(result)
         return result

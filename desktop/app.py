@@ -108,7 +108,9 @@ def create_window(
         if sample is not None and not settings.get("files/opened_before"):
             window.editor.set_script_text(sample.read_text("utf-8"))
             settings.set("files/opened_before", True)
-    window.analyzer.run_now()
+    # On the worker: a long script's window shows before its pages are counted (the
+    # navigator, the page rules and the status bar fill in when the analysis is done).
+    window.analyzer.start()
     return window
 
 

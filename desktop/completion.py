@@ -12,7 +12,7 @@ as a character.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -57,10 +57,14 @@ class CompletionData:
     transitions: Counter[str] = field(default_factory=Counter)
 
     @classmethod
-    def from_script(cls, script: Script) -> CompletionData:
+    def from_script(cls, script: Script, pause: Callable[[], None] | None = None) -> CompletionData:
+        """Names, places and transitions of ``script``; ``pause`` is called every few
+        elements (the analysis' worker hands the interpreter over in it)."""
         data = cls()
         scene_line: int | None = None
-        for element in script.elements:
+        for index, element in enumerate(script.elements):
+            if pause is not None and index % 32 == 0:
+                pause()
             if element.type is ElementType.SCENE_HEADING:
                 scene_line = element.start_line
                 data.scene_characters.setdefault(scene_line, [])

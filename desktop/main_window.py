@@ -42,6 +42,7 @@ from reelwright.desktop.documents import Document, Prompts
 from reelwright.desktop.editor import ScriptEditor
 from reelwright.desktop.find_replace import FindBar
 from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
+from reelwright.desktop.idle_gc import IdleCollector
 from reelwright.desktop.navigator import Navigator
 from reelwright.desktop.settings import Settings
 from reelwright.desktop.statusbar import ScriptStatusBar
@@ -55,8 +56,9 @@ from reelwright.desktop.title_page import (
 )
 from reelwright.screenplay.element_change import Target
 from reelwright.screenplay.errors import ReelwrightError
-from reelwright.screenplay.layout import Layout, layout_for
+from reelwright.screenplay.layout import layout_for
 from reelwright.screenplay.lines import Kind, caseless_cues_for, title_page_extent
+from reelwright.screenplay.print_setup import SETTINGS_KEYS, PrintSetup
 from reelwright.screenplay.vocabulary import CASELESS_CUES_KEY, caseless_setting
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,9 @@ MENU_TITLES = (
 )
 """The top-level menus, the co-writer's and the desk's too: ``menu(title)`` is asked for
 by the English title and shows its translation."""
+
+_PRINT_SETUP_KEYS = frozenset(SETTINGS_KEYS.values())
+"""The preferences the print setup is made of (``print_setup.SETTINGS_KEYS``)."""
 
 CASELESS_CHOICES: dict[bool | None, str] = {
     None: "script.caseless_auto",
@@ -162,8 +167,8 @@ class MainWindow(QMainWindow):
         self.editor.set_font_size(settings.get("editor/font_size"))
         self.editor.set_zoom(settings.get("editor/zoom"))
         self.editor.page_rules_visible = settings.get("editor/page_rules")
-        self._paper = settings.get("editor/paper") or None
-        self.editor.set_page_layout(self._layout())
+        setup = self.print_setup()
+        self.editor.set_page_layout(setup.layout)
         self.find_bar = FindBar(self.editor, self)
         self.find_bar.hide()
         central = QWidget(self)
@@ -186,8 +191,12 @@ class MainWindow(QMainWindow):
         self.status = ScriptStatusBar(self)
         self.setStatusBar(self.status)
 
-        self.analyzer = Analyzer(self.editor.script_text, self._layout(), self)
+        self.analyzer = Analyzer(self.editor.script_text, setup, self)
         self.analyzer.ready.connect(self._analysis_done)
+        # Full garbage collections wait for the writer's pauses (desktop.idle_gc).
+        self.collector = IdleCollector(self.analyzer.busy, self)
+        self.editor.document().contentsChanged.connect(self.collector.poke)
+        self.analyzer.ready.connect(lambda _analysis: self.collector.poke())
         self.analysis_ready.connect(
             lambda analysis: self.editor.set_caseless_cues(analysis.script.caseless_cues)
         )
@@ -364,12 +373,26 @@ class MainWindow(QMainWindow):
         self.caseless_menu.aboutToShow.connect(self._show_caseless_choice)
         paper = script.addMenu(self.tr("&Paper Size"))
         papers = QActionGroup(self)
-        current = self._layout().name
         for name in ("letter", "a4"):
             action = self._action(paper, f"script.paper_{name}", lambda n=name: self.set_paper(n))
             action.setCheckable(True)
-            action.setChecked(current == name)
             papers.addAction(action)
+        profile = script.addMenu(self.tr("Pro&file"))
+        profile.setObjectName("profileMenu")
+        profiles = QActionGroup(self)
+        self.profile_actions: dict[str, QAction] = {}
+        for name, label in (
+            ("screenplay", self.tr("&Feature (Final Draft)")),
+            ("multicam", self.tr("&Multi-Camera (Sitcom)")),
+        ):
+            action = QAction(label, self)
+            action.setObjectName(f"script.profile_{name}")
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, n=name: self.set_profile(n))
+            profiles.addAction(action)
+            profile.addAction(action)
+            self.profile_actions[name] = action
+        self._show_print_setup()
 
         help_menu = self.menu("&Help")
         self._action(help_menu, "help.keyboard", self.keyboard_reference)
@@ -405,7 +428,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         opened = self.document.open(path)
         if opened:
-            self.analyzer.run_now()
+            self.analyzer.start()  # on the worker: a long script shows before its pages
         return opened
 
     def open_dialog(self) -> None:
@@ -459,46 +482,49 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        # The one print setup the editor's pages come from (preferences, then the script's
-        # own fmt: key): the PDF has the pages the status bar counts.
-        from reelwright.exporters import export
-        from reelwright.screenplay.parser import parse
-        from reelwright.screenplay.print_setup import PrintSetup
-
-        target = Path(name)
-        try:
-            export(
-                parse(self.editor.script_text()),
-                target,
-                setup=PrintSetup.from_settings(self.settings.get),
-            )
-        except ReelwrightError as error:
-            self.prompts.error(str(error))
-            return
-        self.document.status.emit(f"Exported {target.name}")
-        if kind == "pdf" and self.settings.get("export/open_pdf"):
-            from PySide6.QtCore import QUrl
-            from PySide6.QtGui import QDesktopServices
-
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        # The document exports the draft (the text with its production data) with the one
+        # print setup the editor's pages come from (the preferences, then the script's own
+        # fmt: key): the PDF has the pages the status bar counts.
+        self.document.export(
+            Path(name), open_after=kind == "pdf" and bool(self.settings.get("export/open_pdf"))
+        )
 
     # View --------------------------------------------------------------------------------------
-    def _layout(self) -> Layout:
-        """The page layout of the one print setup (``PrintSetup.from_settings``: paper,
-        profile, heading blanks, print options); the analyzer gets the whole setup."""
-        from reelwright.screenplay.print_setup import PrintSetup
-
-        setup = PrintSetup.from_settings(self.settings.get)
-        if hasattr(self, "analyzer"):
-            self.analyzer.setup = setup
-        return setup.layout
+    def print_setup(self) -> PrintSetup:
+        """The one print setup (paper, profile, heading blanks, scene numbers, print
+        options), read from the writer's preferences; the analysis adds the script's own
+        ``fmt:`` options, and the editor's pages, the status bar and File > Export all
+        read it."""
+        return PrintSetup.from_settings(self.settings.get)
 
     def set_paper(self, name: str) -> None:
         layout_for(name)  # an unknown paper is refused before it is stored
-        self._paper = name
-        self.settings.set("editor/paper", name)
-        self.editor.set_page_layout(self._layout())
-        self.analyzer.run_now()
+        self.settings.set("editor/paper", name)  # the window follows (_setting_changed)
+
+    def set_profile(self, name: str) -> None:
+        """Script > Profile: Final Draft's feature or multi-camera template."""
+        PrintSetup(profile=name)  # an unknown profile is refused before it is stored
+        self.settings.set("print/profile", name)
+
+    def _print_setup_changed(self) -> None:
+        """A preference of the print setup changed: the editor's columns at once, its
+        pages (and the navigator's, the status bar's) from the analysis that follows."""
+        setup = self.print_setup()
+        self.analyzer.setup = setup
+        latest = self.analyzer.latest
+        layout = setup.for_script(latest.script).layout if latest is not None else setup.layout
+        if layout != self.editor.page_layout:
+            self.editor.set_page_layout(layout)
+        self._show_print_setup()
+        self.analyzer.start()
+
+    def _show_print_setup(self) -> None:
+        """Check the paper and the profile the setup has in the Script menu."""
+        setup = self.analyzer.setup
+        for name in ("letter", "a4"):
+            self.actions_by_id[f"script.paper_{name}"].setChecked(setup.paper_name == name)
+        for name, action in self.profile_actions.items():
+            action.setChecked(setup.profile == name)
 
     def set_theme(self, name: str) -> None:
         self.theme = theme_named(name)
@@ -655,13 +681,8 @@ class MainWindow(QMainWindow):
             self.set_theme(self.settings.get(key))
         elif key == "editor/font_size":
             self.editor.set_font_size(self.settings.get(key))
-        elif key == "editor/paper":
-            paper = self.settings.get(key) or None
-            if paper != self._paper:
-                self._paper = paper
-                self.editor.set_page_layout(self._layout())
-                self.analyzer.layout = self._layout()
-                self.analyzer.run_now()
+        elif key in _PRINT_SETUP_KEYS:
+            self._print_setup_changed()
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -697,8 +718,8 @@ class MainWindow(QMainWindow):
     def _cursor_moved(self, force: bool = False) -> None:
         starts = self.editor.page_starts
         line = self.editor.textCursor().blockNumber()
-        index = bisect_right([start for start, _ in starts], line)
-        page = starts[index - 1][1] if index else 1
+        index = bisect_right(self.editor.page_lines, line)
+        page = starts[index - 1][1] if index and index <= len(starts) else 1
         if page == self._last_page and not force:
             return
         self._last_page = page
@@ -735,10 +756,16 @@ class MainWindow(QMainWindow):
         self.settings.set("window/navigator_visible", self.navigator.isVisible())
         self.document.close()
         self.analyzer.shutdown()
+        self.collector.close()
         event.accept()
 
     def wait_until_ready(self) -> None:
-        """Run a pending analysis now (screenshots, tests): the navigator is then filled."""
-        if self.analyzer.pending() or self.analyzer.latest is None:
+        """Finish the analysis now (screenshots, tests): the one on the worker is waited
+        for, a pending one is run; the navigator and the pages are then filled, and the
+        highlighting waiting for idle time is done."""
+        while self.analyzer.busy():
+            self.analyzer.wait()  # a stale one delivered starts the newest: wait for it too
+        if self.analyzer.pending() or not self.analyzer.up_to_date():
             self.analyzer.run_now()
+        self.editor.highlighter.finish_refresh()
         QTimer.singleShot(0, lambda: None)

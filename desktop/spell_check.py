@@ -17,6 +17,7 @@ script's own dictionary is a section of the data block the document keeps beside
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -119,6 +120,8 @@ class SpellCheck(QObject):
         self._generation = 0
         self._thread: threading.Thread | None = None
         self._deferred: tuple[int, int] | None = None
+        self._scans = 0
+        """Scans of the text made again after the dictionary came in (the text changed)."""
         """(block number, end in the block) of a misspelt word the caret is still typing."""
         self._ready.connect(self._loaded)
         self.editor.context_menu_providers.append(self._context_menu)
@@ -147,6 +150,7 @@ class SpellCheck(QObject):
         the lines with misspelt words, so that only those blocks are redone on the GUI
         thread (a long script is not highlighted twice at start-up)."""
         self._generation += 1
+        self._scans = 0
         generation = self._generation
         speller = self.speller
         text = self.editor.script_text()
@@ -172,12 +176,41 @@ class SpellCheck(QObject):
 
     def wait_until_loaded(self, timeout: float = 30.0) -> bool:
         """Block until the dictionary is in and the underlines are on (tests, screenshots)."""
+        import time
+
         from PySide6.QtCore import QCoreApplication
 
-        if self._thread is not None:
-            self._thread.join(timeout)
-        QCoreApplication.processEvents()
-        return self._installed
+        deadline = time.monotonic() + timeout
+        while True:
+            thread = self._thread
+            if thread is not None:
+                thread.join(max(0.0, deadline - time.monotonic()))
+            QCoreApplication.processEvents()
+            if self._installed or self._thread is thread or time.monotonic() >= deadline:
+                return self._installed
+
+    def _scan(self, speller: Speller, generation: int) -> None:
+        """Find the lines with misspelt words in the text as it is now, on a worker (the
+        text changed while the dictionary loaded: a script was opened meanwhile)."""
+        text = self.editor.script_text()
+        revision = self.editor.document().revision()
+        analyzer = self.window.analyzer
+        analysis = analyzer.latest if analyzer.up_to_date() else None
+        known = analysis.vocabulary if analysis is not None else None
+
+        def work() -> None:
+            vocabulary = known
+            if vocabulary is None:  # the script's names, before the analysis brings them
+                from reelwright.screenplay.parser import parse
+
+                vocabulary = frozenset(script_vocabulary(parse(text)))
+            speller.set_vocabulary(script=vocabulary)
+            flagged = sorted({line for line, _ in speller.check_text(text)})
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._ready.emit(speller, generation, revision, flagged)
+
+        self._thread = threading.Thread(target=work, name="reelwright-spelling", daemon=True)
+        self._thread.start()
 
     def _loaded(self, speller: object, generation: int, revision: int, flagged: list[int]) -> None:
         if generation != self._generation or speller is not self.speller or not self.enabled:
@@ -186,6 +219,10 @@ class SpellCheck(QObject):
         unchanged = revision == self.editor.document().revision()
         if not unchanged:
             self._read_vocabulary(self.window.analyzer.latest)
+        if not unchanged and not self._installed and self._scans < 3:
+            self._scans += 1  # not every block: the lines to redo are found on a worker
+            self._scan(self.speller, generation)
+            return
         if not self._installed and unchanged:
             highlighter.add_decorator(self._decorate, refresh=False)
             highlighter.refresh_blocks(flagged)
@@ -319,8 +356,13 @@ class SpellCheck(QObject):
             self.editor.highlighter.refresh_blocks([number])
 
     def _read_vocabulary(self, analysis: Analysis | None) -> set[str]:
+        vocabulary = None
+        if analysis is not None:  # made on the analysis' worker, not on the window's thread
+            vocabulary = analysis.vocabulary
+            if vocabulary is None:
+                vocabulary = script_vocabulary(analysis.script)
         changed = self.speller.set_vocabulary(
-            script=script_vocabulary(analysis.script) if analysis is not None else None,
+            script=vocabulary,
             script_words=self._script_words(),
             user_words=self.user_dictionary.words(),
         )
@@ -332,17 +374,20 @@ class SpellCheck(QObject):
         self._refresh(self._read_vocabulary(analysis))
 
     def _refresh(self, words: Iterable[str]) -> None:
-        """Redo the blocks that hold any of ``words`` (casefolded)."""
-        wanted = {w for w in words if w}
+        """Redo the blocks that hold any of ``words`` (casefolded): found in one search of
+        the text, redone on screen now and elsewhere while the window is idle."""
+        wanted = sorted({w for w in words if w}, key=len, reverse=True)
         if not wanted or not self._installed:
             return
-        blocks = []
-        block = self.editor.document().begin()
-        while block.isValid():
-            folded = block.text().casefold()
-            if any(word in folded for word in wanted):
-                blocks.append(block.blockNumber())
-            block = block.next()
+        folded = self.editor.script_text().casefold()  # keeps every line break
+        pattern = re.compile("|".join(re.escape(word) for word in wanted))
+        blocks: list[int] = []
+        line, at = 0, 0
+        for match in pattern.finditer(folded):
+            line += folded.count("\n", at, match.start())
+            at = match.start()
+            if not blocks or blocks[-1] != line:
+                blocks.append(line)
         self.editor.highlighter.refresh_blocks(blocks)
 
     # The context menu ------------------------------------------------------------------------

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from reelwright.screenplay import vocabulary
 from reelwright.screenplay.elements import ElementType, Script
 from reelwright.screenplay.vocabulary import Heading, character_name, printed_text
+
+if TYPE_CHECKING:
+    from reelwright.screenplay.print_setup import PrintSetup
 
 T = ElementType
 
@@ -61,7 +65,8 @@ class ScriptFacts:
     words: int = 0
     """Words printed in the body (title page, notes, sections and synopses left out)."""
     pages: int = 0
-    """Printed pages (US Letter unless the layout says otherwise), title page not counted."""
+    """Printed pages with the print setup given (paper, profile, options and the script's
+    own ``fmt:`` key; the defaults print as Final Draft does), title page not counted."""
     runtime_minutes: int = 0
 
     def to_json(self) -> dict[str, object]:
@@ -105,7 +110,10 @@ def split_heading(heading: str) -> Heading:
     return vocabulary.split_heading(printed(heading).upper())
 
 
-def script_facts(script: Script) -> ScriptFacts:
+def script_facts(script: Script, setup: PrintSetup | None = None) -> ScriptFacts:
+    """Scenes, speakers, places, words and pages of ``script``; the pages are counted
+    with ``setup`` (the one print setup the editor and the PDF read; default: Final
+    Draft's, on the locale's paper) and the script's own ``fmt:`` options."""
     title = vocabulary.title_value_text(script.title_value("title") or "")
     facts = ScriptFacts(title=title or None)
     speeches: dict[str, int] = {}
@@ -155,7 +163,9 @@ def script_facts(script: Script) -> ScriptFacts:
     if script.elements:
         # Imported here: pagination pulls in the layout, which stats alone does not need.
         from reelwright.screenplay.pagination import paginate
+        from reelwright.screenplay.print_setup import PrintSetup
 
-        facts.pages = paginate(script).page_count
+        setup = (setup or PrintSetup()).for_script(script)
+        facts.pages = paginate(script, setup.layout, setup.options).page_count
         facts.runtime_minutes = facts.pages  # a page of screenplay is about a minute
     return facts

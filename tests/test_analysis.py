@@ -83,7 +83,7 @@ def test_one_analysis_at_a_time_and_only_the_newest_delivered(qtbot) -> None:
     interval = sys.getswitchinterval()
     try:
         analyzer.start()
-        assert analyzer.busy() or delivered
+        assert not delivered  # on the worker: delivered through the event loop, later
         # Typing goes on while it runs: each pause asks again, one more run follows.
         for word in ("Two.", "Three.", "Four."):
             text[0] = f"INT. A - DAY\n\n{word}\n"
@@ -109,5 +109,69 @@ def test_the_setup_travels_with_the_analyzer() -> None:
         assert result.layout.style(result.script.elements[1].type).line_spacing == 2
         analyzer.layout = PrintSetup(paper="a4", heading_blanks=1).layout
         assert (analyzer.setup.paper, analyzer.setup.heading_blanks) == ("a4", 1)
+    finally:
+        analyzer.shutdown()
+
+
+def test_the_worker_makes_what_the_listeners_show() -> None:
+    """The vocabulary spell check takes as known and the navigator's entries come made by
+    the worker, equal to the one rules' answers, incrementally too."""
+    from reelwright.desktop.analysis import Memory
+    from reelwright.desktop.navigator import outline_entries
+    from reelwright.screenplay.spelling import script_vocabulary
+
+    text = (CORPUS / "Big-Fish.fountain").read_text(encoding="utf-8")
+    setup = PrintSetup(paper="letter")
+    cache, memory = PaginationCache(), Memory()
+    first = analyse(text, setup, cache=cache, memory=memory)
+    assert first.vocabulary == frozenset(script_vocabulary(first.script))
+    assert "bloom" in first.vocabulary and len(first.vocabulary) > 100
+    edited = text.replace("INT.  BLOOM FRONT HALL", "INT.  BLOOM FARMHOUSE", 1)
+    assert edited != text
+    again = analyse(
+        edited, setup, cache=cache, previous=_Previous(text, first.script), memory=memory
+    )
+    assert again.vocabulary == frozenset(script_vocabulary(again.script))
+    assert "farmhouse" in again.vocabulary and "farmhouse" not in first.vocabulary
+    assert again.outline == outline_entries(again)
+
+
+def test_the_worker_stands_back_while_the_writer_types(qtbot) -> None:
+    """Each edit holds the worker at its next pause point for HOLD_SECONDS, so a keystroke
+    never waits for the interpreter; it finishes once typing pauses."""
+    from reelwright.desktop import analysis as module
+
+    text = (CORPUS / "Big-Fish.fountain").read_text(encoding="utf-8")
+    analyzer = Analyzer(lambda: text, PrintSetup(paper="letter"))
+    delivered: list[float] = []
+    analyzer.ready.connect(lambda _analysis: delivered.append(module.time.monotonic()))
+    try:
+        analyzer.start()
+        # Keys every 20 ms for a second: the worker sleeps at its pause points meanwhile.
+        typed_until = module.time.monotonic() + 1.0
+        while module.time.monotonic() < typed_until:
+            analyzer.hold()
+            qtbot.wait(20)
+        assert not delivered and analyzer.busy()
+        stopped = module.time.monotonic()
+        qtbot.waitUntil(lambda: bool(delivered), timeout=30_000)
+        assert delivered[0] > stopped  # it went on once the keys stopped
+    finally:
+        analyzer.shutdown()
+
+
+def test_waiting_for_the_worker_delivers_its_analysis_once(qtbot) -> None:
+    text = (CORPUS / "Brick-and-Steel.fountain").read_text(encoding="utf-8")
+    analyzer = Analyzer(lambda: text, PrintSetup(paper="letter"))
+    delivered: list[object] = []
+    analyzer.ready.connect(delivered.append)
+    try:
+        analyzer.start()
+        analyzer.wait()
+        assert len(delivered) == 1 and analyzer.up_to_date()
+        qtbot.wait(100)  # the worker's own signal comes too: not delivered twice
+        assert len(delivered) == 1
+        analyzer.schedule()
+        assert not analyzer.up_to_date()  # the text changed since
     finally:
         analyzer.shutdown()

@@ -56,10 +56,9 @@ def test_500_pages_open_edit_navigate_paginate_export(qtbot, tmp_path, large_tex
     path = tmp_path / "long-river.fountain"
     path.write_text(large_text, encoding="utf-8")
     settings = Settings()
-    # The spell checker's first highlighting of 500 pages holds the window for about a
-    # minute on a loaded two-core machine (QSyntaxHighlighter.rehighlight over the whole
-    # document, reported to its owners); this test is about pages and the analysis.
-    settings.set("spelling/enabled", False)
+    # Spell check on, as a writer keeps it: its first highlighting of 500 pages does the
+    # blocks on screen and the rest while the window is idle.
+    settings.set("spelling/enabled", True)
     window = create_window(path, settings)
     qtbot.addWidget(window)
     window.show()
@@ -67,9 +66,11 @@ def test_500_pages_open_edit_navigate_paginate_export(qtbot, tmp_path, large_tex
     editor = window.editor
     layout = layout_for(None)
 
-    # Open: the whole text, unmodified (no-break spaces too), analysed.
+    # Open: the whole text, unmodified (no-break spaces too), analysed on the worker after
+    # the window showed.
     assert editor.script_text() == large_text
     assert not window.document.modified
+    qtbot.waitUntil(lambda: window.analyzer.latest is not None, timeout=120_000)
     analysis = window.analyzer.latest
     assert analysis is not None
     script = parse(large_text)

@@ -48,6 +48,64 @@ def test_the_editor_counts_the_pages_the_pdf_prints(name: str, tmp_path: Path) -
         assert title_pages == (1 if parse(text).title_page else 0), (name, setup)
 
 
+WINDOW_PREFERENCES: list[dict[str, object]] = [
+    {"editor/paper": "letter"},
+    {"editor/heading_blanks": 1},
+    {"editor/paper": "a4"},
+    {"print/profile": "multicam"},
+    {"editor/heading_blanks": 2, "print/profile": "screenplay"},
+    {"print/notes": True, "print/sections": True},
+    {"export/scene_numbers": "both", "print/contd_after_action": False},
+]
+"""Preferences changed one after the other in the window, each a key of
+``print_setup.SETTINGS_KEYS`` (the window follows every one of them)."""
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_the_window_counts_the_pages_file_export_prints(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:
+    """Issue 17 through the window, for every corpus script and every preference: the
+    status bar's count, the editor's page rules and File > Export's PDF agree after each
+    change, with no other step than the preference (no paper chosen again)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from reelwright.desktop.app import create_window
+    from reelwright.desktop.settings import Settings
+    from reelwright.screenplay.print_setup import SETTINGS_KEYS
+
+    assert {key for change in WINDOW_PREFERENCES for key in change} == set(SETTINGS_KEYS.values())
+    settings = Settings(tmp_path / "settings.ini")
+    settings.set("export/open_pdf", False)
+    window = create_window(CORPUS / name, settings, offer_recovery=False)
+    qtbot.addWidget(window)
+    try:
+        for number, change in enumerate(WINDOW_PREFERENCES):
+            for key, value in change.items():
+                settings.set(key, value)
+            window.wait_until_ready()
+            analysis = window.analyzer.latest
+            assert analysis is not None
+            setup = window.print_setup()
+            assert analysis.setup == setup.for_script(analysis.script), change
+            assert window.editor.page_layout == analysis.layout
+            out = tmp_path / f"{number}.pdf"
+            monkeypatch.setattr(
+                QFileDialog, "getSaveFileName", lambda *args, out=out, **kw: (str(out), "")
+            )
+            window.export_dialog("pdf")
+            title_pages = 1 if analysis.script.title_page else 0
+            printed = len(pypdf.PdfReader(out).pages) - title_pages
+            assert printed == analysis.page_count, (name, change)
+            assert window.status._page_count == printed, (name, change)
+            pages = [page for _, page in window.editor.page_starts]
+            assert pages == list(range(2, printed + 1)), (name, change)
+    finally:
+        window.document.editor.document().setModified(False)
+        window.close()
+        window.analyzer.shutdown()
+
+
 def test_big_fish_one_blank_line_before_headings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -66,6 +124,7 @@ def test_big_fish_one_blank_line_before_headings(
     try:
         for paper in ("letter", "a4"):
             window.set_paper(paper)  # the window reads the whole setup again
+            window.wait_until_ready()  # its analysis runs on the worker
             analysis = window.analyzer.latest
             assert analysis is not None
             out = tmp_path / f"big-fish-{paper}.pdf"

@@ -117,3 +117,29 @@ def test_big_fish_runtime(corpus_dir: Path) -> None:
     assert len(facts.scenes) == 192
     assert facts.characters[0].name == "EDWARD"
     assert 110 <= facts.runtime_minutes <= 135  # a 120-page feature
+
+
+def test_pages_are_counted_with_the_print_setup() -> None:
+    """``stats`` counts the pages the editor and the PDF count: the one print setup, with
+    the script's own fmt: options on top."""
+    from reelwright.screenplay.print_setup import PrintSetup
+    from reelwright.screenplay.textio import read_script_text
+
+    def pages(script, setup):  # what the editor's analysis and the PDF count
+        setup = setup.for_script(script)
+        return paginate(script, setup.layout, setup.options).page_count
+
+    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+    text = read_script_text(corpus / "Big-Fish.fountain")
+    script = parse(text)
+    setups = (
+        PrintSetup(paper="letter"),
+        PrintSetup(paper="a4", heading_blanks=1),
+        PrintSetup(paper="letter", profile="multicam"),
+    )
+    for setup in setups:
+        assert script_facts(script, setup).pages == pages(script, setup), setup
+    assert script_facts(script, setups[2]).pages > script_facts(script, setups[0]).pages
+    own = parse("Title: X\nfmt: multicam\n\n" + text.split("\n\n", 1)[1])
+    assert script_facts(own, setups[0]).pages == pages(own, setups[0])
+    assert script_facts(own, setups[0]).pages > script_facts(script, setups[0]).pages
