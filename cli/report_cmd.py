@@ -73,8 +73,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="list misspelt words with suggestions",
         description=(
             "Check the spelling of FILE. Character names, locations, the title page, the "
-            "script's own dictionary (a /* Reelwright dictionary: ... */ block at its end) "
-            "and your dictionary count as known; notes and boneyard are skipped unless asked. "
+            "script's own dictionary (the [dictionary] section of the Reelwright data block at "
+            "its end) and your dictionary count as known; notes and boneyard are skipped "
+            "unless asked. "
             "Exit status 1 when misspelt words were found."
         ),
     )
