@@ -226,6 +226,7 @@ class ScriptEditor(QTextEdit):
         self.document().setDocumentMargin(round(width * 4))
         self.setLineWrapColumnOrWidth(round(self._column_chars() * width + width * 8 + 2))
         self.setTabStopDistance(width * 4)
+        self._highlighter.set_grid(font)  # wide characters take two columns, as printed
         self._refresh_all_formats()
         self.document().setModified(was_modified)
         self._center_page()

@@ -24,6 +24,14 @@ middle of 500 pages; ``rehighlight()`` of such a script held the window for a mi
 neighbouring blocks to their layouts and asks for one layout pass for the run. The blocks
 on screen are done at once; the others when they scroll into view or, a few at a time,
 while the window is idle.
+
+Characters sit on the page's grid: a Chinese, Japanese or Korean character takes two
+columns in print (``screenplay.linebreak.char_columns``), but its glyph comes from a
+fallback font whose advance is not two of the typewriter face's (16 px against 2 x 9.6 at
+12 pt). The highlighter lays letter spacing over each character whose advance differs from
+its columns (:meth:`ScriptHighlighter.set_grid`), so that a line of the screen holds the
+characters a line of the page holds, and Qt breaks it where the page does (see
+``tests/test_cjk_screen.py`` for what still differs).
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QSyntaxHighlighter,
     QTextBlock,
     QTextCharFormat,
@@ -44,6 +53,7 @@ from PySide6.QtGui import (
 )
 
 from reelwright.desktop.themes import Theme
+from reelwright.screenplay.linebreak import char_columns
 from reelwright.screenplay.lines import (
     SCENE_NUMBER_RE,
     Kind,
@@ -376,6 +386,62 @@ class ScriptHighlighter(QSyntaxHighlighter):
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._refresh_step)
         self.document().contentsChange.connect(self._follow_lines)
+        self._cell = 0.0
+        """Pixels of one column of the page's grid (the typewriter face's advance)."""
+        self._metrics: QFontMetricsF | None = None
+        self._spacing: dict[str, float] = {}
+        """Letter spacing that puts each character on the grid, by character."""
+        self._spacing_formats: dict[float, QTextCharFormat] = {}
+
+    # The page's grid ---------------------------------------------------------------------
+    def set_grid(self, font: QFont) -> None:
+        """Put characters on the grid of ``font``'s ``M`` (the editor's face at its zoom):
+        every line holding a character of another advance is redone."""
+        metrics = QFontMetricsF(font)
+        cell = metrics.horizontalAdvance("M")
+        if cell == self._cell:
+            return
+        self._cell, self._metrics = cell, metrics
+        self._spacing.clear()
+        self._spacing_formats.clear()
+        doc = self.document()
+        if doc is None or doc.isEmpty():
+            return
+        lines = doc.toRawText().split("\u2029")
+        self.refresh_blocks(n for n, line in enumerate(lines) if not line.isascii())
+
+    def _grid_spacing(self, char: str) -> float:
+        spacing = self._spacing.get(char)
+        if spacing is None:
+            columns = char_columns(char)
+            spacing = 0.0
+            if columns and self._metrics is not None:
+                spacing = columns * self._cell - self._metrics.horizontalAdvance(char)
+                if abs(spacing) < 0.01:
+                    spacing = 0.0
+            self._spacing[char] = spacing
+        return spacing
+
+    def _on_grid(self, text: str, to16: Callable[[int], int], runs: _Runs) -> None:
+        """Letter spacing over the characters whose advance is not their columns."""
+        start, current = 0, 0.0
+        for index, char in enumerate(text):
+            spacing = 0.0 if char < "\u0300" else self._grid_spacing(char)
+            if spacing != current:
+                if current:
+                    runs.merge(to16(start), to16(index), self._spacing_format(current))
+                start, current = index, spacing
+        if current:
+            runs.merge(to16(start), to16(len(text)), self._spacing_format(current))
+
+    def _spacing_format(self, spacing: float) -> QTextCharFormat:
+        fmt = self._spacing_formats.get(spacing)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+            fmt.setFontLetterSpacing(spacing)
+            self._spacing_formats[spacing] = fmt
+        return fmt
 
     # Decorators: formats other modules lay over blocks ---------------------------------------
     def add_decorator(self, decorator: Decorator, refresh: bool = True) -> None:
@@ -626,6 +692,8 @@ class ScriptHighlighter(QSyntaxHighlighter):
                 apply(*span)
         if self._decorators:
             self._decorate(text, block, to16, runs)
+        if self._cell and not text.isascii():
+            self._on_grid(text, to16, runs)
         return runs
 
     def _decorate(
