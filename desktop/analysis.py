@@ -274,8 +274,14 @@ def parse_incrementally(
     if start < 0 or stop < start or not (_closed(text[:start]) and _closed(text[:stop])):
         return parse(text)
     try:
-        middle = parse(text[start:stop], first_line=line)
+        # The script's choice on names without letter case is the whole text's: the last
+        # parse's answer is kept (an edit between two scenes does not turn a script's
+        # letters around); a part that needs an answer the last parse never made is read
+        # with the whole text.
+        middle = parse(text[start:stop], first_line=line, caseless_cues=old.caseless_cues)
     except TypeError:  # a parser that cannot start at a line
+        return parse(text)
+    if old.caseless_cues is None and middle.caseless_cues is not None:
         return parse(text)
     pause()
     tail: list[Element] = []
@@ -316,7 +322,14 @@ def parse_incrementally(
         if r.start_line < cut
     ]
     regions = head_regions + middle_regions + tail_regions
-    return Script(dict(old.title_page), elements[:first] + middle.elements + tail, regions, count)
+    return Script(
+        dict(old.title_page),
+        elements[:first] + middle.elements + tail,
+        regions,
+        count,
+        title_marks=dict(old.title_marks),
+        caseless_cues=old.caseless_cues,
+    )
 
 
 @dataclass(slots=True)

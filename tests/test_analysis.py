@@ -37,7 +37,14 @@ def _facts(script: object) -> tuple[object, ...]:
         (e.type, e.text, e.start_line, e.end_line, e.dual, e.scene_number, e.depth, e.forced)
         for e in script.elements  # type: ignore[attr-defined]
     ]
-    return (elements, script.regions, script.line_count, script.title_page)  # type: ignore[attr-defined]
+    return (
+        elements,
+        script.regions,  # type: ignore[attr-defined]
+        script.line_count,  # type: ignore[attr-defined]
+        script.title_page,  # type: ignore[attr-defined]
+        script.title_marks,  # type: ignore[attr-defined]
+        script.caseless_cues,  # type: ignore[attr-defined]
+    )
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -51,6 +58,24 @@ def test_the_incremental_parse_is_the_full_parse(seed: int) -> None:
             text = text[:at] + rng.choice(EDITS) + text[at:]
         else:
             text = text[:at] + text[at + rng.randint(1, 500) :]
+        script = parse_incrementally(text, previous)
+        assert _facts(script) == _facts(parse(text))
+        previous = _Previous(text, script)
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_a_chinese_script_keeps_its_choice_on_caseless_cues(seed: int) -> None:
+    """Names without letter case (张伟) are cues by the whole script's choice: an edit in
+    the middle is parsed with that choice, not the middle's own letters."""
+    scene = "INT。 医院 - 夜\n\n张伟赶到医院。\n\n张伟\n你来晚了。\n\n李娜\n我知道。\n\n"
+    text = "Title：医院\n\n" + scene * 30
+    previous = _Previous(text, parse(text))
+    assert previous.script.caseless_cues is True
+    rng = random.Random(seed)
+    for _ in range(20):
+        at = rng.randrange(len(text))
+        insert = rng.choice(["王芳\n好的。\n\n", "\n\nBOB\nHello.\n\n", "x", "\n"])
+        text = text[:at] + insert + text[at:]
         script = parse_incrementally(text, previous)
         assert _facts(script) == _facts(parse(text))
         previous = _Previous(text, script)
