@@ -1,9 +1,10 @@
 """The curated list of downloadable models (``resources/catalog.json``).
 
 The list is data, not code, so that a writer (or a packager) can read and extend it. Each
-entry names one GGUF file in one Hugging Face repository; the exact size and sha256 are
-not stored here but read from the hub when a download starts, so a re-upload on the hub
-can never be checked against a stale checksum.
+entry names one GGUF file in one Hugging Face repository; the sha256 is not stored here
+but read from the hub when a download starts (quantizers re-upload files under the same
+name), so a re-upload on the hub can never be checked against a stale checksum. Where each
+fact of the shipped entries was read is in ``docs/catalog-sources.md``.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class CatalogEntry:
     recommend: int = 0
     """0: never recommended on its own; otherwise its rank among the models
     ``models.recommend`` may name (1 the best writer; the first that fits the machine wins)."""
+    verified: bool = False
+    """True when the repository, file name, size and licence were read from the hub's own
+    pages (``docs/catalog-sources.md`` says where); False for an entry added by hand."""
 
     @property
     def is_chat(self) -> bool:
@@ -97,6 +101,9 @@ def _entry(raw: Any, position: int) -> CatalogEntry:
     recommend = raw.get("recommend", 0)
     if not isinstance(recommend, int) or isinstance(recommend, bool) or recommend < 0:
         raise ModelError(f"the model catalog is damaged: recommend of {label} must be a rank")
+    verified = raw.get("verified", False)
+    if not isinstance(verified, bool):
+        raise ModelError(f"the model catalog is damaged: verified of {label} must be true or false")
     return CatalogEntry(
         id=raw["id"],
         name=raw["name"],
@@ -115,6 +122,7 @@ def _entry(raw: Any, position: int) -> CatalogEntry:
         revision=str(raw.get("revision", "main")),
         languages=tuple(code.casefold() for code in languages),
         recommend=recommend,
+        verified=verified,
     )
 
 
