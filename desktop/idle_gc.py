@@ -7,10 +7,12 @@ cache: 80-95 ms, measured in ``benchmarks/bench_editor.py`` as keystrokes that t
 long while the analysis ran on its worker.
 
 So once typing has paused for :data:`IDLE_MS` (and no analysis is running), the window
-collects everything and freezes what survives (``gc.freeze``): the collections that then
-run on their own look only at objects made since, a few milliseconds at most. The next
-pause unfreezes, collects (cycles made meanwhile are found then) and freezes again. When
-the last window closes, the frozen objects go back to the collector.
+collects and freezes what survives (``gc.freeze``): the collections that then run on
+their own look only at objects made since, a few milliseconds at most. A pause collects
+what was made since the last one (cheap) and freezes it too; at most every
+:data:`FULL_SECONDS` a pause unfreezes everything first, so that cycles among frozen
+objects that became garbage are found too (the first pause after opening is such a
+one). When the last window closes, the frozen objects go back to the collector.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ log = logging.getLogger(__name__)
 
 IDLE_MS = 2000
 """Milliseconds without an edit before the collection runs."""
+FULL_SECONDS = 600.0
+"""Seconds between two collections of every object, frozen ones included."""
 
 _alive: set[int] = set()
 """Collectors open in this process (the frozen objects are given back after the last)."""
@@ -51,6 +55,8 @@ class IdleCollector(QObject):
         self._closed = False
         self.seconds = 0.0
         """How long the last collection took."""
+        self._full_at = -FULL_SECONDS
+        """``time.perf_counter()`` of the last collection of every object."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
@@ -62,14 +68,16 @@ class IdleCollector(QObject):
             self._timer.start()
 
     def collect(self) -> None:
-        """Collect everything now and freeze what survives (later if the worker is busy)."""
+        """Collect now and freeze what survives (later if the worker is busy)."""
         if self._closed:
             return
         if self._busy():
             self._timer.start()
             return
         started = time.perf_counter()
-        gc.unfreeze()
+        if started - self._full_at >= FULL_SECONDS:
+            gc.unfreeze()  # every object: cycles among the frozen ones are found too
+            self._full_at = started
         gc.collect()
         gc.freeze()
         self.seconds = time.perf_counter() - started

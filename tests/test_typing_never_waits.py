@@ -117,8 +117,11 @@ def test_garbage_is_collected_in_the_writers_pauses(big_fish, qtbot):
     collector.collect()  # the worker is busy: later
     assert collector.seconds == 0.0 and collector._timer.isActive()
     busy[0] = False
-    collector.collect()
+    collector.collect()  # the first: every object
     assert gc.get_freeze_count() > 10_000 and collector.seconds > 0
+    full_at, frozen = collector._full_at, gc.get_freeze_count()
+    collector.collect()  # the next ones: what was made since, the frozen stay frozen
+    assert collector._full_at == full_at and gc.get_freeze_count() >= frozen
     window.editor.textCursor().insertText("x")  # an edit: collected again after a pause
     assert collector._timer.isActive() and collector._timer.interval() == idle_gc.IDLE_MS
     window.editor.document().setModified(False)
