@@ -8,9 +8,10 @@ co-writer so that closing the dialog does not stop one); progress arrives over q
 signals, cancel keeps the partial file, and the next start resumes it.
 
 What the dialog writes is in the interface's language; the model layer's own sentences
-(a recommendation's reason, a language's name) are translated here from the English
-templates it marks (``reason_text``, ``language_text``). Facts read from files and the
-catalog (names, architectures, licences) are shown as they are.
+(a recommendation's reason, a language's name, the embedded model's name: phrases) are
+translated from the English templates it marks (``reason_text``, ``language_text``,
+``take_view.phrase_text``). Facts read from files and the catalog (names, architectures,
+licences) are shown as they are.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.desktop.settings import Settings
+from reelwright.desktop.take_view import phrase_text
 from reelwright.models.types import CancelToken
 from reelwright.screenplay.errors import ReelwrightError
 
@@ -85,22 +87,16 @@ def script_language(text: str) -> str | None:
     return detect_language(sample)
 
 
-def recommendation_text(template: str) -> str:
-    """A template of ``models.recommend`` (its reason's parts, a language's name) in the
-    interface's language."""
-    return QCoreApplication.translate("Recommendation", template)
-
-
 def reason_text(recommendation: Recommendation) -> str:
     """Why ``recommendation`` suits this computer, in the interface's language."""
-    return recommendation.reason_in(recommendation_text)
+    return recommendation.reason_in(QCoreApplication.translate)
 
 
 def language_text(code: str) -> str:
     """A language's name (``zh``) in the interface's language."""
-    from reelwright.models.recommend import language_name
+    from reelwright.models.phrases import language_name
 
-    return recommendation_text(language_name(code))
+    return phrase_text(language_name(code))
 
 
 def configured_spec(settings: Settings) -> str:
@@ -163,11 +159,12 @@ def describe_installed(n_ctx: int) -> list[ModelRow]:
 
     rows = []
     for model in installed_models():
+        name = phrase_text(model.name)  # the embedded model's name is a phrase
         if not model.exists:
             rows.append(
                 ModelRow(
                     model.id,
-                    model.name,
+                    name,
                     model.source,
                     model.path,
                     problem=QCoreApplication.translate(
@@ -191,9 +188,7 @@ def describe_installed(n_ctx: int) -> list[ModelRow]:
                 )
             )
             rows.append(
-                ModelRow(
-                    model.id, model.name, model.source, model.path, problem=str(error), fix=fix
-                )
+                ModelRow(model.id, name, model.source, model.path, problem=str(error), fix=fix)
             )
             continue
         count = info.parameter_count
@@ -201,7 +196,7 @@ def describe_installed(n_ctx: int) -> list[ModelRow]:
         rows.append(
             ModelRow(
                 model.id,
-                model.name,
+                name,
                 model.source,
                 model.path,
                 architecture=info.architecture,

@@ -15,8 +15,10 @@ place (see ``desktop/held_place.py``) to ``inserter``, which the co-writer sets;
 place is gone, the take says so and offers the caret instead.
 
 Every text the panel writes is in the interface's language (``self.tr``, or
-``QT_TRANSLATE_NOOP`` in the tables below, translated when shown); the suggestion itself,
-what the model wrote, never is.
+``QT_TRANSLATE_NOOP`` in the tables below, translated when shown), and so is what the model
+layer says about a take (its problems and notes, a retry's reason, the prompt's trimmed
+parts, a refused request: phrases shown through ``take_view.phrase_text``); the suggestion
+itself, what the model wrote, never is.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -56,10 +58,12 @@ from reelwright.desktop.take_text import (
     split_logline_text,
     synopsis_lines,
 )
-from reelwright.desktop.take_view import Run, Take, TakeView, action_text
+from reelwright.desktop.take_view import Run, Take, TakeView, action_text, phrase_text
 from reelwright.desktop.themes import LIGHT, Theme
 from reelwright.exporters.promo_pdf import TARGETS, PromoScript, beats_from_data
 from reelwright.models.action_registry import ACTIONS, BY_NAME, PLACES
+from reelwright.models.phrases import clauses
+from reelwright.models.suggestions import logline_line
 
 REPAINT_MS = 50
 PLACE_LABELS = {
@@ -449,7 +453,8 @@ class SuggestionsPanel(QDockWidget):
                     take.state = "failed"
                     self._view(take).say(self.tr("Not written: the request could not run."), True)
                     self._refresh_tab(take)
-        self.status.setText(f"<span style='color:#b03a2e'>{_html(message)}</span>")
+        shown = _html(phrase_text(message))
+        self.status.setText(f"<span style='color:#b03a2e'>{shown}</span>")
         self.pages.setCurrentWidget(self.tabs if self.takes else self.empty)
         self._update_buttons()
         self.show()
@@ -459,7 +464,8 @@ class SuggestionsPanel(QDockWidget):
         trimmed = tuple(event.trimmed)
         if trimmed:
             text = self.tr("Writing… (the prompt holds {tokens} tokens; left out to fit: {parts})")
-            self.set_status(text.format(tokens=tokens, parts=self._listed(trimmed)))
+            parts = self._listed([phrase_text(part) for part in trimmed])
+            self.set_status(text.format(tokens=tokens, parts=parts))
         else:
             self.set_status(
                 self.tr("Writing… (the prompt holds {tokens} tokens)").format(tokens=tokens)
@@ -489,7 +495,7 @@ class SuggestionsPanel(QDockWidget):
         self._view(take).text.clear()
         self.set_status(
             self.tr("{take} did not pass its check ({why}); writing it again").format(
-                take=take.name, why=event.reason
+                take=take.name, why=phrase_text(event.reason)
             )
         )
 
@@ -526,14 +532,15 @@ class SuggestionsPanel(QDockWidget):
         finished = suggestion.finished
         if suggestion.ok:
             take.state = "ready"
-            notes = "; ".join(suggestion.check.notes)
-            view.say(notes[:1].upper() + notes[1:] + "." if notes else "")
+            notes = phrase_text(clauses(suggestion.check.notes))
+            view.say(self._sentence(notes) if notes else "")
             self._show_final(take, view)
         elif finished is not None and finished.reason == "cancelled":
             self._mark_stopped(take)
         else:
             take.state = "failed"
-            view.say(self.tr("Not usable: {why}.").format(why=suggestion.failure), True)
+            why = phrase_text(suggestion.failure or "")
+            view.say(self.tr("Not usable: {why}.").format(why=why), True)
         self._refresh_tab(take)
         self._update_buttons()
 
@@ -624,6 +631,11 @@ class SuggestionsPanel(QDockWidget):
             tip = self.tr("{action}: {state}").format(action=title, state=state)
         self.tabs.setTabToolTip(self.takes.index(take), tip)
 
+    def _sentence(self, text: str) -> str:
+        """Clauses of the model layer (already in the interface's language) as a sentence."""
+        text = text[:1].upper() + text[1:]
+        return self.tr("{clauses}.", "the model layer's notes as a sentence").format(clauses=text)
+
     def _listed(self, items: list[str] | tuple[str, ...]) -> str:
         """Items joined as a list is written in the interface's language."""
         return self.tr(", ", "the separator of a list").join(items)
@@ -669,7 +681,7 @@ class SuggestionsPanel(QDockWidget):
         elif view.kind == "trailer":
             self._fill_trailer(take, view)
         else:
-            view.text.setPlainText(suggestion.text.rstrip("\n"))
+            view.text.setPlainText(phrase_text(suggestion.text).rstrip("\n"))
         view.text.blockSignals(False)
         view.text.setReadOnly(False)
         view.text.moveCursor(QTextCursor.MoveOperation.Start)
@@ -697,7 +709,8 @@ class SuggestionsPanel(QDockWidget):
     def _fill_trailer(self, take: Take, view: TakeView) -> None:
         data = take.suggestion.data or {}
         target = int(data.get("length", take.run.options.get("length", 60)))
-        view.show_trailer(beats_from_data(data), target, take.suggestion.to_fountain())
+        fountain = phrase_text(take.suggestion.to_fountain())
+        view.show_trailer(beats_from_data(data), target, fountain)
 
     def _length_changed(self) -> None:
         """A new target length re-times the finished trailer takes (no new generation)."""
@@ -732,11 +745,11 @@ class SuggestionsPanel(QDockWidget):
             rows = range(view.table.rowCount())
             return "\n".join(self.shot_fountain(take, row) for row in rows)
         if kind == "logline":
-            logline, paragraphs = split_logline_text(view.text.toPlainText())
+            logline, paragraphs = _split_logline(view.text.toPlainText())
             return synopsis_lines(logline, paragraphs)
         if take.edited:
             return notes_from_text(view.text.toPlainText())
-        return str(take.suggestion.to_fountain())
+        return phrase_text(take.suggestion.to_fountain())
 
     def accept(self, where: str | None = None) -> bool:
         """Insert the take shown at the place it was asked for (``where`` None: the
@@ -784,8 +797,8 @@ class SuggestionsPanel(QDockWidget):
         take = self.current_take()
         if take is None or take.state != "ready" or take.kind != "logline":
             return False
-        logline, paragraphs = split_logline_text(self._view(take).text.toPlainText())
-        text = self.tr("Logline: {logline}").format(logline=logline)
+        logline, paragraphs = _split_logline(self._view(take).text.toPlainText())
+        text = phrase_text(logline_line(logline))
         text += "".join(f"\n{p}" for p in paragraphs)
         self.title_notes_requested.emit(text)
         self.set_status(self.tr("Added to the title page notes; Undo takes it out again."))
@@ -854,6 +867,11 @@ class SuggestionsPanel(QDockWidget):
         promo = self.promo_script()
         if promo is not None:
             self.export_promo_requested.emit(promo)
+
+
+def _split_logline(text: str) -> tuple[str, list[str]]:
+    """A logline take as shown (its labels in the interface's language) back into parts."""
+    return split_logline_text(text, QCoreApplication.translate)
 
 
 def _held_selection(take: Take | None) -> bool:

@@ -5,7 +5,10 @@ lines, and a trailer re-timed to another length."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reelwright.models.phrases import Translate
 
 
 def readable_partial_json(raw: str) -> str:
@@ -123,19 +126,44 @@ def synopsis_lines(logline: str, paragraphs: list[str]) -> str:
     return "\n".join(f"= {line}" for line in lines if line) + "\n"
 
 
-def split_logline_text(text: str) -> tuple[str, list[str]]:
-    """The (possibly edited) readable logline text back into logline and paragraphs."""
+def split_logline_text(text: str, translate: Translate | None = None) -> tuple[str, list[str]]:
+    """The (possibly edited) readable logline text back into logline and paragraphs. Its
+    labels (``Logline:``, ``Synopsis:``) are the model layer's, read in English and, with
+    ``translate``, in the language the take was shown in (``一句话梗概：``), with either
+    colon, full-width or not."""
+    from reelwright.models.suggestions import logline_labels
+
+    logline_marks = _label_forms(logline_labels()[0], logline_labels(translate)[0])
+    synopsis_marks = _label_forms(logline_labels()[1], logline_labels(translate)[1])
     blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
     logline, paragraphs = "", []
     for block in blocks:
-        if block.lower().startswith("logline:") and not logline:
-            logline = block.split(":", 1)[1].strip()
+        mark = _starts_with(block, logline_marks)
+        if mark and not logline:
+            logline = block[len(mark) :].strip()
             continue
-        if block.lower().startswith("synopsis:"):
-            block = block.split(":", 1)[1].strip()
+        mark = _starts_with(block, synopsis_marks)
+        if mark:
+            block = block[len(mark) :].strip()
         if block:
             paragraphs.append(block)
     return logline, paragraphs
+
+
+def _label_forms(*labels: str) -> tuple[str, ...]:
+    """Each label as written, and with the other colon (``梗概：`` and ``梗概:``)."""
+    forms: list[str] = []
+    for text in labels:
+        for form in (text, text.replace("：", ":"), text.replace(":", "：")):
+            if form and form not in forms:
+                forms.append(form)
+    return tuple(forms)
+
+
+def _starts_with(block: str, marks: tuple[str, ...]) -> str:
+    """The mark ``block`` starts with (letter case aside), or an empty string."""
+    folded = block.casefold()
+    return next((mark for mark in marks if folded.startswith(mark.casefold())), "")
 
 
 def retime_trailer(suggestion: Any, length: int, options: dict[str, Any]) -> Any | None:

@@ -11,7 +11,10 @@ inserted" again.
 
 The registry's texts (``models/action_registry.py``, English) are shown through
 :func:`action_text`: the take's name in its tab and messages, and every menu, toolbar and
-context-menu entry the co-writer makes from the registry.
+context-menu entry the co-writer makes from the registry. What the model layer says in
+sentences (a check's problems and notes, a retry's reason, what was trimmed from the
+prompt, a refused request: :class:`~reelwright.models.phrases.Phrase`) is shown through
+:func:`phrase_text`.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from reelwright.desktop.editor import FONT_FAMILIES, ScriptEditor
 from reelwright.desktop.themes import Theme
 from reelwright.exporters.promo_pdf import PromoBeat, audio_text, clock
 from reelwright.models.action_registry import A_CHARACTER, WritingAction
+from reelwright.models.phrases import text_in
 
 if TYPE_CHECKING:
     from reelwright.desktop.held_place import HeldPlace, Insertion
@@ -51,6 +55,13 @@ def action_text(text: str) -> str:
     """A text of the writing-action registry (a title, menu, toolbar label, context-menu
     entry or tip) in the interface's language."""
     return QCoreApplication.translate("WritingAction", text)
+
+
+def phrase_text(text: str) -> str:
+    """A sentence of the model layer in the interface's language (each template of a
+    phrase translated in its context); text that is no phrase (an engine's own message,
+    what the model wrote) as it is."""
+    return text_in(text, QCoreApplication.translate)
 
 
 def context_entry(action: WritingAction, character: str = "") -> str:

@@ -7,6 +7,10 @@ Events, in order: one ``PromptReady``; then ``SuggestionChunk`` pieces as they s
 then exactly one final ``Suggestion`` per alternative, valid or failed with a reason.
 A suggestion that fails its check is generated again with a new seed, at most
 ``MAX_ATTEMPTS`` times in all; a broken one is never marked valid.
+
+Everything said to the writer (a request refused, a retry's reason, a note with every take)
+is a :class:`~reelwright.models.phrases.Phrase`: English for the command line, translated by
+the desktop (refusals in the ``Action`` context, notes in the check's).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeAlias
 
 from reelwright.models import action_registry, grammars, grounding, quality
+from reelwright.models.phrases import QT_TRANSLATE_NOOP, Phrase, language_name, listed
 from reelwright.models.prompting import (
     Assembler,
     PromptSpec,
@@ -28,6 +33,7 @@ from reelwright.models.suggestions import (
     Check,
     Suggestion,
     check_output,
+    said,
     scale_beats,
 )
 from reelwright.models.types import (
@@ -128,6 +134,7 @@ class Retry:
     index: int
     attempt: int
     reason: str
+    """Why the last attempt failed (a phrase: its problems joined)."""
 
 
 ActionEvent: TypeAlias = PromptReady | SuggestionChunk | Retry | Suggestion
@@ -148,6 +155,19 @@ class Plan:
     """The fewest output tokens that always hold a complete, valid answer."""
     notes: tuple[str, ...] = ()
     """Said with every suggestion (a model that does not write the script's language)."""
+
+
+def _refused(template: str, **fields: str | int) -> ReelwrightError:
+    """A request that cannot be made, said in a phrase of the ``Action`` context."""
+    return ReelwrightError(Phrase("Action", template, **fields))
+
+
+def _unknown_action(action: str) -> ReelwrightError:
+    return _refused(
+        QT_TRANSLATE_NOOP("Action", "unknown action {action}; choose one of {actions}"),
+        action=repr(action),
+        actions=listed(ACTIONS),
+    )
 
 
 def run_action(
@@ -172,9 +192,9 @@ def run_action(
     scene, a context too small); everything that happens while generating is an event.
     """
     if action not in RECIPES:
-        raise ReelwrightError(f"unknown action {action!r}; choose one of {', '.join(ACTIONS)}")
+        raise _unknown_action(action)
     if n < 1:
-        raise ReelwrightError("the number of alternatives must be at least 1")
+        raise _refused(QT_TRANSLATE_NOOP("Action", "the number of alternatives must be at least 1"))
     recipe = RECIPES[action]
     story = read_story(parse(script_text))
     n_ctx = engine.facts.n_ctx
@@ -193,8 +213,13 @@ def run_action(
         model_writes_language=writes,
     )
     if settings.max_tokens < plan.need:
-        raise ReelwrightError(
-            f"{action} needs at least {plan.need} tokens of output room; raise the maximum tokens"
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Action",
+                "{action} needs at least {tokens} tokens of output room; raise the maximum tokens",
+            ),
+            action=action,
+            tokens=plan.need,
         )
     if not use_grammar:
         plan.grammar = None
@@ -237,7 +262,10 @@ def run_action(
 def prompt_style(engine: Engine, wanted: str = "auto") -> str:
     """ "chat" or "completion" for this engine and action (see ``PROMPT_STYLES``)."""
     if wanted not in PROMPT_STYLES:
-        raise ReelwrightError(f"unknown prompt style {wanted!r}; choose chat or completion")
+        raise _refused(
+            QT_TRANSLATE_NOOP("Action", "unknown prompt style {style}; choose chat or completion"),
+            style=repr(wanted),
+        )
     has_chat = bool(engine.facts.chat_template)
     if wanted == "completion" or not has_chat:
         return "completion"
@@ -287,7 +315,7 @@ def _stream(
             suggestion = _finish(plan, index, attempt, raw, item)
             retryable = item.reason in ("stop", "length")
             if not suggestion.ok and retryable and attempt < MAX_ATTEMPTS:
-                pending.append((index, attempt + 1, "; ".join(suggestion.check.problems)))
+                pending.append((index, attempt + 1, suggestion.failure or ""))
             else:
                 yield suggestion
 
@@ -295,10 +323,11 @@ def _stream(
 def _finish(plan: Plan, index: int, attempt: int, raw: str, done: Finished) -> Suggestion:
     action = plan.recipe.action
     if done.reason == "cancelled":
-        check = Check(False, ("cancelled",))
+        check = Check(False, (said(QT_TRANSLATE_NOOP("Check", "cancelled")),))
         return Suggestion(action, index, raw, None, check, attempt, raw, done)
     if done.reason == "error":
-        check = Check(False, (done.error or "the model failed",))
+        failed = said(QT_TRANSLATE_NOOP("Check", "the model failed"))
+        check = Check(False, (done.error or failed,))
         return Suggestion(action, index, raw, None, check, attempt, raw, done)
     text, data, check = check_output(
         plan.recipe.output,
@@ -324,7 +353,9 @@ def _values(story: Story) -> dict[str, object]:
 
 def _scene_index(story: Story, cursor_line: int | None, scene: int | None) -> int:
     if not story.scenes:
-        raise ReelwrightError("the script has no scenes yet; write a scene heading first")
+        raise _refused(
+            QT_TRANSLATE_NOOP("Action", "the script has no scenes yet; write a scene heading first")
+        )
     if scene is not None:
         return story.scene_by_number(scene)
     if cursor_line is not None:
@@ -353,7 +384,10 @@ def _new_character(options: dict[str, Any], story: Story) -> str | None:
     if name in story.characters:
         return None
     if not grammars.usable_cue_names([name]):
-        raise ReelwrightError(f"{raw!r} cannot be written as a character cue")
+        raise _refused(
+            QT_TRANSLATE_NOOP("Action", "{name} cannot be written as a character cue"),
+            name=repr(raw),
+        )
     return name
 
 
@@ -374,7 +408,7 @@ def _times_of_day(story: Story) -> list[str]:
 
 
 def _language_values(language: str, writes: bool) -> dict[str, object]:
-    name = quality.LANGUAGE_NAMES.get(language, language)
+    name = language_name(language).text()  # the prompt is English
     if language == "en" or not writes:
         return {"language_note": ""}
     return {"language_note": f" The script is written in {name}: write in {name}."}
@@ -398,8 +432,10 @@ def make_plan(
     letters = grammars.letters_for(language if model_writes_language else "en")
     notes: tuple[str, ...] = ()
     if not model_writes_language:
-        name = quality.LANGUAGE_NAMES.get(language, language)
-        notes = (f"this model does not write {name}; the model manager lists models that do",)
+        note = QT_TRANSLATE_NOOP(
+            "Check", "this model does not write {language}; the model manager lists models that do"
+        )
+        notes = (said(note, language=language_name(language)),)
     known = tuple(story.characters)
     whole_script = action in ("trailer", "logline", "character", "marketing")
     index = _scene_index(story, cursor_line, scene) if not whole_script or scene else 0
@@ -422,8 +458,12 @@ def make_plan(
         values |= {"scene_number": number, "next_number": number + 1}
         if action == "between-scenes":
             if index + 1 >= len(story.scenes):
-                raise ReelwrightError(
-                    f"scene {number} is the last scene; use next-scene to write what follows"
+                raise _refused(
+                    QT_TRANSLATE_NOOP(
+                        "Action",
+                        "scene {number} is the last scene; use next-scene to write what follows",
+                    ),
+                    number=number,
                 )
             after_gap = index + 1
             focus = (index, index + 1)
@@ -437,8 +477,11 @@ def make_plan(
         assert current is not None
         speakers = current.speakers() or names
         if not speakers and not new:
-            raise ReelwrightError(
-                f"scene {current.number} has no dialogue yet and the script has no characters"
+            raise _refused(
+                QT_TRANSLATE_NOOP(
+                    "Action", "scene {number} has no dialogue yet and the script has no characters"
+                ),
+                number=current.number,
             )
         cut_at = cursor_line if scene is None else None
         last = _last_speaker(story, index, cut_at)
@@ -508,7 +551,7 @@ def minimum_max_tokens(
     a script in another language, with a model that writes it (its letters take more bytes,
     so this is the larger figure)."""
     if action not in RECIPES:
-        raise ReelwrightError(f"unknown action {action!r}; choose one of {', '.join(ACTIONS)}")
+        raise _unknown_action(action)
     story = read_story(parse(script_text))
     options = dict(options or {})
     language = str(options.get("language") or quality.detect_language(script_text))
@@ -544,7 +587,7 @@ def _schema_for(
     values |= {"genre": genre, "audience": audience}
     if action == "shots":
         if current is None or current.heading is None:
-            raise ReelwrightError("shots need a scene with a heading")
+            raise _refused(QT_TRANSLATE_NOOP("Action", "shots need a scene with a heading"))
         index = story.scenes.index(current)
         plan = grounding.coverage_plan(story, index, letters.code)
         by_kind: dict[str, list[str]] = {}
@@ -561,10 +604,12 @@ def _schema_for(
     elif action == "trailer":
         length = int(options.get("length") or 60)
         if length not in TRAILER_BEATS:
-            raise ReelwrightError("a trailer is 30, 60 or 90 seconds long")
+            raise _refused(QT_TRANSLATE_NOOP("Action", "a trailer is 30, 60 or 90 seconds long"))
         moments = grounding.trailer_moments(story)
         if not moments:
-            raise ReelwrightError("a trailer is cut from scenes: the script has none yet")
+            raise _refused(
+                QT_TRANSLATE_NOOP("Action", "a trailer is cut from scenes: the script has none yet")
+            )
         phases = grounding.moments_by_phase(moments)
         schema = grammars.trailer_schema(
             {p: [m.id for m in ms] for p, ms in phases.items()}, TRAILER_PHASES[length], letters
@@ -591,11 +636,19 @@ def _schema_for(
     elif action == "character":
         wanted = " ".join(str(options.get("character") or "").split())
         if not wanted:
-            raise ReelwrightError("name the character to profile (--character NAME)")
+            raise _refused(
+                QT_TRANSLATE_NOOP("Action", "name the character to profile (--character NAME)")
+            )
         match = next((c for c in story.characters if c.casefold() == wanted.casefold()), None)
         if match is None:
-            some = ", ".join(story.characters[:8]) or "none yet"
-            raise ReelwrightError(f"{wanted} never speaks in this script (characters: {some})")
+            nobody = Phrase("Action", QT_TRANSLATE_NOOP("Action", "none yet"))
+            raise _refused(
+                QT_TRANSLATE_NOOP(
+                    "Action", "{name} never speaks in this script (characters: {some})"
+                ),
+                name=wanted,
+                some=listed(story.characters[:8]) or nobody,
+            )
         schema = grammars.load_schema("character", letters)
         schema["properties"]["name"] = {"const": match}
         values["name"] = match

@@ -18,6 +18,8 @@ document that ends where the model should go on writing.
 
 The budget is the context window minus ``max_tokens`` (minus a small margin). The final
 text is counted as a whole and trimmed again until it fits: the prompt never overflows.
+What was trimmed, and why a prompt cannot be made, is said in phrases of the ``Prompt``
+context (:class:`~reelwright.models.phrases.Phrase`: English here, translated by the desktop).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from functools import cache
 from importlib import resources
 from string import Template
 
+from reelwright.models.phrases import QT_TRANSLATE_NOOP, Phrase
 from reelwright.screenplay.elements import Element, ElementType, Script
 from reelwright.screenplay.errors import ModelError, ReelwrightError
 from reelwright.screenplay.vocabulary import (
@@ -53,6 +56,10 @@ LINES_PER_CARD = 3
 CARD_DESCRIPTION_CHARS = 240
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _said(template: str, **fields: str | int) -> Phrase:
+    return Phrase("Prompt", template, **fields)
 
 
 # --- what the script holds ----------------------------------------------------------------
@@ -112,7 +119,15 @@ class Story:
             if scene.number == number and scene.heading is not None:
                 return i
         last = max((s.number for s in self.scenes), default=0)
-        raise ReelwrightError(f"there is no scene {number}: the script has {last} scenes")
+        raise ReelwrightError(
+            _said(
+                QT_TRANSLATE_NOOP(
+                    "Prompt", "there is no scene {number}: the script has {last} scenes"
+                ),
+                number=number,
+                last=last,
+            )
+        )
 
 
 def location_of(heading: str) -> str:
@@ -423,18 +438,21 @@ class Assembler:
             kept = summary[::step]
             text = self._bible_text(head, kept)
             if self.count(text) <= cap:
-                trimmed.append(f"scene summary thinned to every {step}th scene")
+                thinned = QT_TRANSLATE_NOOP(
+                    "Prompt", "scene summary thinned to one scene in {step}"
+                )
+                trimmed.append(_said(thinned, step=step))
                 break
             if step > len(summary):
                 summary = []
-                trimmed.append("scene summary left out")
+                trimmed.append(_said(QT_TRANSLATE_NOOP("Prompt", "scene summary left out")))
         if self.count(text) > cap:
             text = self._bible_text(head, [])
             while head and self.count(text) > cap:
                 cut = head[-1][: len(head[-1]) * 2 // 3]
                 head = [*head[:-1], cut] if len(cut) > 40 else head[:-1]
                 text = self._bible_text(head, [])
-            trimmed.append("writer's notes shortened")
+            trimmed.append(_said(QT_TRANSLATE_NOOP("Prompt", "writer's notes shortened")))
         result = (text, tuple(trimmed))
         self._bible_cache[cap] = result
         return result
@@ -463,7 +481,12 @@ class Assembler:
             dropped = cards.pop(len(names) - 1 if len(names) > 1 else -1)
             if len(names) > 1:
                 names.pop()
-            trimmed.append(f"card {dropped.split(':', 1)[0]} left out")
+            trimmed.append(
+                _said(
+                    QT_TRANSLATE_NOOP("Prompt", "card {name} left out"),
+                    name=dropped.split(":", 1)[0],
+                )
+            )
         return cards, trimmed
 
     def _scene_block(self, spec: PromptSpec, index: int, limit: int | None) -> str:
@@ -489,8 +512,15 @@ class Assembler:
         budget = self.n_ctx - max_tokens - SAFETY_TOKENS
         if budget < 64:
             raise ReelwrightError(
-                f"the context window ({self.n_ctx} tokens) leaves no room for a prompt "
-                f"after {max_tokens} tokens of output; lower the maximum tokens"
+                _said(
+                    QT_TRANSLATE_NOOP(
+                        "Prompt",
+                        "the context window ({context} tokens) leaves no room for a prompt after "
+                        "{tokens} tokens of output; lower the maximum tokens",
+                    ),
+                    context=self.n_ctx,
+                    tokens=max_tokens,
+                )
             )
         bible, trimmed = self.bible(int(budget * BIBLE_SHARE))
         trimmed_list = list(trimmed)
@@ -502,8 +532,15 @@ class Assembler:
         room = budget - self.count(fixed.text)
         if room < 0:
             raise ReelwrightError(
-                f"the prompt does not fit in the context window ({self.n_ctx} tokens) even "
-                "without scenes; use a model with a longer context or lower the maximum tokens"
+                _said(
+                    QT_TRANSLATE_NOOP(
+                        "Prompt",
+                        "the prompt does not fit in the context window ({context} tokens) even "
+                        "without scenes; use a model with a longer context or lower the maximum "
+                        "tokens",
+                    ),
+                    context=self.n_ctx,
+                )
             )
         for index in dict.fromkeys(spec.scene_priority):
             block = self._scene_block(spec, index, None)
@@ -515,26 +552,46 @@ class Assembler:
             elif not chosen and room > 32:
                 blocks[index] = self._scene_block(spec, index, room - 8)
                 chosen.append(index)
-                trimmed_list.append(f"scene {self.story.scenes[index].number} shortened")
+                trimmed_list.append(
+                    _said(
+                        QT_TRANSLATE_NOOP("Prompt", "scene {number} shortened"),
+                        number=self.story.scenes[index].number,
+                    )
+                )
                 room = 0
             else:
                 break
         left_out = len(dict.fromkeys(spec.scene_priority)) - len(chosen)
         if left_out:
-            trimmed_list.append(f"{left_out} farther scenes left out")
+            trimmed_list.append(
+                _said(
+                    QT_TRANSLATE_NOOP("Prompt", "{count} farther scene(s) left out"), count=left_out
+                )
+            )
         prompt = self._render(spec, bible, cards, blocks)
         # Token counts of parts do not add up exactly; trim until the whole fits.
         while prompt.tokens > budget:
             if chosen:
                 far = chosen.pop()
                 blocks.pop(far)
-                trimmed_list.append(f"scene {self.story.scenes[far].number} left out")
+                trimmed_list.append(
+                    _said(
+                        QT_TRANSLATE_NOOP("Prompt", "scene {number} left out"),
+                        number=self.story.scenes[far].number,
+                    )
+                )
             elif cards:
                 cards.pop()
-                trimmed_list.append("a card left out")
+                trimmed_list.append(_said(QT_TRANSLATE_NOOP("Prompt", "a card left out")))
             else:
                 raise ReelwrightError(
-                    f"the prompt does not fit in the context window ({self.n_ctx} tokens)"
+                    _said(
+                        QT_TRANSLATE_NOOP(
+                            "Prompt",
+                            "the prompt does not fit in the context window ({context} tokens)",
+                        ),
+                        context=self.n_ctx,
+                    )
                 )
             prompt = self._render(spec, bible, cards, blocks)
         return AssembledPrompt(

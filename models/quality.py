@@ -158,27 +158,6 @@ def detect_language(text: str) -> str:
     return max(options, key=coverage)
 
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "de": "German",
-    "nl": "Dutch",
-    "ru": "Russian",
-    "ar": "Arabic",
-    "fa": "Persian",
-    "lv": "Latvian",
-    "eu": "Basque",
-    "zh": "Chinese",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "el": "Greek",
-    "he": "Hebrew",
-}
-
-
 # --- what the script holds -------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ Which entries may be recommended and in what order is data: ``recommend`` and
 ``languages`` in ``resources/catalog.json``. Everything here takes the machine as explicit
 arguments (tests, or a writer asking "what if"); ``detect_machine`` reads the real one.
 Qt-free; llama.cpp is imported only to ask it about GPUs. The reason is kept as
-:class:`Phrase` parts (English templates marked with :func:`QT_TRANSLATE_NOOP` in the
+:class:`~reelwright.models.phrases.Phrase` parts (English templates marked in the
 ``Recommendation`` context, and their fields), so the desktop shows it in the interface's
 language (``desktop.model_manager.reason_text``) and the CLI reads ``reason`` in English.
 """
@@ -27,17 +27,13 @@ import ctypes
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reelwright.models.catalog import CatalogEntry, load_catalog
+from reelwright.models.phrases import QT_TRANSLATE_NOOP, Phrase, Translate, language_name
 
 log = logging.getLogger(__name__)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for Qt's translation tools and returns it unchanged (Qt-free)."""
-    return text
 
 
 GB = 1_000_000_000
@@ -78,25 +74,8 @@ class Machine:
         return max(self.gpus, key=lambda g: g.memory_bytes, default=None)
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """Part of a sentence: an English ``template`` with ``{fields}``, their values (plain
-    text, or phrases of their own that are translated too)."""
-
-    template: str
-    fields: tuple[tuple[str, str | Phrase], ...] = ()
-
-    def text(self, translate: Callable[[str], str] = str) -> str:
-        """The phrase with its fields filled, each template through ``translate``."""
-        values = {
-            name: value.text(translate) if isinstance(value, Phrase) else value
-            for name, value in self.fields
-        }
-        return translate(self.template).format(**values)
-
-
-def _phrase(template: str, **fields: str | Phrase) -> Phrase:
-    return Phrase(template, tuple(fields.items()))
+def _phrase(template: str, **fields: str) -> Phrase:
+    return Phrase("Recommendation", template, **fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +94,7 @@ class Recommendation:
         """The reason in English: ``The best writer in the catalog that fits in ...``."""
         return self.reason_in()
 
-    def reason_in(self, translate: Callable[[str], str] = str) -> str:
+    def reason_in(self, translate: Translate | None = None) -> str:
         """The reason with each part's template through ``translate``."""
         return "".join(part.text(translate) for part in self.why)
 
@@ -264,43 +243,13 @@ def _made(
     entry: CatalogEntry, reason: list[Phrase], on_gpu: bool, machine: Machine, language: str | None
 ) -> Recommendation:
     if language and language.split("-")[0].casefold() != "en":
-        name = _phrase(language_name(language))
+        name = language_name(language)
         reason.append(
             _phrase(
                 QT_TRANSLATE_NOOP("Recommendation", ", and it writes {language}"), language=name
             )
         )
     return Recommendation(entry, entry.size_bytes, tuple(reason), on_gpu, machine)
-
-
-_LANGUAGE_NAMES = {
-    "en": QT_TRANSLATE_NOOP("Recommendation", "English"),
-    "zh": QT_TRANSLATE_NOOP("Recommendation", "Chinese"),
-    "ja": QT_TRANSLATE_NOOP("Recommendation", "Japanese"),
-    "ko": QT_TRANSLATE_NOOP("Recommendation", "Korean"),
-    "ru": QT_TRANSLATE_NOOP("Recommendation", "Russian"),
-    "uk": QT_TRANSLATE_NOOP("Recommendation", "Ukrainian"),
-    "de": QT_TRANSLATE_NOOP("Recommendation", "German"),
-    "fr": QT_TRANSLATE_NOOP("Recommendation", "French"),
-    "es": QT_TRANSLATE_NOOP("Recommendation", "Spanish"),
-    "it": QT_TRANSLATE_NOOP("Recommendation", "Italian"),
-    "pt": QT_TRANSLATE_NOOP("Recommendation", "Portuguese"),
-    "nl": QT_TRANSLATE_NOOP("Recommendation", "Dutch"),
-    "pl": QT_TRANSLATE_NOOP("Recommendation", "Polish"),
-    "ar": QT_TRANSLATE_NOOP("Recommendation", "Arabic"),
-    "fa": QT_TRANSLATE_NOOP("Recommendation", "Persian"),
-    "hi": QT_TRANSLATE_NOOP("Recommendation", "Hindi"),
-    "tr": QT_TRANSLATE_NOOP("Recommendation", "Turkish"),
-    "vi": QT_TRANSLATE_NOOP("Recommendation", "Vietnamese"),
-    "th": QT_TRANSLATE_NOOP("Recommendation", "Thai"),
-}
-
-
-def language_name(code: str) -> str:
-    """The English name of a language code (``zh`` -> ``Chinese``), marked for translation
-    in the ``Recommendation`` context; an unknown code is itself."""
-    base = code.split("-")[0].casefold()
-    return _LANGUAGE_NAMES.get(base, base)
 
 
 # --- what a loaded model writes --------------------------------------------------------------
@@ -432,7 +381,6 @@ def offload_gpus() -> tuple[Gpu, ...]:
 __all__ = [
     "Gpu",
     "Machine",
-    "Phrase",
     "Recommendation",
     "choose",
     "detect_machine",

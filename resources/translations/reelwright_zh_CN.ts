@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Action</name>
+    <message>
+        <source>unknown action {action}; choose one of {actions}</source>
+        <translation>未知的写作操作 {action}；可选：{actions}</translation>
+    </message>
+    <message>
+        <source>the number of alternatives must be at least 1</source>
+        <translation>备选版本数至少为 1</translation>
+    </message>
+    <message>
+        <source>{action} needs at least {tokens} tokens of output room; raise the maximum tokens</source>
+        <translation>{action} 至少需要 {tokens} 个词元的输出空间；请在采样设置中调高长度</translation>
+    </message>
+    <message>
+        <source>unknown prompt style {style}; choose chat or completion</source>
+        <translation>未知的提示词样式 {style}；请选择 chat 或 completion</translation>
+    </message>
+    <message>
+        <source>the script has no scenes yet; write a scene heading first</source>
+        <translation>剧本中还没有场景；请先写一个场景标题</translation>
+    </message>
+    <message>
+        <source>{name} cannot be written as a character cue</source>
+        <translation>{name} 无法写成角色名</translation>
+    </message>
+    <message>
+        <source>scene {number} is the last scene; use next-scene to write what follows</source>
+        <translation>第 {number} 场是最后一场；要写之后的内容，请用“下一场”</translation>
+    </message>
+    <message>
+        <source>scene {number} has no dialogue yet and the script has no characters</source>
+        <translation>第 {number} 场还没有对白，剧本中也还没有角色</translation>
+    </message>
+    <message>
+        <source>shots need a scene with a heading</source>
+        <translation>镜头列表需要一个有场景标题的场景</translation>
+    </message>
+    <message>
+        <source>a trailer is 30, 60 or 90 seconds long</source>
+        <translation>预告片时长为 30、60 或 90 秒</translation>
+    </message>
+    <message>
+        <source>a trailer is cut from scenes: the script has none yet</source>
+        <translation>预告片要从场景中剪出，而剧本中还没有场景</translation>
+    </message>
+    <message>
+        <source>name the character to profile (--character NAME)</source>
+        <translation>请指定要写人物小传的角色（--character 角色名）</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>{name} never speaks in this script (characters: {some})</source>
+        <translation>{name} 在本剧本中没有台词（角色：{some}）</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>{name} was not opened; this is a new, empty script</source>
@@ -60,6 +119,213 @@
     <message>
         <source>page {page}, {length} pp, {period}</source>
         <translation>从第 {page} 页起，长 {length} 页，{period}</translation>
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>the model failed</source>
+        <translation>模型出错</translation>
+    </message>
+    <message>
+        <source>this model does not write {language}; the model manager lists models that do</source>
+        <translation>此模型不能写{language}；“模型管理”中列出了能写这种语言的模型</translation>
+    </message>
+    <message>
+        <source>scene heading</source>
+        <translation>场景标题</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>character cue</source>
+        <translation>角色名</translation>
+    </message>
+    <message>
+        <source>parenthetical</source>
+        <translation>括号注释</translation>
+    </message>
+    <message>
+        <source>dialogue</source>
+        <translation>对白</translation>
+    </message>
+    <message>
+        <source>transition</source>
+        <translation>转场</translation>
+    </message>
+    <message>
+        <source>centered text</source>
+        <translation>居中文本</translation>
+    </message>
+    <message>
+        <source>lyrics</source>
+        <translation>歌词</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>synopsis</source>
+        <translation>梗概</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>page break</source>
+        <translation>分页符</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>it was cut off</source>
+        <translation>回答被截断了</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON ({error})</source>
+        <translation>不是有效的 JSON（{error}）</translation>
+    </message>
+    <message>
+        <source>the answer is not usable: {why}</source>
+        <translation>回答无法使用：{why}</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>回答不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the answer misses a field or value: {error}</source>
+        <translation>回答缺少字段或取值：{error}</translation>
+    </message>
+    <message>
+        <source>an unfinished last element was cut off (maximum tokens reached)</source>
+        <translation>删去了未写完的最后一个元素（已达到长度上限）</translation>
+    </message>
+    <message>
+        <source>the model wrote nothing usable</source>
+        <translation>模型没有写出可用的内容</translation>
+    </message>
+    <message>
+        <source>it holds elements that do not belong here: {kinds}</source>
+        <translation>含有不该出现在这里的元素：{kinds}</translation>
+    </message>
+    <message>
+        <source>it starts like a title page</source>
+        <translation>开头像是标题页</translation>
+    </message>
+    <message>
+        <source>it does not start with a scene heading</source>
+        <translation>没有以场景标题开头</translation>
+    </message>
+    <message>
+        <source>it holds more than one scene</source>
+        <translation>包含不止一场</translation>
+    </message>
+    <message>
+        <source>the scene has no action or dialogue</source>
+        <translation>这一场既没有动作也没有对白</translation>
+    </message>
+    <message>
+        <source>it does not start with a character cue</source>
+        <translation>没有以角色名开头</translation>
+    </message>
+    <message>
+        <source>unknown characters speak: {names}</source>
+        <translation>有未知的角色说话：{names}</translation>
+    </message>
+    <message>
+        <source>{name} has a cue but no dialogue</source>
+        <translation>{name} 有角色名却没有对白</translation>
+    </message>
+    <message>
+        <source>a character answers themself (the same cue twice with no action between)</source>
+        <translation>有角色自己接自己的话（同一角色名连续出现两次，中间没有动作）</translation>
+    </message>
+    <message>
+        <source>it keeps repeating the same lines</source>
+        <translation>反复写同样的句子</translation>
+    </message>
+    <message>
+        <source>it copies the script word for word ({share} of it)</source>
+        <translation>逐字照抄剧本（占 {share}）</translation>
+    </message>
+    <message>
+        <source>it repeats the instructions ({words})</source>
+        <translation>复述了写作指令（{words}）</translation>
+    </message>
+    <message>
+        <source>{count} action paragraph(s) in the first or second person left out</source>
+        <translation>删去了 {count} 个用第一或第二人称写的动作段落</translation>
+    </message>
+    <message>
+        <source>{count} paragraph(s) or speech(es) copied from the script left out</source>
+        <translation>删去了 {count} 个照抄剧本的段落或台词</translation>
+    </message>
+    <message>
+        <source>{count} paragraph(s) repeating the instructions left out</source>
+        <translation>删去了 {count} 个复述写作指令的段落</translation>
+    </message>
+    <message>
+        <source>the rendered text starts like a title page</source>
+        <translation>生成的文本开头像是标题页</translation>
+    </message>
+    <message>
+        <source>the shot lines do not read back as action</source>
+        <translation>镜头行读回来不是动作</translation>
+    </message>
+    <message>
+        <source>the notes do not read back as notes</source>
+        <translation>笔记读回来不是笔记</translation>
+    </message>
+    <message>
+        <source>a trailer beat reads as a scene heading</source>
+        <translation>有一个预告片节拍读起来像场景标题</translation>
+    </message>
+    <message>
+        <source>no shots</source>
+        <translation>没有镜头</translation>
+    </message>
+    <message>
+        <source>{count} shot(s) chosen twice kept once</source>
+        <translation>{count} 个被选了两次的镜头只保留一次</translation>
+    </message>
+    <message>
+        <source>beat durations cannot fill the trailer</source>
+        <translation>节拍时长无法排满预告片</translation>
+    </message>
+    <message>
+        <source>{count} repeated moment(s) replaced by unused ones</source>
+        <translation>把 {count} 个重复的片段换成了未用过的片段</translation>
+    </message>
+    <message>
+        <source>{count} repeated beat(s) left out</source>
+        <translation>删去了 {count} 个重复的节拍</translation>
+    </message>
+    <message>
+        <source>{count} on-screen text(s) with words in no dictionary left out</source>
+        <translation>删去了 {count} 条含有词典里没有的词的屏幕文字</translation>
+    </message>
+    <message>
+        <source>beat timings scaled from {asked} s to {length} s</source>
+        <translation>节拍时长已从 {asked} 秒按比例调整为 {length} 秒</translation>
+    </message>
+    <message>
+        <source>a profile of {name} instead of {wanted}</source>
+        <translation>写成了 {name} 的人物小传，而不是 {wanted} 的</translation>
+    </message>
+    <message>
+        <source>{count} sentence(s) or post(s) with words in no dictionary left out</source>
+        <translation>删去了 {count} 个含有词典里没有的词的句子或帖子</translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1764,101 @@ Save anyway and replace that version?</source>
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>乌克兰语</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <source>Latvian</source>
+        <translation>拉脱维亚语</translation>
+    </message>
+    <message>
+        <source>Basque</source>
+        <translation>巴斯克语</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>希腊语</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>波斯语</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1912,6 +2273,13 @@ Save anyway and replace that version?</source>
     </message>
 </context>
 <context>
+    <name>ModelStore</name>
+    <message>
+        <source>{model} (embedded)</source>
+        <translation>{model}（内置）</translation>
+    </message>
+</context>
+<context>
     <name>ModelWorker</name>
     <message>
         <source>no model is loaded</source>
@@ -1939,6 +2307,17 @@ Save anyway and replace that version?</source>
     <message>
         <source>Scene {number} was omitted</source>
         <translation>第 {number} 场已删除</translation>
+    </message>
+</context>
+<context>
+    <name>Phrase</name>
+    <message>
+        <source>{earlier}, {later}</source>
+        <translation>{earlier}、{later}</translation>
+    </message>
+    <message>
+        <source>{earlier}; {later}</source>
+        <translation>{earlier}；{later}</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2678,57 @@ Save anyway and replace that version?</source>
     </message>
 </context>
 <context>
+    <name>Prompt</name>
+    <message>
+        <source>there is no scene {number}: the script has {last} scenes</source>
+        <translation>没有第 {number} 场：剧本共有 {last} 场</translation>
+    </message>
+    <message>
+        <source>scene summary thinned to one scene in {step}</source>
+        <translation>分场概要只保留每 {step} 场中的一场</translation>
+    </message>
+    <message>
+        <source>scene summary left out</source>
+        <translation>省去了分场概要</translation>
+    </message>
+    <message>
+        <source>writer&apos;s notes shortened</source>
+        <translation>缩短了作者笔记</translation>
+    </message>
+    <message>
+        <source>card {name} left out</source>
+        <translation>省去了 {name} 的资料卡</translation>
+    </message>
+    <message>
+        <source>the context window ({context} tokens) leaves no room for a prompt after {tokens} tokens of output; lower the maximum tokens</source>
+        <translation>上下文窗口（{context} 个词元）留出 {tokens} 个词元的输出空间后，已放不下提示词；请在采样设置中调低长度</translation>
+    </message>
+    <message>
+        <source>the prompt does not fit in the context window ({context} tokens) even without scenes; use a model with a longer context or lower the maximum tokens</source>
+        <translation>即使不放任何场景，提示词也超出了上下文窗口（{context} 个词元）；请换用上下文更长的模型，或在采样设置中调低长度</translation>
+    </message>
+    <message>
+        <source>scene {number} shortened</source>
+        <translation>缩短了第 {number} 场</translation>
+    </message>
+    <message>
+        <source>{count} farther scene(s) left out</source>
+        <translation>省去了较远的 {count} 场</translation>
+    </message>
+    <message>
+        <source>scene {number} left out</source>
+        <translation>省去了第 {number} 场</translation>
+    </message>
+    <message>
+        <source>a card left out</source>
+        <translation>省去了一张资料卡</translation>
+    </message>
+    <message>
+        <source>the prompt does not fit in the context window ({context} tokens)</source>
+        <translation>提示词超出了上下文窗口（{context} 个词元）</translation>
+    </message>
+</context>
+<context>
     <name>Recommendation</name>
     <message>
         <source>The best writer in the catalog that fits in the {memory} {gpu} shares with the system</source>
@@ -2331,82 +2761,6 @@ Save anyway and replace that version?</source>
     <message>
         <source>, and it writes {language}</source>
         <translation>，并且能写{language}</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英语</translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <source>Japanese</source>
-        <translation>日语</translation>
-    </message>
-    <message>
-        <source>Korean</source>
-        <translation>韩语</translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation>俄语</translation>
-    </message>
-    <message>
-        <source>Ukrainian</source>
-        <translation>乌克兰语</translation>
-    </message>
-    <message>
-        <source>German</source>
-        <translation>德语</translation>
-    </message>
-    <message>
-        <source>French</source>
-        <translation>法语</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>西班牙语</translation>
-    </message>
-    <message>
-        <source>Italian</source>
-        <translation>意大利语</translation>
-    </message>
-    <message>
-        <source>Portuguese</source>
-        <translation>葡萄牙语</translation>
-    </message>
-    <message>
-        <source>Dutch</source>
-        <translation>荷兰语</translation>
-    </message>
-    <message>
-        <source>Polish</source>
-        <translation>波兰语</translation>
-    </message>
-    <message>
-        <source>Arabic</source>
-        <translation>阿拉伯语</translation>
-    </message>
-    <message>
-        <source>Persian</source>
-        <translation>波斯语</translation>
-    </message>
-    <message>
-        <source>Hindi</source>
-        <translation>印地语</translation>
-    </message>
-    <message>
-        <source>Turkish</source>
-        <translation>土耳其语</translation>
-    </message>
-    <message>
-        <source>Vietnamese</source>
-        <translation>越南语</translation>
-    </message>
-    <message>
-        <source>Thai</source>
-        <translation>泰语</translation>
     </message>
 </context>
 <context>
@@ -2991,7 +3345,7 @@ Suggestions appear here as the model writes them. Nothing enters your script unt
     </message>
     <message>
         <source>Writing… (the prompt holds {tokens} tokens; left out to fit: {parts})</source>
-        <translation>正在写作…（提示词共 {tokens} 个词元；为容纳而省去：{parts}）</translation>
+        <translation>正在写作…（提示词共 {tokens} 个词元；为放进上下文做了删减：{parts}）</translation>
     </message>
     <message>
         <source>Writing… (the prompt holds {tokens} tokens)</source>
@@ -3054,6 +3408,11 @@ Suggestions appear here as the model writes them. Nothing enters your script unt
         <translation>{action}：{state}</translation>
     </message>
     <message>
+        <source>{clauses}.</source>
+        <comment>the model layer&apos;s notes as a sentence</comment>
+        <translation>{clauses}。</translation>
+    </message>
+    <message>
         <source>, </source>
         <comment>the separator of a list</comment>
         <translation>、</translation>
@@ -3065,10 +3424,6 @@ Suggestions appear here as the model writes them. Nothing enters your script unt
     <message>
         <source>the scene</source>
         <translation>该场</translation>
-    </message>
-    <message>
-        <source>Logline: {logline}</source>
-        <translation>一句话梗概：{logline}</translation>
     </message>
     <message>
         <source>Added to the title page notes; Undo takes it out again.</source>
@@ -3093,6 +3448,93 @@ Suggestions appear here as the model writes them. Nothing enters your script unt
     <message>
         <source>Accept All</source>
         <translation>全部采纳</translation>
+    </message>
+</context>
+<context>
+    <name>Take</name>
+    <message>
+        <source>Logline</source>
+        <translation>一句话梗概</translation>
+    </message>
+    <message>
+        <source>Synopsis</source>
+        <translation>梗概</translation>
+    </message>
+    <message>
+        <source>Tagline</source>
+        <translation>宣传语</translation>
+    </message>
+    <message>
+        <source>Blurb</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>社交媒体帖子</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色定位</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>人物描述</translation>
+    </message>
+    <message>
+        <source>Wants</source>
+        <translation>欲望</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Flaw</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>语言风格</translation>
+    </message>
+    <message>
+        <source>Arc</source>
+        <translation>人物弧光</translation>
+    </message>
+    <message>
+        <source>{label}: {text}</source>
+        <translation>{label}：{text}</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label}：</translation>
+    </message>
+    <message>
+        <source>Trailer, {length} seconds, {genre}, for {audience}</source>
+        <translation>预告片，{length} 秒，{genre}，面向{audience}</translation>
+    </message>
+    <message>
+        <source>Trailer</source>
+        <translation>预告片</translation>
+    </message>
+    <message>
+        <source>From scene</source>
+        <translation>来源场次</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>{name} {field}</source>
+        <translation>{name} 的{field}</translation>
+    </message>
+    <message>
+        <source>Blurb ({words} words)</source>
+        <translation>简介（{words} 词）</translation>
     </message>
 </context>
 <context>
