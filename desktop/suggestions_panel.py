@@ -513,7 +513,8 @@ class SuggestionsPanel(QDockWidget):
                 cursor.movePosition(QTextCursor.MoveOperation.End)
                 cursor.insertText(piece)
             else:
-                view.text.setPlainText(readable_partial_json(take.raw_text))
+                shown = readable_partial_json(take.raw_text, QCoreApplication.translate)
+                view.text.setPlainText(shown)
             bar = view.text.verticalScrollBar()
             bar.setValue(bar.maximum())
             painted = True

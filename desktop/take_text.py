@@ -11,24 +11,27 @@ if TYPE_CHECKING:
     from reelwright.models.phrases import Translate
 
 
-def readable_partial_json(raw: str) -> str:
+def readable_partial_json(raw: str, translate: Translate | None = None) -> str:
     """JSON that is still being written, as readable lines: ``Label: value``, list items
-    as bullets. Tolerant of a cut-off end (an open string shows what it has so far)."""
+    as bullets. Tolerant of a cut-off end (an open string shows what it has so far). The
+    labels are the model layer's (``suggestions.field_label``), through ``translate``."""
+    from reelwright.models.phrases import text_in
+    from reelwright.models.suggestions import field_label, heading, labelled
+
     lines: list[str] = []
     stack: list[str] = []
     key: str | None = None
     wants_value = False
     """In an object: a key was read, so the next string or number is its value."""
+    heading_line = -1
+    """The last line that is a list's label (``Posts:``)."""
     i, n = 0, len(raw)
-
-    def label(name: str | None) -> str:
-        return (name or "").replace("_", " ").strip().capitalize()
 
     def emit(value: str) -> None:
         if stack and stack[-1] == "[":
             lines.append(f"  • {value}")
         else:
-            lines.append(f"{label(key)}: {value}" if key else value)
+            lines.append(text_in(labelled(field_label(key), value), translate) if key else value)
 
     def in_object() -> bool:
         return bool(stack) and stack[-1] == "{"
@@ -49,14 +52,15 @@ def readable_partial_json(raw: str) -> str:
             wants_value = False
             i = j + 1
         elif char == "{":
-            if stack and stack[-1] == "[" and lines and not lines[-1].endswith(":"):
-                lines.append("")
+            if stack and stack[-1] == "[" and lines and heading_line != len(lines) - 1:
+                lines.append("")  # a blank line between the objects of a list
             stack.append("{")
             wants_value = False
             i += 1
         elif char == "[":
             if key and wants_value:
-                lines.append(f"{label(key)}:")
+                lines.append(text_in(heading(field_label(key)), translate))
+                heading_line = len(lines) - 1
             stack.append("[")
             wants_value = False
             i += 1

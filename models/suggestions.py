@@ -183,11 +183,46 @@ PROFILE_LABELS = {
     "arc": QT_TRANSLATE_NOOP("Take", "Arc"),
 }
 """A character profile's fields, in the order the profile shows them, and their labels."""
+FIELD_LABELS = {
+    "logline": LOGLINE,
+    "synopsis": SYNOPSIS,
+    "tagline": TAGLINE,
+    "blurb": BLURB,
+    "posts": POSTS,
+    **PROFILE_LABELS,
+    "name": QT_TRANSLATE_NOOP("Take", "Name"),
+    "hero": QT_TRANSLATE_NOOP("Take", "Hero"),
+    "who": QT_TRANSLATE_NOOP("Take", "Who"),
+    "text": QT_TRANSLATE_NOOP("Take", "Text"),
+    "shots": QT_TRANSLATE_NOOP("Take", "Shots"),
+    "plan": QT_TRANSLATE_NOOP("Take", "Plan"),
+    "size": QT_TRANSLATE_NOOP("Take", "Size"),
+    "angle": QT_TRANSLATE_NOOP("Take", "Angle"),
+    "movement": QT_TRANSLATE_NOOP("Take", "Movement"),
+    "world": QT_TRANSLATE_NOOP("Take", "World"),
+    "disruption": QT_TRANSLATE_NOOP("Take", "Disruption"),
+    "escalation": QT_TRANSLATE_NOOP("Take", "Escalation"),
+    "climax": QT_TRANSLATE_NOOP("Take", "Climax"),
+    "title_music": QT_TRANSLATE_NOOP("Take", "Title music"),
+    "beats": QT_TRANSLATE_NOOP("Take", "Beats"),
+    "moment": QT_TRANSLATE_NOOP("Take", "Moment"),
+    "seconds": QT_TRANSLATE_NOOP("Take", "Seconds"),
+    "shot": QT_TRANSLATE_NOOP("Take", "Shot"),
+    "music": QT_TRANSLATE_NOOP("Take", "Music"),
+}
+"""The label of each field of the structured actions' JSON (``resources/grammars``), as a
+take shows it while it streams in."""
 
 
 def _label(template: str, **fields: str | int) -> Phrase:
     """A label of a readable take (``template`` marked in the ``Take`` context)."""
     return Phrase("Take", template, **fields)
+
+
+def field_label(key: str) -> str:
+    """A JSON field's label: ``title_music`` -> ``Title music`` (a phrase when known)."""
+    known = FIELD_LABELS.get(key)
+    return _label(known) if known else key.replace("_", " ").strip().capitalize()
 
 
 def labelled(name: str, text: str) -> Phrase:
@@ -723,7 +758,7 @@ def _render_trailer(data: dict[str, Any], context: dict[str, Any]) -> tuple[str,
         if text:
             blocks.append(f">{text}<")
         if str(beat["music"]).strip():
-            blocks.append(note(_label(QT_TRANSLATE_NOOP("Take", "Music")), str(beat["music"])))
+            blocks.append(note(_label(FIELD_LABELS["music"]), str(beat["music"])))
         source = f" (scene {beat['scene']})" if beat.get("scene") else ""
         heard = f"{audio}: {line}" if line else "no words"
         table.append(

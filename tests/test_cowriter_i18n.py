@@ -408,3 +408,39 @@ def test_logline_labels_are_read_back_in_either_language() -> None:
     assert split_logline_text(shown, translate) == ("灯塔守望者。", ["一。", "二。"])
     assert split_logline_text("LOGLINE:  Loud.\n\nNo label here.") == ("Loud.", ["No label here."])
     assert split_logline_text("梗概: 只有梗概。", translate) == ("", ["只有梗概。"])
+
+
+def test_a_take_streaming_in_is_labelled_in_chinese(qapp) -> None:
+    """While a structured take streams in, its JSON fields read as the final take's labels,
+    in the interface's language; the values are the model's."""
+    from PySide6.QtCore import QCoreApplication
+
+    from reelwright.desktop.take_text import readable_partial_json
+
+    copy_ = '{"tagline": "Out at sea", "posts": ["One", "Tw'
+    trailer = '{"world": [{"moment": "M1", "seconds": 4, "shot": "WIDE SHOT", "music": "dr'
+    assert readable_partial_json(copy_).splitlines() == [
+        "Tagline: Out at sea",
+        "Posts:",
+        "  • One",
+        "  • Tw",
+    ]
+    assert i18n.install(qapp, "zh_CN") == "zh_CN"
+    try:
+        translate = QCoreApplication.translate
+        assert readable_partial_json(copy_, translate).splitlines() == [
+            "宣传语：Out at sea",
+            "社交媒体帖子：",
+            "  • One",
+            "  • Tw",
+        ]
+        assert readable_partial_json(trailer, translate).splitlines() == [
+            "建置：",
+            "片段：M1",
+            "秒数：4",
+            "镜头：WIDE SHOT",
+            "音乐：dr",
+        ]
+        assert readable_partial_json('{"odd_key": "x"}', translate) == "Odd key：x"
+    finally:
+        assert i18n.install(qapp, "en") == "en"
