@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QMenu, QTextEdit, QWidget
 
-from reelwright.desktop import element_keys, scene_access
+from reelwright.desktop import element_keys
 from reelwright.desktop.completion import (
     CompletionData,
     Context,
@@ -46,7 +46,6 @@ from reelwright.desktop.completion import (
 )
 from reelwright.desktop.element_keys import marked_target
 from reelwright.desktop.highlighter import KIND_PROPERTY, ScriptHighlighter, block_kind
-from reelwright.desktop.scene_access import SceneSnapshot, Where
 from reelwright.desktop.themes import LIGHT, Theme
 from reelwright.desktop.undo import edit_block
 from reelwright.screenplay.element_change import Target
@@ -777,26 +776,6 @@ class ScriptEditor(QTextEdit):
         top = self.document().documentLayout().blockBoundingRect(block).top()
         bar.setValue(int(max(0, top - self.viewport().height() * 0.2)))
         self.setFocus()
-
-    # For the co-writer (the work is done in scene_access) --------------------------------------
-    def current_scene(self) -> SceneSnapshot:
-        """A plain copy of the scene around the caret (safe to hand to a worker thread)."""
-        return scene_access.current_scene(self)
-
-    def selected_text(self) -> str:
-        return self.textCursor().selection().toPlainText()
-
-    def text_before_cursor(self, max_chars: int = 4000) -> str:
-        position = self.textCursor().selectionStart()
-        return self.toPlainText()[max(0, position - max_chars) : position]
-
-    def insert_suggestion(self, text: str, where: Where = "cursor", join: bool = False) -> int:
-        """Insert accepted text as ONE undo step (``join=True``: part of the previous one).
-
-        ``where``: "cursor", "replace_selection", "after_paragraph" (with the blank line
-        Fountain needs) or "end_of_scene". Returns the position after the inserted text.
-        """
-        return scene_access.insert_suggestion(self, text, where, join)
 
     # Menus and painting ------------------------------------------------------------------------
     def contextMenuEvent(self, event: object) -> None:

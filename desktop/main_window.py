@@ -11,7 +11,7 @@ calls only these):
   map's entry ``action_id`` (the one key table; the desk's commands are made this way).
 - ``editor.context_menu_providers``: callables that add entries to the editor's menu.
 - ``analysis_ready`` (signal): each new whole-script analysis, after typing pauses.
-- ``editor.current_scene()``, ``editor.selected_text()``, ``editor.insert_suggestion()``.
+- ``held_place.insert_at(editor, cursor, text, where)``: accepted text as one undo step.
 """
 
 from __future__ import annotations

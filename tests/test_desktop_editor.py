@@ -261,18 +261,6 @@ def test_location_and_time_completion(qtbot, editor):
     assert names[0] == "DAWN"
 
 
-def test_insert_suggestion_is_one_undo_step(qtbot, editor):
-    editor.set_script_text("INT. A - DAY\n\nShe waits.\n\nINT. B - DAY\n\nRain.\n")
-    editor.go_to_line(2)
-    scene = editor.current_scene()
-    assert scene.heading == "INT. A - DAY" and scene.start_line == 0 and scene.end_line == 4
-    editor.insert_suggestion("BOB\nAre you coming?", "after_paragraph")
-    assert "She waits.\n\nBOB\nAre you coming?\n\nINT. B" in editor.script_text()
-    assert block_kind(editor.document().findBlockByNumber(4)) is Kind.CHARACTER
-    editor.undo()
-    assert editor.script_text() == "INT. A - DAY\n\nShe waits.\n\nINT. B - DAY\n\nRain.\n"
-
-
 def test_a_key_lays_the_page_out_once(qtbot, editor):
     """Enter, Tab and typed characters give the lines around the caret the indents of
     their kind inside the key's own edit: no second layout pass waits on a timer (a pass
