@@ -2,7 +2,9 @@
 
 For trying a model and its sampler settings outside the editor. MODEL is a ``.gguf``
 path, a catalog or installed id, or ``default`` (the embedded SmolLM2). The backend and
-the speed go to stderr at the end, so stdout holds only the generated text.
+the speed go to stderr at the end, so stdout holds only the generated text. With
+``--server URL`` the model runs on an OpenAI-compatible server, and MODEL names one of its
+models (``default``: the one it serves).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reelwright.cli.model_cmds import add_server_arguments, open_model_for, server_spec
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -19,7 +23,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="generate text with a model, streamed to stdout",
         description="Generate text from PROMPT with MODEL and stream it to stdout.",
     )
-    parser.add_argument("model", metavar="MODEL", help="a .gguf file, a model id or `default`")
+    parser.add_argument(
+        "model",
+        metavar="MODEL",
+        help="a .gguf file, a model id or `default`; with --server, a model the server "
+        "serves (`default`: its only one)",
+    )
     parser.add_argument("prompt", metavar="PROMPT", help="the prompt text, or - to read stdin")
     sampling = parser.add_argument_group("sampling")
     sampling.add_argument("--temperature", type=float, default=0.8, help="0 picks greedily")
@@ -47,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     loading.add_argument("--ctx", type=int, default=None, help="context size in tokens")
     loading.add_argument("--threads", type=int, default=None, help="CPU threads")
+    add_server_arguments(parser)
     parser.set_defaults(func=_generate)
 
 
@@ -74,8 +84,6 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from reelwright.models.llama_engine import load_engine
-    from reelwright.models.store import resolve_model
     from reelwright.models.types import (
         Chunk,
         EngineSettings,
@@ -86,6 +94,7 @@ def _generate(args: argparse.Namespace) -> int:
     from reelwright.screenplay.errors import ReelwrightError
 
     _check(args)
+    server = server_spec(args, None if args.model == "default" else args.model)
     prompt = sys.stdin.read() if args.prompt == "-" else args.prompt
     grammar = None
     if args.grammar:
@@ -94,13 +103,12 @@ def _generate(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as error:
             reason = getattr(error, "strerror", None) or error
             raise ReelwrightError(f"could not read the grammar {args.grammar}: {reason}") from None
-    path = resolve_model(args.model)
     settings = EngineSettings(n_gpu_layers=args.n_gpu_layers, n_threads=args.threads)
     if args.ctx:
         settings = EngineSettings(
             n_ctx=args.ctx, n_gpu_layers=args.n_gpu_layers, n_threads=args.threads
         )
-    engine = load_engine(path, settings)
+    engine = open_model_for(server or args.model, settings)
     sampler = SamplerSettings(
         temperature=args.temperature,
         top_k=args.top_k,

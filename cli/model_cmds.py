@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -373,3 +374,92 @@ def _remove(args: argparse.Namespace) -> int:
     else:
         print(f"deleted {model.id} ({model.path})")
     return 0
+
+
+# -- a model on a server (suggest, generate) -----------------------------------------------
+
+_VARIABLE_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+
+
+def add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--server URL``, ``--server-model NAME``, ``--api-key-env VAR`` for a command that
+    runs a model. There is no option for the key itself: a key on a command line shows in
+    process lists and shell histories."""
+    from reelwright.models.remote import DEFAULT_KEY_ENV
+
+    group = parser.add_argument_group(
+        "a model on a server (llama.cpp's llama-server, vLLM or any OpenAI-compatible one)"
+    )
+    group.add_argument(
+        "--server",
+        metavar="URL",
+        help="run the model on this server, e.g. http://localhost:8080, instead of on this "
+        "computer (the prompt, made of your script's text, is sent to it)",
+    )
+    group.add_argument(
+        "--server-model",
+        metavar="NAME",
+        help="which of the server's models (default: the one it serves, if it serves one)",
+    )
+    group.add_argument(
+        "--api-key-env",
+        metavar="VAR",
+        help=f"the environment variable that holds the server's API key (default: "
+        f"{DEFAULT_KEY_ENV}, if it is set); never the key itself",
+    )
+    # Matched exactly before argparse would take it for an abbreviation of --api-key-env:
+    group.add_argument("--api-key", dest="api_key_given", help=argparse.SUPPRESS)
+
+
+def server_spec(args: argparse.Namespace, model: str | None = None) -> Any:
+    """The ``ServerModel`` the server options name, or None without ``--server``.
+    ``model`` is a model name given another way (``generate``'s MODEL); bad combinations
+    are one sentence."""
+    import re
+
+    from reelwright.models.remote import DEFAULT_KEY_ENV, ServerModel
+    from reelwright.screenplay.errors import ReelwrightError
+
+    if args.api_key_given is not None:
+        raise ReelwrightError(
+            "a key never goes on the command line (other users and the shell's history "
+            "would see it): put it in an environment variable and name that with "
+            "--api-key-env VAR"
+        )
+    if args.server is None:
+        for option, value in (
+            ("--server-model", args.server_model),
+            ("--api-key-env", args.api_key_env),
+        ):
+            if value is not None:
+                raise ReelwrightError(f"{option} needs --server URL")
+        return None
+    if not args.server.strip():
+        raise ReelwrightError("--server needs the server's address, e.g. http://localhost:8080")
+    name = (args.server_model or "").strip()
+    if model and name and model != name:
+        raise ReelwrightError(f"two models named: {model} and --server-model {name}; keep one")
+    variable = args.api_key_env
+    if variable is not None and not re.fullmatch(_VARIABLE_NAME, variable):
+        raise ReelwrightError(
+            "--api-key-env takes the NAME of an environment variable that holds the key "
+            "(e.g. --api-key-env MY_SERVER_KEY), never the key itself"
+        )
+    if variable is not None and not os.environ.get(variable, "").strip():
+        raise ReelwrightError(
+            f"the environment variable {variable} that should hold the key is not set"
+        )
+    return ServerModel(args.server, name or model or "", variable or DEFAULT_KEY_ENV)
+
+
+def open_model_for(spec: Any, settings: Any) -> Any:
+    """The engine for ``spec`` (a model spec or a ``ServerModel``), errors as one sentence
+    that names the option to fix."""
+    from reelwright.models.remote import ModelChoiceNeededError
+    from reelwright.models.store import open_model
+    from reelwright.screenplay.errors import ReelwrightError
+
+    try:
+        return open_model(spec, settings)[0]
+    except ModelChoiceNeededError as error:
+        raise ReelwrightError(f"{error} with --server-model") from None

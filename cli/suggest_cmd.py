@@ -8,6 +8,7 @@ When stdout is a terminal the text also streams live as the model writes it
 (``--stream``/``--no-stream`` override this). ``--json`` also reports how long it took:
 prompt tokens, generated tokens (every attempt's), seconds to the first token, seconds in
 all and tokens per second, for the whole request and for each suggestion.
+``--server URL`` runs the model on an OpenAI-compatible server instead (see docs/server.md).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from reelwright.cli.model_cmds import add_server_arguments, open_model_for, server_spec
 from reelwright.models.action_registry import ACTIONS, NAMES
 
 
@@ -40,13 +42,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--line", type=int, metavar="L", help="cursor line, 1-based (continue-dialogue cuts there)"
     )
-    parser.add_argument("--model", default="default", help="a .gguf file, a model id or `default`")
+    parser.add_argument(
+        "--model", help="a .gguf file, a model id or `default` (the default; see --server)"
+    )
     parser.add_argument("--n", type=int, default=1, metavar="K", help="alternatives to write")
     parser.add_argument("--seed", type=int, help="fixed seed (default: random)")
     parser.add_argument("--json", action="store_true", help="print the structured form as JSON")
     parser.add_argument("--max-tokens", type=int, help="output room (default: the action's)")
     parser.add_argument("--temperature", type=float, help="default: the action's")
-    parser.add_argument("--ctx", type=int, help="context size in tokens (default: 4096)")
+    parser.add_argument(
+        "--ctx",
+        type=int,
+        help="context size in tokens (default: 4096; with --server, at most this much, "
+        "less where the server says it runs a smaller one)",
+    )
     parser.add_argument("--threads", type=int, help="CPU threads")
     parser.add_argument(
         "--stream",
@@ -67,6 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     promo.add_argument("--audience")
     promo.add_argument("--length", type=int, choices=(30, 60, 90), default=60)
     promo.add_argument("--selling-point", action="append", default=[], metavar="TEXT")
+    add_server_arguments(parser)
     parser.set_defaults(func=_suggest)
 
 
@@ -81,6 +91,7 @@ def _check(args: argparse.Namespace) -> None:
         (args.line is not None and args.line < 1, "--line counts from 1"),
         (args.ctx is not None and args.ctx < 256, "--ctx must be at least 256 tokens"),
         (args.threads is not None and args.threads < 1, "--threads must be at least 1"),
+        (args.server is not None and args.model is not None, "--model and --server: keep one"),
     ]
     for bad, message in problems:
         if bad:
@@ -98,18 +109,17 @@ def _suggest(args: argparse.Namespace) -> int:
         default_sampler,
         run_action,
     )
-    from reelwright.models.llama_engine import load_engine
-    from reelwright.models.store import resolve_model
     from reelwright.models.types import EngineSettings
     from reelwright.screenplay.errors import ReelwrightError
     from reelwright.screenplay.textio import read_script_text
 
     _check(args)
+    server = server_spec(args)
     text = read_script_text(args.file)
     settings = EngineSettings(n_threads=args.threads)
     if args.ctx:
         settings = replace(settings, n_ctx=args.ctx)
-    engine = Metered(load_engine(resolve_model(args.model), settings))
+    engine = Metered(open_model_for(server or args.model or "default", settings))
     sampler = default_sampler(args.action, engine.facts.n_ctx)
     changes: dict[str, Any] = {"seed": args.seed}
     if args.max_tokens is not None:

@@ -27,6 +27,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from reelwright.models.remote import ServerModel
 from reelwright.models.types import CancelToken, EngineSettings, ModelFacts, SamplerSettings
 
 log = logging.getLogger(__name__)
@@ -38,16 +39,18 @@ thread's Python parts delay a repaint (the analysis worker sets the same value).
 
 @dataclass(frozen=True, slots=True)
 class ModelChoice:
-    """Which model to load and how. ``spec`` is what ``resolve_model`` takes: ``default``,
-    a catalog or installed id, or a ``.gguf`` path."""
+    """Which model to load and how. ``spec`` is what ``store.open_model`` takes:
+    ``default``, a catalog or installed id, a ``.gguf`` path, or a :class:`ServerModel`
+    (a model on an OpenAI-compatible server; then only ``settings.n_ctx`` matters)."""
 
-    spec: str
+    spec: str | ServerModel
     settings: EngineSettings = field(default_factory=EngineSettings)
 
 
 @dataclass(frozen=True, slots=True)
 class LoadedModel:
-    """A model that loaded: where from, and what the engine says about itself."""
+    """A model that loaded: where from (its file, or its server's address), and what the
+    engine says about itself."""
 
     choice: ModelChoice
     path: str
@@ -124,7 +127,7 @@ class ModelWorker(QObject):
             engine, path = open_engine(choice)
         except Exception as error:  # ModelError, ReelwrightError, or a missing llama_cpp
             message = _sentence(error)
-            log.warning("could not load %s: %s", choice.spec, message)
+            log.warning("could not load %r: %s", choice.spec, message)
             self._failure = (choice, message)
             self.load_failed.emit(choice, message)
             return
@@ -198,14 +201,12 @@ class ModelWorker(QObject):
 
 
 def open_engine(choice: ModelChoice) -> tuple[Any, str]:
-    """The engine for ``choice`` and the file it runs (probed in a child process the first
-    time). Any object keeping the ``models.types.Engine`` protocol will do: the tests put a
-    stand-in here."""
-    from reelwright.models.llama_engine import load_engine
-    from reelwright.models.store import resolve_model
+    """The engine for ``choice`` and where it runs: the file (probed in a child process the
+    first time) or the server (asked first whether it serves the model). Any object keeping
+    the ``models.types.Engine`` protocol will do: the tests put a stand-in here."""
+    from reelwright.models.store import open_model
 
-    path = resolve_model(choice.spec)
-    return load_engine(path, choice.settings), str(path)
+    return open_model(choice.spec, choice.settings)
 
 
 def _sentence(error: BaseException) -> str:

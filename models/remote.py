@@ -10,15 +10,23 @@ applies the model's chat template, so ``render_chat`` here cannot and says so, a
 prompt assembly falls back to completion style). Each alternative is its own request
 (servers differ in how they stream ``n > 1``). A cancel closes the connection, which also
 tells the server to stop.
+
+A server is a model spec like a ``.gguf`` path or a catalog id: :class:`ServerModel` says
+which server and which of its models, and where its API key comes from;
+:func:`open_server` turns it into a checked :class:`RemoteEngine` (``models.store.open_model``
+is the one place that opens either kind). What goes over the network is what a request
+holds: the prompt, which is made of the script's text.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import http.client
 import json
 import logging
 import math
+import os
 import random
 import socket
 import ssl
@@ -26,9 +34,10 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from reelwright.models.llama_engine import StopFilter
+from reelwright.models.phrases import QT_TRANSLATE_NOOP, Phrase
 from reelwright.models.types import (
     CancelToken,
     Chunk,
@@ -43,6 +52,107 @@ log = logging.getLogger(__name__)
 DEFAULT_CONTEXT = 4096
 CHARS_PER_TOKEN = 3.5
 """For ``count_tokens`` when the server offers no tokenizer endpoint: an estimate."""
+DEFAULT_KEY_ENV = "REELWRIGHT_API_KEY"
+"""The environment variable an API key is read from unless the writer names another."""
+CHECK_TIMEOUT_S = 10.0
+"""How long asking a server what it serves may take (connecting included): an address
+that swallows packets must not hold a load (which cannot be interrupted) for minutes."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServerModel:
+    """A model on an OpenAI-compatible server, chosen like a ``.gguf`` file or a model id.
+
+    ``model`` empty: the one model the server serves (asked with ``/v1/models``). The API
+    key is ``key`` when the writer typed one (the desktop keeps it in its settings file,
+    readable by its owner only), else the environment variable ``key_env``; the command
+    line takes only the variable, so that a key never shows in a process list or a shell
+    history.
+    """
+
+    url: str
+    model: str = ""
+    key_env: str = DEFAULT_KEY_ENV
+    key: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        url = self.url.strip()
+        if url and "://" not in url:
+            url = "http://" + url  # "localhost:8080", as servers print their address
+        object.__setattr__(self, "url", url)
+        object.__setattr__(self, "model", self.model.strip())
+        object.__setattr__(self, "key_env", self.key_env.strip())
+        object.__setattr__(self, "key", self.key.strip())
+
+    def api_key(self) -> str | None:
+        """The key to send, read from the environment now; None: send none."""
+        if self.key:
+            return self.key
+        if not self.key_env:
+            return None
+        return os.environ.get(self.key_env, "").strip() or None
+
+    @property
+    def host(self) -> str:
+        """``host:port`` of the address (no user name, no path), as the writer reads it."""
+        parsed = urllib.parse.urlsplit(self.url.strip())
+        host = parsed.hostname or self.url.strip()
+        if ":" in host:
+            host = f"[{host}]"  # an IPv6 address
+        try:
+            port = parsed.port
+        except ValueError:
+            port = None
+        return f"{host}:{port}" if port else host
+
+    @property
+    def label(self) -> Phrase:
+        """``tiny on 127.0.0.1:8080``: the model's name and where it runs."""
+        return Phrase(
+            "ModelStore",
+            QT_TRANSLATE_NOOP("ModelStore", "{model} on {host}"),
+            model=self.model or "?",
+            host=self.host,
+        )
+
+
+class ModelChoiceNeededError(ModelError):
+    """The server serves several models and none was named; ``names`` lists them."""
+
+    def __init__(self, message: str, names: list[str]) -> None:
+        super().__init__(message)
+        self.names = names
+
+
+def server_models(server: ServerModel, timeout: float = CHECK_TIMEOUT_S) -> list[str]:
+    """The models ``server`` serves (``/v1/models``; ``server.model`` is not looked at);
+    ModelError with one sentence when it cannot be reached or refuses the key."""
+    return RemoteEngine(server.url, "", server.api_key(), timeout=timeout).check()
+
+
+def open_server(
+    server: ServerModel, n_ctx: int | None = None, *, timeout: float = 120.0
+) -> RemoteEngine:
+    """A checked engine for ``server``: it answers and serves the model (the only one it
+    serves when ``server.model`` is empty). ``n_ctx`` is the most context to use; a server
+    that says its own smaller context gets that. Raises ModelError with one sentence."""
+    key = server.api_key()
+    name = server.model
+    if not name:
+        names = server_models(server, min(timeout, CHECK_TIMEOUT_S))
+        where = f"the model server at {server.url}"
+        if not names:
+            raise ModelError(f"{where} does not list its models; name the one to use")
+        if len(names) > 1:
+            raise ModelChoiceNeededError(
+                f"{where} serves {len(names)} models ({', '.join(names)}); name the one to use",
+                names,
+            )
+        name = names[0]
+    engine = RemoteEngine(server.url, name, key, n_ctx=n_ctx, timeout=min(timeout, CHECK_TIMEOUT_S))
+    engine.check()
+    engine._timeout = timeout  # a long answer may take its time
+    return engine
 
 
 class _CancelledError(Exception):
@@ -62,14 +172,18 @@ class RemoteEngine:
         timeout: float = 120.0,
     ) -> None:
         parsed = urllib.parse.urlsplit(base_url.strip())
-        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        try:
+            port = parsed.port
+        except ValueError:  # not a number, or past 65535
+            port = -1
+        if parsed.scheme not in ("http", "https") or not parsed.hostname or port == -1:
             raise ModelError(f"{base_url!r} is not an http:// or https:// server address")
         self.base_url = base_url.strip()
         self.model = model
         self._api_key = api_key
         self._scheme = parsed.scheme
         self._host = parsed.hostname
-        self._port = parsed.port
+        self._port = port
         path = parsed.path.rstrip("/")
         self._prefix = path if path.endswith("/v1") else path + "/v1"
         self._root = path.removesuffix("/v1")
@@ -84,7 +198,8 @@ class RemoteEngine:
             backend="remote",
             n_gpu_layers=0,
         )
-        self._explicit_ctx = n_ctx is not None
+        self._wanted_ctx = n_ctx
+        """The most context the writer wants used; the server's own smaller one wins."""
 
     # -- HTTP ---------------------------------------------------------------------------
 
@@ -148,27 +263,39 @@ class RemoteEngine:
         return self._facts
 
     def check(self) -> list[str]:
-        """Ask the server which models it serves (and the context size where it says);
-        raises ModelError when it cannot be reached or lacks ``self.model``."""
+        """Ask the server which models it serves, and the context it runs our model with
+        where it says; raises ModelError when it cannot be reached or lacks ``self.model``
+        (an empty ``self.model`` only lists)."""
         listing = self._request_json("GET", f"{self._prefix}/models")
         entries = listing.get("data", []) if isinstance(listing, dict) else []
         names = [str(e.get("id")) for e in entries if isinstance(e, dict) and e.get("id")]
-        for entry in entries:
-            if isinstance(entry, dict) and entry.get("id") == self.model:
-                size = entry.get("max_model_len") or (entry.get("meta") or {}).get("n_ctx_train")
-                if isinstance(size, int) and size > 0 and not self._explicit_ctx:
-                    self._facts = ModelFacts(
-                        name=self.model,
-                        architecture="remote",
-                        n_ctx=size,
-                        chat_template=None,
-                        backend="remote",
-                    )
+        if not self.model:
+            return names
         if names and self.model not in names:
             raise ModelError(
                 f"{self._where()} does not serve {self.model!r}; it serves {', '.join(names)}"
             )
+        entry = next((e for e in entries if isinstance(e, dict) and e.get("id") == self.model), {})
+        served = _positive(entry.get("max_model_len"))  # vLLM
+        trained = _positive((entry.get("meta") or {}).get("n_ctx_train"))  # llama.cpp
+        if served is None and "max_model_len" not in entry:
+            served = self._slot_context()
+        limit = served or trained
+        wanted = self._wanted_ctx or DEFAULT_CONTEXT
+        n_ctx = min(wanted, limit) if limit else wanted
+        self._facts = dataclasses.replace(self._facts, n_ctx=n_ctx)
         return names
+
+    def _slot_context(self) -> int | None:
+        """llama.cpp's server runs each request in a slot of ``n_ctx`` tokens (``-c``,
+        divided among ``--parallel`` slots), which ``/props`` says; other servers have no
+        such page."""
+        try:
+            props = self._request_json("GET", f"{self._root}/props")
+        except ModelError:
+            return None
+        settings = props.get("default_generation_settings") if isinstance(props, dict) else None
+        return _positive(settings.get("n_ctx")) if isinstance(settings, dict) else None
 
     def count_tokens(self, text: str) -> int:
         """The server's own count where it has a tokenizer endpoint, else an estimate."""
@@ -250,6 +377,8 @@ class RemoteEngine:
         started = time.perf_counter()
         path, body = self._body(request, seed)
         connection = self._connection()
+        from reelwright.models.llama_engine import StopFilter  # not at the top: it is heavy
+
         stops = StopFilter(request.stop)
         produced = 0
         first = 0.0
@@ -365,3 +494,7 @@ def _reason(error: BaseException) -> str:
         return "it did not answer in time"
     text = getattr(error, "strerror", None) or str(error) or type(error).__name__
     return str(text)
+
+
+def _positive(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None

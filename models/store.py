@@ -16,13 +16,17 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reelwright.models.catalog import CatalogEntry, find_entry, load_catalog
 from reelwright.models.gguf_info import check_model_file
 from reelwright.models.phrases import QT_TRANSLATE_NOOP, Phrase
 from reelwright.screenplay.errors import ModelError
 from reelwright.screenplay.fileio import atomic_write_text
+
+if TYPE_CHECKING:
+    from reelwright.models.remote import ServerModel
+    from reelwright.models.types import Engine, EngineSettings
 
 APP_NAME = "Reelwright"
 DEFAULT_ID = "default"
@@ -369,3 +373,23 @@ def resolve_model(spec: str) -> Path:
         f"unknown model {spec!r}: use `default`, a catalog id, an installed id or a .gguf path "
         "(`reelwright models list` shows them)"
     )
+
+
+def open_model(
+    spec: str | ServerModel, settings: EngineSettings | None = None
+) -> tuple[Engine, str]:
+    """The one way from "which model runs" to a running engine, and where it runs (the
+    file, or the server's address): a ``ServerModel`` becomes a checked ``RemoteEngine``
+    (its context at most ``settings.n_ctx``), anything else goes through
+    :func:`resolve_model` to a loaded llama.cpp model (probed in a child process the first
+    time). Raises ``ModelError`` with one sentence when the model cannot be used."""
+    from reelwright.models.remote import ServerModel, open_server
+    from reelwright.models.types import EngineSettings
+
+    settings = settings or EngineSettings()
+    if isinstance(spec, ServerModel):
+        return open_server(spec, settings.n_ctx), spec.url
+    from reelwright.models.llama_engine import load_engine
+
+    path = resolve_model(spec)
+    return load_engine(path, settings), str(path)

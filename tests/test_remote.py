@@ -1,31 +1,20 @@
-"""The remote engine against llama-cpp-python's own OpenAI-compatible server on 127.0.0.1.
-
-The server runs the tiny GPT-NeoX in a child process. It is started through a few lines
-that apply the probe's verdict on llama.cpp's weight repacking (which crashes on some
-machines), then hand over to ``python -m llama_cpp.server`` unchanged.
-"""
+"""The remote engine against llama-cpp-python's own OpenAI-compatible server on 127.0.0.1
+(``tests/llama_server.py``: the tiny GPT-NeoX in a child process)."""
 
 from __future__ import annotations
 
 import http.server
 import json
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from llama_server import MODEL_NAME, free_port, llama_server  # noqa: F401 (the server)
 
-from reelwright.models.probe import ensure_loadable
 from reelwright.models.remote import RemoteEngine
 from reelwright.models.types import (
     CancelToken,
     Chunk,
-    EngineSettings,
     Finished,
     GenerationRequest,
     SamplerSettings,
@@ -34,64 +23,6 @@ from reelwright.screenplay.errors import ModelError
 
 pytest.importorskip("fastapi", reason="llama-cpp-python[server] is needed for these tests")
 pytestmark = pytest.mark.slow
-
-LAUNCH = """
-import runpy, sys
-import llama_cpp.llama_cpp as bindings
-extra = sys.argv.pop(1) == "1"
-original = bindings.llama_model_default_params
-def params():
-    value = original()
-    value.use_extra_bufts = extra
-    return value
-bindings.llama_model_default_params = params
-sys.argv[0] = "llama_cpp.server"
-runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
-"""
-MODEL_NAME = "tiny"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(tiny_gptneox_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("REELWRIGHT_HOME", str(tmp_path_factory.mktemp("remote-home")))
-        verdict = ensure_loadable(tiny_gptneox_gguf, EngineSettings(n_ctx=512, n_threads=1))
-    port = free_port()
-    log_file = tmp_path_factory.mktemp("server") / "server.log"
-    command = [
-        sys.executable, "-c", LAUNCH, "1" if verdict.extra_buffer_types else "0",
-        "--model", str(tiny_gptneox_gguf), "--model_alias", MODEL_NAME,
-        "--host", "127.0.0.1", "--port", str(port),
-        "--n_ctx", "512", "--n_threads", "1", "--n_threads_batch", "1", "--verbose", "False",
-    ]  # fmt: skip
-    with open(log_file, "wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"the server exited: {log_file.read_text(errors='replace')[-2000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("the server did not start within 60 s")
-            time.sleep(0.2)
-    yield url
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def collect(engine: RemoteEngine, request: GenerationRequest, cancel: CancelToken | None = None):
