@@ -20,6 +20,7 @@ English title (``window.menu("&Write")``) and the dock by its object name.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Callable
@@ -42,9 +43,10 @@ from reelwright.desktop.model_manager import (
 from reelwright.desktop.model_worker import JobDone, LoadedModel, ModelChoice, ModelHost
 from reelwright.desktop.sampler_popover import SamplerPopover, alternatives, sampler_changes
 from reelwright.desktop.suggestions_panel import SuggestionsPanel
-from reelwright.desktop.take_view import Run, action_text, context_entry
+from reelwright.desktop.take_view import Run, action_text, context_entry, phrase_text
 from reelwright.desktop.themes import theme_named
 from reelwright.models.action_registry import ACTIONS, BY_NAME, COMMAND
+from reelwright.models.remote import ServerModel
 
 if TYPE_CHECKING:
     from reelwright.desktop.main_window import MainWindow
@@ -52,13 +54,29 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MODEL_KEYS = ("model/path", "model/id", "model/n_ctx", "model/n_gpu_layers", "model/threads")
+MODEL_KEYS = (
+    "model/path",
+    "model/id",
+    "model/n_ctx",
+    "model/n_gpu_layers",
+    "model/threads",
+    "model/server",
+    "model/server_url",
+    "model/server_model",
+    "model/server_key_env",
+    "model/server_key",
+)
 DOCK_WIDTH = 500
 EMBEDDED = "default"
 
 
-def model_label(spec: str) -> str:
-    """A readable name for a model spec, without loading anything."""
+def model_label(spec: str | ServerModel, served: str = "") -> str:
+    """A readable name for a model spec, without loading anything; a server's model as
+    "tiny on 127.0.0.1:8080" (``served``: the name the server gave the one it serves)."""
+    if isinstance(spec, ServerModel):
+        if served and not spec.model:
+            spec = dataclasses.replace(spec, model=served)
+        return phrase_text(spec.label)
     if spec == EMBEDDED:
         return QCoreApplication.translate("CoWriter", "SmolLM2 135M (embedded)")
     from reelwright.models.catalog import find_entry
@@ -339,6 +357,8 @@ class CoWriter(QObject):
         self.job_finished.emit(done)
 
     def _loading_text(self, choice: ModelChoice) -> str:
+        if isinstance(choice.spec, ServerModel):
+            return self.tr("Connecting to {model}…").format(model=model_label(choice.spec))
         return self.tr("Loading {model}…").format(model=model_label(choice.spec))
 
     def _loading(self, choice: ModelChoice) -> None:
@@ -346,8 +366,8 @@ class CoWriter(QObject):
         # The backend label keeps the last model's until the new one says where it runs.
 
     def _loaded(self, model: LoadedModel) -> None:
-        self.model_status.setText(model_label(model.choice.spec))
         facts = model.facts
+        self.model_status.setText(model_label(model.choice.spec, facts.name))
         about = self.tr("{architecture}, context {tokens} tokens, loaded in {seconds} s").format(
             architecture=facts.architecture,
             tokens=f"{facts.n_ctx:,}",
@@ -470,6 +490,7 @@ class CoWriter(QObject):
         if not model_id or model_id != self._notice_id:
             return
         self._notice_id = ""
+        self.settings.set("model/server", False)
         self.settings.set("model/path", "")
         self.settings.set("model/id", model_id)
         self.settings.set("cowriter/demo_notice_seen", True)

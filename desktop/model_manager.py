@@ -1,5 +1,6 @@
-"""The model manager: installed models with their facts, the catalog with downloads, and
-how the model runs (GPU layers, context size, threads).
+"""The model manager: installed models with their facts, the catalog with downloads, a
+model on an OpenAI-compatible server, and how the model runs (GPU layers, context size,
+threads).
 
 Facts come from the GGUF header (``models.gguf_info``: read without loading the model),
 so a broken file shows what is wrong and how to fix it instead of failing at the first
@@ -12,11 +13,20 @@ What the dialog writes is in the interface's language; the model layer's own sen
 translated from the English templates it marks (``reason_text``, ``language_text``,
 ``take_view.phrase_text``). Facts read from files and the catalog (names, architectures,
 licences) are shown as they are.
+
+The Server tab asks a server which models it serves on a thread of its own (an address
+that does not answer must not freeze the window); "Use This Server" makes the server the
+co-writer's model (``model/server`` and the ``model/server_*`` settings). A typed API key
+is kept in the settings file, which is then made readable by its owner only; with no key
+typed, the key is read from the environment variable named beside it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,13 +34,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -44,6 +57,7 @@ from PySide6.QtWidgets import (
 from reelwright.desktop.i18n import QT_TRANSLATE_NOOP
 from reelwright.desktop.settings import Settings
 from reelwright.desktop.take_view import phrase_text
+from reelwright.models.remote import ServerModel
 from reelwright.models.types import CancelToken
 from reelwright.screenplay.errors import ReelwrightError
 
@@ -99,9 +113,36 @@ def language_text(code: str) -> str:
     return phrase_text(language_name(code))
 
 
-def configured_spec(settings: Settings) -> str:
-    """What ``resolve_model`` should load: the path, else the id, else the embedded default."""
+def configured_spec(settings: Settings) -> str | ServerModel:
+    """What ``store.open_model`` should open: the server when the writer chose one, else
+    the path, else the id, else the embedded default."""
+    server = configured_server(settings)
+    if settings.get("model/server") and server.url:
+        return server
     return settings.get("model/path").strip() or settings.get("model/id").strip() or "default"
+
+
+def configured_server(settings: Settings) -> ServerModel:
+    """The server the settings remember (in use or not): address, model and key."""
+    return ServerModel(
+        settings.get("model/server_url"),
+        settings.get("model/server_model"),
+        settings.get("model/server_key_env"),
+        settings.get("model/server_key"),
+    )
+
+
+def keep_server_key(settings: Settings, key: str) -> None:
+    """Store a typed API key (empty: forget it). The settings file is made readable and
+    writable by its owner only before the key goes in (Qt keeps a file's permissions when
+    it writes it again); on Windows the file lies in the user's own profile folder."""
+    key = key.strip()
+    if key:
+        path = Path(settings.path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600, exist_ok=True)
+        os.chmod(path, 0o600)
+    settings.set("model/server_key", key)
 
 
 def format_duration(seconds: float | None) -> str:
@@ -304,6 +345,9 @@ class Downloader(QObject):
 class ModelManagerDialog(QDialog):
     """See the module docstring. Changes go to ``settings``; the co-writer reloads on them."""
 
+    _listed = Signal(int, object, str)
+    """Connect's answer, from its thread: request number, the model names, an error."""
+
     def __init__(
         self,
         settings: Settings,
@@ -410,6 +454,10 @@ class ModelManagerDialog(QDialog):
         progress_row.addWidget(self.cancel_button)
         catalog_column.addLayout(progress_row)
         self.tabs.addTab(catalog_page, self.tr("Catalog"))
+        self._listing = 0
+        self._lister: threading.Thread | None = None
+        self.server_page = self._server_page()
+        self.tabs.addTab(self.server_page, self.tr("Server"))
 
         box = QGroupBox(self.tr("How the model runs"), self)
         settings_column = QVBoxLayout(box)
@@ -463,6 +511,78 @@ class ModelManagerDialog(QDialog):
         downloader.cancelled.connect(self._download_cancelled)
         self.refresh()
 
+    def _server_page(self) -> QWidget:
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 8, 0, 0)
+        intro = QLabel(
+            self.tr(
+                "Let a model on a server write: llama.cpp's llama-server, vLLM or any other "
+                "OpenAI-compatible server, on this computer or on another one."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        column.addWidget(intro)
+        server = configured_server(self.settings)
+        form = QFormLayout()
+        self.server_url = QLineEdit(server.url, page)
+        self.server_url.setObjectName("serverUrl")
+        self.server_url.setPlaceholderText("http://localhost:8080")
+        self.connect_button = QPushButton(self.tr("Connect"), page)
+        self.connect_button.setObjectName("connectServer")
+        address = QHBoxLayout()
+        address.addWidget(self.server_url, 1)
+        address.addWidget(self.connect_button)
+        form.addRow(self.tr("Address"), address)
+        self.server_model = QComboBox(page)
+        self.server_model.setObjectName("serverModel")
+        self.server_model.setEditable(True)  # a server that lists nothing: type the name
+        self.server_model.setMinimumWidth(320)
+        if server.model:
+            self.server_model.addItem(server.model)
+        line = self.server_model.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("the one it serves"))
+        form.addRow(self.tr("Model"), self.server_model)
+        self.server_key = QLineEdit(server.key, page)
+        self.server_key.setObjectName("serverKey")
+        self.server_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.server_key.setPlaceholderText(self.tr("none, or read from the variable below"))
+        form.addRow(self.tr("API key"), self.server_key)
+        self.server_key_env = QLineEdit(server.key_env, page)
+        self.server_key_env.setObjectName("serverKeyVariable")
+        form.addRow(self.tr("Key variable"), self.server_key_env)
+        column.addLayout(form)
+        self.server_status = QLabel("", page)
+        self.server_status.setObjectName("serverStatus")
+        self.server_status.setWordWrap(True)
+        column.addWidget(self.server_status)
+        privacy = QLabel(
+            self.tr(
+                "Each suggestion sends the server its prompt, which is made of your "
+                "script's text (title page, notes, nearby scenes). A key typed here is kept "
+                "in Reelwright's settings file, readable by you only. Nothing else leaves "
+                "this computer."
+            ),
+            page,
+        )
+        privacy.setWordWrap(True)
+        privacy.setStyleSheet("color: palette(placeholder-text);")
+        column.addWidget(privacy)
+        column.addStretch(1)
+        buttons = QHBoxLayout()
+        self.use_server_button = QPushButton(self.tr("Use This Server"), page)
+        self.use_server_button.setObjectName("useServer")
+        buttons.addWidget(self.use_server_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        self.connect_button.clicked.connect(self.connect_server)
+        self.server_url.returnPressed.connect(self.connect_server)
+        self.use_server_button.clicked.connect(self.use_server)
+        self._listed.connect(self._server_listed)
+        return page
+
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(self)
         table.setColumnCount(len(headers))
@@ -513,8 +633,11 @@ class ModelManagerDialog(QDialog):
         header.setStretchLastSection(True)
         if active_row >= 0:
             table.selectRow(active_row)
-        name = next((m.name for m in self.rows if spec in (m.id, str(m.path))), spec)
-        text = self.tr("<b>Active model:</b> {name}").format(name=name)
+        if isinstance(spec, ServerModel):
+            name = phrase_text(spec.label)
+        else:
+            name = next((m.name for m in self.rows if spec in (m.id, str(m.path))), spec)
+        text = self.tr("<b>Active model:</b> {name}").format(name=_escape(name))
         if self.status_line:
             text += f" &nbsp;·&nbsp; {self.status_line}"
         self.active_label.setText(text)
@@ -653,6 +776,7 @@ class ModelManagerDialog(QDialog):
 
     def use_model(self, model: ModelRow) -> None:
         """Make ``model`` the co-writer's model (it loads with the next suggestion)."""
+        self.settings.set("model/server", False)  # the server's settings stay for next time
         self.settings.set("model/path", "")
         self.settings.set("model/id", "" if model.source == "embedded" else model.id)
         self.refresh()
@@ -700,6 +824,107 @@ class ModelManagerDialog(QDialog):
         self.settings.set("model/n_ctx", value)
         self.refresh()
 
+    # A model on a server ------------------------------------------------------------------
+    def server_choice(self) -> ServerModel:
+        """The server as the tab says it now."""
+        return ServerModel(
+            self.server_url.text(),
+            self.server_model.currentText(),
+            self.server_key_env.text(),
+            self.server_key.text(),
+        )
+
+    def _server_message(self, text: str, error: bool = False) -> None:
+        self.server_status.setText(
+            f"<span style='color:#b03a2e'>{_escape(text)}</span>" if error else _escape(text)
+        )
+
+    def connect_server(self) -> None:
+        """Ask the server which models it serves, on a thread; the combo fills with them."""
+        from reelwright.models.remote import server_models
+
+        server = self.server_choice()
+        if not server.url:
+            self._server_message(
+                self.tr("Type the server's address first, e.g. http://localhost:8080."), True
+            )
+            return
+        self._listing += 1
+        number = self._listing
+        self.connect_button.setEnabled(False)
+        self._server_message(self.tr("Asking {host}…").format(host=server.host))
+
+        def work() -> None:
+            names: list[str] = []
+            error = ""
+            try:
+                names = server_models(server)
+            except ReelwrightError as problem:
+                error = str(problem)
+            except Exception as problem:  # a bug must not take the thread down silently
+                log.exception("listing the models of %s failed", server.url)
+                error = f"{type(problem).__name__}: {problem}"
+            with contextlib.suppress(RuntimeError):  # the dialog is gone
+                self._listed.emit(number, names, error)
+
+        self._lister = threading.Thread(target=work, name="reelwright-server-models", daemon=True)
+        self._lister.start()
+
+    def _server_listed(self, number: int, names: list[str], error: str) -> None:
+        if number != self._listing:
+            return  # an older Connect
+        self.connect_button.setEnabled(True)
+        if error:
+            self._server_message(error, True)
+            return
+        typed = self.server_model.currentText().strip()
+        self.server_model.clear()
+        self.server_model.addItems(names)
+        if typed in names or not names:
+            self.server_model.setEditText(typed)
+        else:
+            self.server_model.setCurrentIndex(0)
+        host = self.server_choice().host
+        if names:
+            separator = self.tr(", ", "the separator of a list")
+            text = self.tr("{host} serves {models}.").format(
+                host=host, models=separator.join(names)
+            )
+        else:
+            text = self.tr("{host} answers but does not list its models: type the model's name.")
+            text = text.format(host=host)
+        self._server_message(text)
+
+    def use_server(self) -> bool:
+        """Make the server in the tab the co-writer's model (it is asked at the next
+        suggestion); an address that cannot be one says why and changes nothing."""
+        from reelwright.models.remote import RemoteEngine
+
+        server = self.server_choice()
+        if not server.url:
+            self._server_message(
+                self.tr("Type the server's address first, e.g. http://localhost:8080."), True
+            )
+            return False
+        try:
+            RemoteEngine(server.url, server.model)  # checks the address; asks nothing
+        except ReelwrightError as error:
+            self._server_message(str(error), True)
+            return False
+        self.settings.set("model/server_url", server.url)
+        self.settings.set("model/server_model", server.model)
+        self.settings.set("model/server_key_env", server.key_env)
+        keep_server_key(self.settings, server.key)
+        self.settings.set("model/server", True)
+        self.server_url.setText(server.url)
+        self._server_message(
+            self.tr("The co-writer uses {model} from the next suggestion.").format(
+                model=phrase_text(server.label)
+            )
+        )
+        self.refresh()
+        return True
+
     # Downloads ----------------------------------------------------------------------------
     def download(self, model_id: str) -> None:
         if self.downloader.start(model_id):
@@ -730,3 +955,7 @@ class ModelManagerDialog(QDialog):
     def _download_cancelled(self, model_id: str, message: str) -> None:
         self.progress_label.setText(self.tr("Cancelled; Resume continues where it stopped."))
         self._fill_catalog()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from reelwright.models import store
+from reelwright.models.remote import DEFAULT_KEY_ENV
 from reelwright.models.types import EngineSettings, SamplerSettings
 
 
@@ -110,6 +111,21 @@ OPTIONS: dict[str, Option] = {
         Option("model/n_ctx", int, _ENGINE.n_ctx, minimum=512, maximum=131072),
         Option("model/threads", int, 0, minimum=0, maximum=256, help="0: physical cores, <= 8"),
         Option("model/enabled", bool, True),
+        Option("model/server", bool, False, help="the model runs on model/server_url"),
+        Option("model/server_url", str, "", help="an OpenAI-compatible server's address"),
+        Option("model/server_model", str, "", help="'' : the one model the server serves"),
+        Option(
+            "model/server_key_env",
+            str,
+            DEFAULT_KEY_ENV,
+            help="the environment variable holding the server's API key",
+        ),
+        Option(
+            "model/server_key",
+            str,
+            "",
+            help="an API key typed in (wins over the variable); the file is then owner-only",
+        ),
         Option(
             "cowriter/demo_notice_seen",
             bool,

@@ -108,10 +108,14 @@ class ServerModel:
     @property
     def label(self) -> Phrase:
         """``tiny on 127.0.0.1:8080``: the model's name and where it runs."""
+        if not self.model:
+            return Phrase(
+                "ModelStore", QT_TRANSLATE_NOOP("ModelStore", "the model on {host}"), host=self.host
+            )
         return Phrase(
             "ModelStore",
             QT_TRANSLATE_NOOP("ModelStore", "{model} on {host}"),
-            model=self.model or "?",
+            model=self.model,
             host=self.host,
         )
 
