@@ -54,6 +54,9 @@ CHARS_PER_TOKEN = 3.5
 """For ``count_tokens`` when the server offers no tokenizer endpoint: an estimate."""
 DEFAULT_KEY_ENV = "REELWRIGHT_API_KEY"
 """The environment variable an API key is read from unless the writer names another."""
+MAX_ANSWER_BYTES = 8 << 20
+"""The most a JSON answer (a model list, a token count) or one streamed line may hold: a
+server that sends more is broken or hostile, and must not fill the memory."""
 CHECK_TIMEOUT_S = 10.0
 """How long asking a server what it serves may take (connecting included): an address
 that swallows packets must not hold a load (which cannot be interrupted) for minutes."""
@@ -231,13 +234,15 @@ class RemoteEngine:
             payload = None if body is None else json.dumps(body).encode("utf-8")
             connection.request(method, path, body=payload, headers=self._headers())
             response = connection.getresponse()
-            data = response.read()
+            data = response.read(MAX_ANSWER_BYTES + 1)
             if response.status >= 400:
                 raise ModelError(self._http_error(response.status, data))
+            if len(data) > MAX_ANSWER_BYTES:
+                raise ModelError(f"{self._where()} sent an answer too large to read")
             return json.loads(data.decode("utf-8") or "null")
         except (OSError, http.client.HTTPException) as error:
             raise ModelError(f"could not reach {self._where()}: {_reason(error)}") from error
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise ModelError(f"{self._where()} sent something that is not JSON") from error
         finally:
             connection.close()
@@ -271,17 +276,19 @@ class RemoteEngine:
         where it says; raises ModelError when it cannot be reached or lacks ``self.model``
         (an empty ``self.model`` only lists)."""
         listing = self._request_json("GET", f"{self._prefix}/models")
-        entries = listing.get("data", []) if isinstance(listing, dict) else []
-        names = [str(e.get("id")) for e in entries if isinstance(e, dict) and e.get("id")]
+        found = listing.get("data") if isinstance(listing, dict) else None
+        entries = [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
+        names = [str(e["id"]) for e in entries if isinstance(e.get("id"), str) and e["id"]]
         if not self.model:
             return names
         if names and self.model not in names:
             raise ModelError(
                 f"{self._where()} does not serve {self.model!r}; it serves {', '.join(names)}"
             )
-        entry = next((e for e in entries if isinstance(e, dict) and e.get("id") == self.model), {})
+        entry = next((e for e in entries if e.get("id") == self.model), {})
         served = _positive(entry.get("max_model_len"))  # vLLM
-        trained = _positive((entry.get("meta") or {}).get("n_ctx_train"))  # llama.cpp
+        meta = entry.get("meta")
+        trained = _positive(meta.get("n_ctx_train")) if isinstance(meta, dict) else None
         if served is None and "max_model_len" not in entry:
             served = self._slot_context()
         limit = served or trained
@@ -419,7 +426,8 @@ class RemoteEngine:
             connection.request("POST", path, body=payload, headers=self._headers())
             response = connection.getresponse()
             if response.status >= 400:
-                yield finished("error", self._http_error(response.status, response.read()))
+                answer = response.read(MAX_ANSWER_BYTES)
+                yield finished("error", self._http_error(response.status, answer))
                 return
             for event in _events(response, cancel):
                 if event.get("error"):
@@ -429,11 +437,16 @@ class RemoteEngine:
                     return
                 usage = event.get("usage")
                 if isinstance(usage, dict):
-                    prompt_tokens = int(usage.get("prompt_tokens") or prompt_tokens)
-                for choice in event.get("choices") or ():
-                    delta = choice.get("delta") or {}
-                    text = choice.get("text") if "text" in choice else delta.get("content")
-                    if text:
+                    prompt_tokens = _positive(usage.get("prompt_tokens")) or prompt_tokens
+                choices = event.get("choices")
+                for choice in choices if isinstance(choices, list) else ():
+                    if not isinstance(choice, dict):
+                        continue  # not what the API says: nothing to take from it
+                    delta = choice.get("delta")
+                    text = choice.get("text") if "text" in choice else None
+                    if text is None and isinstance(delta, dict):
+                        text = delta.get("content")
+                    if isinstance(text, str) and text:
                         if produced == 0:
                             first = time.perf_counter() - started
                         produced += 1
@@ -451,7 +464,7 @@ class RemoteEngine:
             yield finished(reason)
         except _CancelledError:
             yield finished("cancelled")
-        except (OSError, http.client.HTTPException, ValueError) as error:
+        except (OSError, http.client.HTTPException, ValueError, RecursionError) as error:
             if cancel.cancelled:
                 yield finished("cancelled")
             else:
@@ -467,7 +480,7 @@ def _events(response: http.client.HTTPResponse, cancel: CancelToken) -> Iterator
     while True:
         if cancel.cancelled:
             raise _CancelledError
-        raw = response.readline()
+        raw = response.readline(MAX_ANSWER_BYTES)
         if cancel.cancelled:
             raise _CancelledError
         if not raw:

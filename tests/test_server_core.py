@@ -20,7 +20,7 @@ from reelwright.models.remote import (
     open_server,
 )
 from reelwright.models.store import open_model
-from reelwright.models.types import EngineSettings
+from reelwright.models.types import Chunk, EngineSettings, Finished, GenerationRequest
 from reelwright.screenplay.errors import ModelError
 
 
@@ -29,6 +29,16 @@ class _Answers(http.server.BaseHTTPRequestHandler):
 
     pages: ClassVar[dict[str, Any]] = {}
     asked: ClassVar[list[str]] = []
+    stream: ClassVar[bytes] = b""
+    """What a POST (a completion) gets back, as a server-sent event stream."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Content-Length", str(len(type(self).stream)))
+        self.end_headers()
+        self.wfile.write(type(self).stream)
 
     def do_GET(self) -> None:
         type(self).asked.append(self.path)
@@ -49,6 +59,7 @@ def answering() -> Iterator[tuple[str, dict[str, Any]]]:
     """A server's address, and the pages it answers (filled by the test)."""
     _Answers.pages = {}
     _Answers.asked = []
+    _Answers.stream = b""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answers)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -131,3 +142,48 @@ def test_the_only_model_is_taken_and_several_need_a_name(
 def test_an_address_that_cannot_be_one_is_refused_before_any_request(address: str) -> None:
     with pytest.raises(ModelError, match="is not an http:// or https:// server address"):
         open_model(ServerModel(address, "m"))
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [{"data": 5}, {"data": "m"}, [1, 2], {"data": [{"id": 7}, "x", None]}, {"nothing": True}],
+)
+def test_a_strange_model_list_is_one_sentence(
+    answering: tuple[str, dict[str, Any]], listing: Any
+) -> None:
+    url, pages = answering
+    pages["/v1/models"] = listing
+    with pytest.raises(ModelError, match="does not list its models"):
+        open_model(ServerModel(url))
+
+
+def test_strange_facts_about_a_model_are_passed_over(
+    answering: tuple[str, dict[str, Any]],
+) -> None:
+    url, pages = answering
+    pages["/v1/models"] = {"data": [{"id": "m", "meta": "x", "max_model_len": "big"}]}
+    pages["/props"] = {"default_generation_settings": [512]}
+    assert open_server(ServerModel(url, "m"), 2048).facts.n_ctx == 2048
+    pages["/v1/models"] = {"data": [{"id": "m", "max_model_len": True}]}
+    assert open_server(ServerModel(url, "m"), 1000).facts.n_ctx == 1000
+
+
+def test_a_strange_stream_ends_as_a_value_never_raises(
+    answering: tuple[str, dict[str, Any]],
+) -> None:
+    url, _ = answering
+    events = [
+        {"choices": 5},
+        {"choices": ["x", None, {"text": 3}, {"delta": "y"}]},
+        {"usage": {"prompt_tokens": "many"}, "choices": [{"text": "INT."}]},
+        {"choices": [{"delta": {"content": " HOUSE"}, "finish_reason": "length"}]},
+    ]
+    _Answers.stream = "".join(f"data: {json.dumps(e)}\n\n" for e in events).encode()
+    engine = RemoteEngine(url, "m")
+    items = list(engine.generate(GenerationRequest(prompt="x")))
+    assert "".join(i.text for i in items if isinstance(i, Chunk)) == "INT. HOUSE"
+    assert isinstance(items[-1], Finished) and items[-1].reason == "length"
+    _Answers.stream = b"data: " + b"[" * 100_000 + b"\n\n"  # nested past Python's limit
+    last = list(engine.generate(GenerationRequest(prompt="x")))[-1]
+    assert isinstance(last, Finished) and last.reason == "error"
+    assert last.error is not None and last.error.startswith("lost the model server at")
