@@ -27,6 +27,15 @@ Typing never waits for it (issue 18):
   the navigator's entries (``outline``), the words spell check takes as known
   (``vocabulary``), the completer's names; delivering an analysis of 500 pages costs the
   window's thread a few milliseconds.
+
+Under locked pages the pages are the ones the PDF prints (``page_lock.paginate_locked``,
+the rule ``page_plan.plan_print`` follows): the document's data owns the lock, and the
+window hands the analysis a copy of it with the text at each request (``lock_source``),
+so text and lock are of the same moment. Each page's label (``23A``, ``24-25``) comes with
+it (``Analysis.page_labels``), and the page numbers the analysis gives out
+(``page_starts``, ``scene_pages``) are :class:`PageNumber` values that read as their
+labels; the page rules, the navigator and the status bar show them. Without a lock none of
+this runs.
 """
 
 from __future__ import annotations
@@ -39,7 +48,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -47,6 +56,10 @@ from reelwright.desktop.completion import CompletionData
 from reelwright.screenplay.elements import ElementType, Script
 from reelwright.screenplay.layout import Layout
 from reelwright.screenplay.print_setup import PrintSetup
+
+if TYPE_CHECKING:
+    from reelwright.screenplay.page_lock import PageLock
+    from reelwright.screenplay.pagination import Pagination
 
 log = logging.getLogger(__name__)
 
@@ -61,16 +74,48 @@ well within it), so that typing never waits for the interpreter; the analysis go
 the gaps between keys and finishes once typing pauses, when its result is wanted."""
 
 
+class PageNumber(int):
+    """A page of the pagination under locked pages: its place among the sheets (1, 2, 3
+    ...: what is counted, compared and looked up) that reads as the label it prints with
+    (``str``, ``f"{page}"``: ``23A``, ``24-25``). The editor's page rules and the index
+    cards write page numbers with ``f"{page}"``, so they print labels with no rule of their
+    own. Equal to its plain number: a view that must notice a label change compares
+    labels (``Analysis.page_label``)."""
+
+    label: str
+
+    def __new__(cls, number: int, label: str) -> PageNumber:
+        page = super().__new__(cls, number)
+        page.label = label
+        return page
+
+    def __str__(self) -> str:
+        return self.label
+
+    def __repr__(self) -> str:
+        return f"PageNumber({int(self)}, {self.label!r})"
+
+    def __getnewargs__(self) -> tuple[int, str]:  # type: ignore[override]
+        return int(self), self.label
+
+
 @dataclass(slots=True)
 class Analysis:
     script: Script
     page_count: int = 0
+    """The sheets the script prints on (under locked pages, A-pages included and combined
+    pages counted once, as the PDF has them)."""
     scene_pages: dict[int, int] = field(default_factory=dict)
     """Element index of each scene heading -> the page it starts on."""
     page_starts: list[tuple[int, int]] = field(default_factory=list)
     """(source line, page number) for pages after the first."""
+    page_labels: dict[int, str] = field(default_factory=dict)
+    """Under locked pages, each page number's printed label (``23``, ``23A``, ``24-25``:
+    the PDF's); empty without a lock, when a page prints its number."""
     words: int = 0
     runtime_minutes: float = 0.0
+    """A page a minute, of the text's own pages (without the breaks of a page lock: an
+    A-page is a short one)."""
     scenes: int = 0
     completion: CompletionData = field(default_factory=CompletionData)
     seconds: float = 0.0
@@ -86,6 +131,21 @@ class Analysis:
     vocabulary: frozenset[str] | None = None
     """The words the script makes known to spell check (``spelling.script_vocabulary``:
     names, places, transitions, title-page names), made on the worker."""
+
+    def page_label(self, number: int) -> str:
+        """What page ``number`` prints as: its label under locked pages, else its number."""
+        return self.page_labels.get(number) or str(int(number))
+
+    def count_label(self) -> str:
+        """The script's length in pages as a production reads it (``Page 23A of 118``):
+        without a lock the page count; under locked pages the last page's label, the last
+        number of a combined one (``117-118``: 118), so A-pages added in a revision do not
+        lengthen the script and a page emptied at the end does not shorten it. The sheets
+        to print are ``page_count``."""
+        if not self.page_labels or not self.page_count:
+            return str(self.page_count)
+        last = self.page_labels[max(self.page_labels)]
+        return last.rsplit("-", 1)[-1]
 
 
 _UNPRINTED = frozenset(
@@ -349,13 +409,15 @@ def analyse(
     words: dict[str, int] | None = None,
     memory: Memory | None = None,
     pause: Callable[[], None] = _no_pause,
+    lock: PageLock | None = None,
 ) -> Analysis:
     """Parse and paginate ``text``; the core does the work, this only gathers it.
 
     ``cache`` is a :class:`~reelwright.screenplay.pagination.PaginationCache` kept between
     runs, ``previous`` the text and parse of the last run and ``memory`` its counts, for an
     incremental one (``words``: only the word counts). ``pause`` is called often (the
-    worker's :class:`Pacer`).
+    worker's :class:`Pacer`). ``lock``: the script's locked pages (a copy, of the same
+    moment as ``text``): the pages are then the ones the PDF prints, with their labels.
     """
     from reelwright.desktop.navigator import outline_entries
     from reelwright.screenplay.pagination import PaginationCache, paginate
@@ -368,6 +430,8 @@ def analyse(
     script = parse_incrementally(text, previous, pause)
     pause()
     setup = setup.for_script(script)
+    if lock is not None:  # what the writer left to the locale or profile follows the lock
+        setup = setup.for_page_lock(lock.paper, lock.heading_blanks)
     result = Analysis(script=script, setup=setup, layout=setup.layout)
     try:
         pagination = paginate(
@@ -377,17 +441,21 @@ def analyse(
             cache=cache if isinstance(cache, PaginationCache) else None,
             pause=pause,
         )
-        result.page_count = pagination.page_count
-        result.scene_pages = dict(pagination.scene_pages)
-        result.page_starts = [(line, page) for line, page in pagination.page_starts if page > 1]
         if isinstance(cache, PaginationCache):
             result.reused_pages = cache.reused_pages
+        result.runtime_minutes = float(pagination.page_count)  # a page a minute, as stats says
+        if lock is not None:
+            pause()
+            pagination = _locked_pages(result, script, text, lock, setup, pagination)
+        else:
+            result.scene_pages = dict(pagination.scene_pages)
+            result.page_starts = [(line, page) for line, page in pagination.page_starts if page > 1]
+        result.page_count = pagination.page_count
     except Exception:  # a pagination bug must not take the editor down
         log.exception("pagination failed")
     pause()
     result.words = count_printed_words(script, memory.words, pause)
     result.scenes = sum(1 for e in script.elements if e.type is ElementType.SCENE_HEADING)
-    result.runtime_minutes = float(result.page_count)  # a page a minute, as stats says
     pause()
     result.completion = CompletionData.from_script(script, pause)
     pause()
@@ -396,6 +464,36 @@ def analyse(
     result.outline = outline_entries(result, pause=pause)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _locked_pages(
+    result: Analysis,
+    script: Script,
+    text: str,
+    lock: PageLock,
+    setup: PrintSetup,
+    unlocked: Pagination,
+) -> Pagination:
+    """The pages under ``lock`` (``page_lock.paginate_locked`` with ``setup``, reading the
+    text's own pagination ``unlocked``) written into ``result``: their labels, and page
+    numbers that read as them. Returns the locked pagination."""
+    from reelwright.screenplay.page_lock import paginate_locked
+
+    placed = paginate_locked(script, text, lock, setup.layout, setup.options, unlocked=unlocked)
+    pagination = placed.pagination
+    numbers = [page.number for page in pagination.pages]
+    result.page_labels = dict(zip(numbers, placed.labels, strict=True))
+    pages = {number: PageNumber(number, label) for number, label in result.page_labels.items()}
+    result.scene_pages = {
+        index: pages.get(number, number) for index, number in pagination.scene_pages.items()
+    }
+    first = numbers[0] if numbers else 1
+    result.page_starts = [
+        (line, pages.get(number, number))
+        for line, number in pagination.page_starts
+        if number > first
+    ]
+    return pagination
 
 
 def setup_for_layout(setup: PrintSetup, layout: Layout) -> PrintSetup:
@@ -428,6 +526,9 @@ class Analyzer(QObject):
             setup if isinstance(setup, PrintSetup) else setup_for_layout(PrintSetup(), setup)
         )
         self.latest: Analysis | None = None
+        self.lock_source: Callable[[], PageLock | None] = lambda: None
+        """The script's locked pages as they are now (the document's data owns them): read
+        with the text at each request, and a copy goes to the worker."""
         self._revision = 0
         self._executor: ThreadPoolExecutor | None = None
         self._running: Future[tuple[int, Analysis | None]] | None = None
@@ -500,11 +601,26 @@ class Analyzer(QObject):
         if self._executor is None:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="reelwright-analysis")
         self._again = False
-        text = self._text_source()
-        self._running = self._executor.submit(self._work, self._revision, text, self._setup)
+        text, lock = self._text_source(), self._page_lock()
+        self._running = self._executor.submit(self._work, self._revision, text, self._setup, lock)
+
+    def _page_lock(self) -> PageLock | None:
+        """A copy of the locked pages as they are now, for the worker (the document goes on
+        carrying its own through the edits that follow)."""
+        lock = self.lock_source()
+        if lock is None:
+            return None
+        from reelwright.screenplay.page_lock import LockedPage, PageLock
+
+        pages = [LockedPage(page.label, page.start) for page in lock.pages]
+        return PageLock(pages, lock.paper, lock.heading_blanks)
 
     def _analyse(
-        self, text: str, setup: PrintSetup, pause: Callable[[], None] = _no_pause
+        self,
+        text: str,
+        setup: PrintSetup,
+        pause: Callable[[], None] = _no_pause,
+        lock: PageLock | None = None,
     ) -> Analysis:
         with self._lock:
             result = analyse(
@@ -514,13 +630,16 @@ class Analyzer(QObject):
                 previous=self._previous,
                 memory=self._memory,
                 pause=pause,
+                lock=lock,
             )
             self._previous = _Previous(text, result.script)
         return result
 
-    def _work(self, revision: int, text: str, setup: PrintSetup) -> tuple[int, Analysis | None]:
+    def _work(
+        self, revision: int, text: str, setup: PrintSetup, lock: PageLock | None = None
+    ) -> tuple[int, Analysis | None]:
         try:
-            result: Analysis | None = self._analyse(text, setup, Pacer(self._held))
+            result: Analysis | None = self._analyse(text, setup, Pacer(self._held), lock)
         except Exception:  # the editor keeps working without an outline
             log.exception("analysis failed")
             result = None
@@ -568,9 +687,9 @@ class Analyzer(QObject):
         """Analyse the current text on this thread (opening a file, screenshots, tests)."""
         self._timer.stop()
         self._revision += 1
-        text = self._text_source()
+        text, lock = self._text_source(), self._page_lock()
         try:
-            result = self._analyse(text, self._setup)
+            result = self._analyse(text, self._setup, lock=lock)
         except Exception:
             log.exception("analysis failed")
             return None

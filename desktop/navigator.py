@@ -9,6 +9,8 @@ speakers' names starts with them.
 Under locked scene numbers (``set_scene_lock``) each scene shows the number the lock gives
 it, 12A for one added after 12, and a locked number whose scene was deleted shows as an
 ``OMITTED`` entry where the scene was (display only: locking again writes the heading).
+Under locked pages the page column shows the label the scene's page prints with (23A,
+24-25), as the analysis gives it.
 
 Scenes can be dragged to another place in the outline. The tree never moves its own
 items: a drop becomes ``scene_move_requested(heading line, before line)`` (before a scene
@@ -76,6 +78,9 @@ class OutlineEntry:
     number: str = ""
     synopsis: str = ""
     page: int | None = None
+    """The page the scene starts on (a page of the analysis)."""
+    page_label: str = ""
+    """What that page prints as: its number, or under locked pages its label (``23A``)."""
     characters: frozenset[str] = field(default_factory=frozenset)
     body: str = field(default="", compare=False, repr=False)
     """The scene's text after its heading, folded for the filter."""
@@ -144,12 +149,14 @@ def outline_entries(
             for number in dropped_before.get(element.start_line, ()):
                 entries.append(_omitted(number, element.start_line - 1))
             scene_count += 1
+            page = analysis.scene_pages.get(index)
             current = {
                 "kind": "scene",
                 "text": " ".join(element.text.split()),
                 "line": element.start_line,
                 "number": numbers.get(index) or element.scene_number or str(scene_count),
-                "page": analysis.scene_pages.get(index),
+                "page": page,
+                "page_label": "" if page is None else analysis.page_label(page),
                 "synopsis": "",
                 "characters": frozenset(),
             }
@@ -229,8 +236,14 @@ class _EntryDelegate(QStyledItemDelegate):
             painter.restore()
             return
         number_width = metrics.horizontalAdvance("000") + 6
-        page_text = f"{entry.page}" if entry.page else ""
-        page_width = metrics.horizontalAdvance("000") + 4
+        page_text = entry.page_label
+        page_width = (
+            max(
+                metrics.horizontalAdvance("000"),
+                metrics.horizontalAdvance(self._navigator.widest_page),
+            )
+            + 4
+        )
         painter.setFont(font)
         painter.setPen(QColor(theme.chrome_dim))
         painter.drawText(
@@ -407,6 +420,9 @@ class Navigator(QDockWidget):
         self._scene_lines: list[int] = []
         self._analysis: Analysis | None = None
         self._lock: SceneLock | None = None
+        self.widest_page = ""
+        """The longest label under locked pages (the page column is at least three digits
+        wide)."""
         self.filled = False
 
     def sizeHint(self) -> QSize:
@@ -427,6 +443,7 @@ class Navigator(QDockWidget):
         numbers them), written into the items in place when the tree keeps its shape (an
         edit inside scenes: 2,000 entries cost a few milliseconds, not a new tree)."""
         self._analysis = analysis
+        self.widest_page = max(analysis.page_labels.values(), key=len, default="")
         if self._lock is None and analysis.outline is not None:
             entries: list[OutlineEntry] = analysis.outline
         else:

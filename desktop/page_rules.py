@@ -2,7 +2,9 @@
 
 The page starts come from the core's pagination (computed after typing pauses); only the
 rules that fall inside the visible blocks are looked up and painted, so a repaint costs
-the same on page 1 and on page 120.
+the same on page 1 and on page 120. Each rule is labelled as its page prints: ``23.``, and
+under locked pages ``23A.`` or ``24-25.`` (the analysis' page numbers read as their labels:
+``analysis.PageNumber``), the PDF's own page numbers.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def paint_page_rules(
         if not block.isValid():
             continue
         y = layout.blockBoundingRect(block).top() - offset
-        label = f"{page}."
+        label = f"{page}."  # a locked page's label (PageNumber), else its number
         label_width = metrics.horizontalAdvance(label) + 10
         painter.setPen(pen)
         painter.drawLine(QPointF(0, y), QPointF(width - label_width - margin / 2, y))

@@ -364,6 +364,7 @@ class Production(QObject):
             data.pages = lock
 
         self._run(store)
+        self.window.analyzer.start()  # the page rules, navigator and status bar: labels
         self._say(self.tr("Pages locked: {count} pages").format(count=len(lock.pages)))
         return True
 
@@ -375,6 +376,7 @@ class Production(QObject):
             data.pages = None
 
         self._run(forget)
+        self.window.analyzer.start()  # the views number the pages 1, 2, 3 again
         self._say(self.tr("Pages unlocked: they are numbered 1, 2, 3 … again"))
         return True
 

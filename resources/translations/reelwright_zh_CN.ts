@@ -347,6 +347,10 @@
         <translation>写作 {seconds} 秒，共 {tokens} 个词元</translation>
     </message>
     <message>
+        <source>Connecting to {model}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading {model}…</source>
         <translation>正在加载 {model}…</translation>
     </message>
@@ -2171,6 +2175,10 @@ Save anyway and replace that version?</source>
         <translation>模型目录</translation>
     </message>
     <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>How the model runs</source>
         <translation>模型的运行方式</translation>
     </message>
@@ -2201,6 +2209,42 @@ Save anyway and replace that version?</source>
     <message>
         <source>Changes apply from the next suggestion (the model loads again). A bigger context lets the model read more of the script and needs more memory.</source>
         <translation>更改从下一条建议起生效（模型会重新加载）。上下文越大，模型能读到的剧本内容越多，所需内存也越多。</translation>
+    </message>
+    <message>
+        <source>Let a model on a server write: llama.cpp&apos;s llama-server, vLLM or any other OpenAI-compatible server, on this computer or on another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the one it serves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none, or read from the variable below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each suggestion sends the server its prompt, which is made of your script&apos;s text (title page, notes, nearby scenes). A key typed here is kept in Reelwright&apos;s settings file, readable by you only. Nothing else leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use This Server</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ready</source>
@@ -2260,6 +2304,26 @@ Save anyway and replace that version?</source>
         <translation>&lt;b&gt;未移除：&lt;/b&gt;{error}</translation>
     </message>
     <message>
+        <source>Type the server&apos;s address first, e.g. http://localhost:8080.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking {host}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} serves {models}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} answers but does not list its models: type the model&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The co-writer uses {model} from the next suggestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Asking the hub…</source>
         <translation>正在连接模型仓库…</translation>
     </message>
@@ -2277,6 +2341,14 @@ Save anyway and replace that version?</source>
     <message>
         <source>{model} (embedded)</source>
         <translation>{model}（内置）</translation>
+    </message>
+    <message>
+        <source>the model on {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} on {host}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3092,6 +3164,49 @@ Save anyway and replace that version?</source>
     <message>
         <source>Action Defaults</source>
         <translation>恢复默认值</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptStatusBar</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln word</source>
+        <translation>
+            <numerusform>%Ln 字</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln words</source>
+        <translation>
+            <numerusform>%Ln 字</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked pages: %n sheet to print</source>
+        <translation>
+            <numerusform>页面已锁定：共 %n 张待打印</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked pages: %Ln sheets to print, numbered as they were locked</source>
+        <translation>
+            <numerusform>页面已锁定：共 %Ln 张待打印，页码沿用锁定时的编号</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Scene {number}</source>
+        <translation>第 {number} 场</translation>
     </message>
 </context>
 <context>
