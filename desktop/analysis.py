@@ -78,8 +78,8 @@ class PageNumber(int):
     """A page of the pagination under locked pages: its place among the sheets (1, 2, 3
     ...: what is counted, compared and looked up) that reads as the label it prints with
     (``str``, ``f"{page}"``: ``23A``, ``24-25``). The editor's page rules and the index
-    cards write page numbers with ``f"{page}"``, so they print labels with no rule of their
-    own. Equal to its plain number: a view that must notice a label change compares
+    cards write the numbers they are given as text, so they print labels with no rule of
+    their own. Equal to its plain number: a view that must notice a label change compares
     labels (``Analysis.page_label``)."""
 
     label: str
@@ -444,13 +444,12 @@ def analyse(
         if isinstance(cache, PaginationCache):
             result.reused_pages = cache.reused_pages
         result.runtime_minutes = float(pagination.page_count)  # a page a minute, as stats says
+        result.page_count = pagination.page_count
+        result.scene_pages = dict(pagination.scene_pages)
+        result.page_starts = [(line, page) for line, page in pagination.page_starts if page > 1]
         if lock is not None:
             pause()
-            pagination = _locked_pages(result, script, text, lock, setup, pagination)
-        else:
-            result.scene_pages = dict(pagination.scene_pages)
-            result.page_starts = [(line, page) for line, page in pagination.page_starts if page > 1]
-        result.page_count = pagination.page_count
+            _locked_pages(result, script, text, lock, setup, pagination)
     except Exception:  # a pagination bug must not take the editor down
         log.exception("pagination failed")
     pause()
@@ -473,27 +472,33 @@ def _locked_pages(
     lock: PageLock,
     setup: PrintSetup,
     unlocked: Pagination,
-) -> Pagination:
+) -> None:
     """The pages under ``lock`` (``page_lock.paginate_locked`` with ``setup``, reading the
-    text's own pagination ``unlocked``) written into ``result``: their labels, and page
-    numbers that read as them. Returns the locked pagination."""
+    text's own pagination ``unlocked``) written into ``result``: the sheets, their labels,
+    and page numbers that read as them. Should the locked pagination fail, ``result``
+    keeps the text's own pages (the window keeps working; the PDF says what is wrong)."""
     from reelwright.screenplay.page_lock import paginate_locked
 
-    placed = paginate_locked(script, text, lock, setup.layout, setup.options, unlocked=unlocked)
+    try:
+        placed = paginate_locked(script, text, lock, setup.layout, setup.options, unlocked=unlocked)
+    except Exception:
+        log.exception("pagination under the page lock failed")
+        return
     pagination = placed.pagination
     numbers = [page.number for page in pagination.pages]
-    result.page_labels = dict(zip(numbers, placed.labels, strict=True))
-    pages = {number: PageNumber(number, label) for number, label in result.page_labels.items()}
+    labels = dict(zip(numbers, placed.labels, strict=True))
+    pages = {number: PageNumber(number, label) for number, label in labels.items()}
+    first = numbers[0] if numbers else 1
+    result.page_count = pagination.page_count
+    result.page_labels = labels
     result.scene_pages = {
         index: pages.get(number, number) for index, number in pagination.scene_pages.items()
     }
-    first = numbers[0] if numbers else 1
     result.page_starts = [
         (line, pages.get(number, number))
         for line, number in pagination.page_starts
         if number > first
     ]
-    return pagination
 
 
 def setup_for_layout(setup: PrintSetup, layout: Layout) -> PrintSetup:
