@@ -220,6 +220,46 @@ def test_a_page_emptied_is_combined_with_the_next_on_screen(locked) -> None:
     assert _status_for_line(window, line).startswith("Page 10-11 of ")
 
 
+def test_any_edits_under_the_lock_keep_the_screen_on_the_pdfs_labels(locked) -> None:
+    """Cuts, pastes and typing anywhere (seeded): after each, the rules and the navigator
+    are the plan's, whatever labels the lock makes of them (A-pages, combined pages,
+    pages merged into the one before)."""
+    import random
+
+    window, _production, _heading = locked
+    document = window.editor.document()
+    chooser = random.Random(19)
+    for _ in range(6):
+        blocks = document.blockCount()
+        start = chooser.randrange(blocks)
+        cursor = QTextCursor(document.findBlockByNumber(start))
+        kind = chooser.choice(("cut", "paste", "type"))
+        if kind == "cut":
+            end = min(blocks - 1, start + chooser.randrange(5, 120))
+            cursor.setPosition(
+                document.findBlockByNumber(end).position(), QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.removeSelectedText()
+        elif kind == "paste":
+            cursor.insertText(NEW_SCENE[: chooser.randrange(40, len(NEW_SCENE))] + "\n\n")
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertText(" and the rain goes on" * chooser.randrange(1, 30))
+        window.wait_until_ready()
+        plan = _plan(window)
+        assert _rule_labels(window) == _plan_rules(plan), kind
+        analysis = window.analyzer.latest
+        assert analysis is not None and analysis.page_count == plan.page_count
+        printed = plan.scene_pages()
+        headings = {
+            element.start_line: index
+            for index, element in enumerate(analysis.script.elements)
+            if element.type is ElementType.SCENE_HEADING
+        }
+        scenes = [e for e in window.navigator.entries if e.kind == "scene"]
+        assert [e.page_label for e in scenes] == [printed[headings[e.line]] for e in scenes]
+
+
 def test_unlocking_numbers_the_pages_again_at_once(locked) -> None:
     window, production, heading = locked
     assert any(not str(page).isdigit() for _, page in window.editor.page_starts)
