@@ -348,7 +348,7 @@
     </message>
     <message>
         <source>Connecting to {model}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接 {model}…</translation>
     </message>
     <message>
         <source>Loading {model}…</source>
@@ -2176,7 +2176,7 @@ Save anyway and replace that version?</source>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>How the model runs</source>
@@ -2212,39 +2212,39 @@ Save anyway and replace that version?</source>
     </message>
     <message>
         <source>Let a model on a server write: llama.cpp&apos;s llama-server, vLLM or any other OpenAI-compatible server, on this computer or on another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>让服务器上的模型来写：llama.cpp 的 llama-server、vLLM 或任何兼容 OpenAI 的服务器，可以在本机，也可以在另一台电脑上。</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>the one it serves</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器提供的那个模型</translation>
     </message>
     <message>
         <source>none, or read from the variable below</source>
-        <translation type="unfinished"></translation>
+        <translation>无，或从下面的变量读取</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥</translation>
     </message>
     <message>
         <source>Key variable</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥变量</translation>
     </message>
     <message>
         <source>Each suggestion sends the server its prompt, which is made of your script&apos;s text (title page, notes, nearby scenes). A key typed here is kept in Reelwright&apos;s settings file, readable by you only. Nothing else leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次建议都会把提示词发给服务器，提示词由你的剧本文字组成（标题页、笔记、附近的场景）。在这里输入的密钥保存在 Reelwright 的设置文件中，只有你能读取。除此之外，没有任何内容离开这台电脑。</translation>
     </message>
     <message>
         <source>Use This Server</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此服务器</translation>
     </message>
     <message>
         <source>ready</source>
@@ -2305,23 +2305,23 @@ Save anyway and replace that version?</source>
     </message>
     <message>
         <source>Type the server&apos;s address first, e.g. http://localhost:8080.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入服务器地址，例如 http://localhost:8080。</translation>
     </message>
     <message>
         <source>Asking {host}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在询问 {host}…</translation>
     </message>
     <message>
         <source>{host} serves {models}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 提供 {models}。</translation>
     </message>
     <message>
         <source>{host} answers but does not list its models: type the model&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 有响应，但没有列出它的模型：请输入模型名称。</translation>
     </message>
     <message>
         <source>The co-writer uses {model} from the next suggestion.</source>
-        <translation type="unfinished"></translation>
+        <translation>从下一次建议起，协作写手使用 {model}。</translation>
     </message>
     <message>
         <source>Asking the hub…</source>
@@ -2344,11 +2344,11 @@ Save anyway and replace that version?</source>
     </message>
     <message>
         <source>the model on {host}</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 上的模型</translation>
     </message>
     <message>
         <source>{model} on {host}</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 上的 {model}</translation>
     </message>
 </context>
 <context>
