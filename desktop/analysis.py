@@ -449,7 +449,7 @@ def analyse(
         result.page_starts = [(line, page) for line, page in pagination.page_starts if page > 1]
         if lock is not None:
             pause()
-            _locked_pages(result, script, text, lock, setup, pagination)
+            _locked_pages(result, script, text, lock, setup, pagination, pause)
     except Exception:  # a pagination bug must not take the editor down
         log.exception("pagination failed")
     pause()
@@ -472,6 +472,7 @@ def _locked_pages(
     lock: PageLock,
     setup: PrintSetup,
     unlocked: Pagination,
+    pause: Callable[[], None] | None = None,
 ) -> None:
     """The pages under ``lock`` (``page_lock.paginate_locked`` with ``setup``, reading the
     text's own pagination ``unlocked``) written into ``result``: the sheets, their labels,
@@ -480,7 +481,9 @@ def _locked_pages(
     from reelwright.screenplay.page_lock import paginate_locked
 
     try:
-        placed = paginate_locked(script, text, lock, setup.layout, setup.options, unlocked=unlocked)
+        placed = paginate_locked(
+            script, text, lock, setup.layout, setup.options, unlocked=unlocked, pause=pause
+        )
     except Exception:
         log.exception("pagination under the page lock failed")
         return

@@ -513,7 +513,9 @@ class MainWindow(QMainWindow):
         setup = self.print_setup()
         self.analyzer.setup = setup
         latest = self.analyzer.latest
-        layout = setup.for_script(latest.script).layout if latest is not None else setup.layout
+        shown = setup.for_script(latest.script) if latest is not None else setup
+        lock = self.document.data.pages  # locked pages keep their paper, as the analysis does
+        layout = (shown.for_page_lock(lock.paper, lock.heading_blanks) if lock else shown).layout
         if layout != self.editor.page_layout:
             self.editor.set_page_layout(layout)
         self._show_print_setup()

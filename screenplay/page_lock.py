@@ -33,6 +33,7 @@ navigator.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from reelwright.screenplay.elements import Element, ElementType, Script
@@ -270,11 +271,14 @@ def paginate_locked(
     layout: Layout | None = None,
     options: PrintOptions | None = None,
     unlocked: Pagination | None = None,
+    pause: Callable[[], None] | None = None,
 ) -> PageLayout:
     """Paginate ``script`` (parsed from ``text``) so that every locked page keeps its place.
 
     ``unlocked`` is the script's ordinary pagination with the same layout and options, when
-    the caller has it already (the editor's analysis does): it is read, not recomputed."""
+    the caller has it already (the editor's analysis does): it is read, not recomputed.
+    ``pause`` is handed to the paginator (the editor's worker gives the interpreter back
+    there, so keys typed meanwhile never wait)."""
     layout = layout or layout_profile(lock)
     options = options or PrintOptions()
     lines = split_lines(text)
@@ -292,7 +296,7 @@ def paginate_locked(
         position, element = found
         last = position
         breaks.append(_Break(index, position, element, _kind(script, lines, position, element)))
-    free = unlocked if unlocked is not None else paginate(script, layout, options)
+    free = unlocked if unlocked is not None else paginate(script, layout, options, pause=pause)
     # Cues printed "(CONT'D)" for following their speaker's own speech: a forced break
     # between the two speeches would make the paginator forget who spoke last.
     first_cue_rows: dict[int, bool] = {}
@@ -304,7 +308,7 @@ def paginate_locked(
     adjusted = 0
     while True:
         copy, index_map, after = _with_breaks(script, lines, breaks, contd_cues, options)
-        pagination = paginate(copy, layout, options)
+        pagination = paginate(copy, layout, options, pause=pause)
         missed = _missed(copy, lines, pagination, breaks)
         if not missed:
             break

@@ -351,3 +351,27 @@ def test_runtime_and_words_in_english_and_chinese(qapp) -> None:
         assert format_words(12345) == f"{grouped} 字"
     finally:
         assert i18n.install(qapp, "en") == "en"
+
+
+def test_a_print_preference_changed_under_a_lock_keeps_the_locks_paper(qtbot, tmp_path) -> None:
+    """Pages locked on one paper, the paper then left to a locale that uses the other: the
+    editor's columns stay the lock's paper at once (they used to switch to the locale's and
+    back when the analysis came)."""
+    path = tmp_path / "card.fountain"
+    path.write_text(SOURCE.read_text("utf-8"), "utf-8")
+    settings = Settings()
+    settings.set("editor/paper", "")
+    locale_paper = PrintSetup.from_settings(settings.get).paper_name
+    lock_paper = "a4" if locale_paper == "letter" else "letter"
+    settings.set("editor/paper", lock_paper)
+    window, _production = _open(qtbot, path, settings)
+    window.actions_by_id["production.lock_pages"].trigger()
+    window.wait_until_ready()
+    lock = window.document.data.pages
+    assert lock is not None and lock.paper == lock_paper
+    locked_layout = window.editor.page_layout
+    settings.set("editor/paper", "")  # left to the locale
+    assert window.editor.page_layout == locked_layout
+    window.wait_until_ready()
+    assert window.editor.page_layout == locked_layout
+    assert window.analyzer.latest is not None and window.analyzer.latest.layout == locked_layout
