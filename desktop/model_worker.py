@@ -19,7 +19,6 @@ running generation ends within one token. Its own sentences are in the interface
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -31,10 +30,6 @@ from reelwright.models.remote import ServerModel
 from reelwright.models.types import CancelToken, EngineSettings, ModelFacts, SamplerSettings
 
 log = logging.getLogger(__name__)
-
-SWITCH_INTERVAL_S = 0.0005
-"""How often CPython hands the GIL between threads; the default 5 ms would let the model
-thread's Python parts delay a repaint (the analysis worker sets the same value)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +249,6 @@ class ModelHost(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
         self._thread = QThread(self)
         self._thread.setObjectName("reelwright-model")
         self._worker = ModelWorker()

@@ -181,3 +181,18 @@ def test_spell_check_opened_before_the_script_redoes_only_its_misspelt_lines(qtb
         window.editor.document().setModified(False)
         window.close()
         window.analyzer.shutdown()
+
+
+def test_the_co_writers_thread_leaves_the_interpreters_switch_interval_alone(qtbot):
+    """The model thread's Python parts are short and llama.cpp's calls release the
+    interpreter, so the window keeps its turns without a process-wide setting."""
+    import sys
+
+    from reelwright.desktop.model_worker import ModelHost
+
+    interval = sys.getswitchinterval()
+    host = ModelHost()
+    try:
+        assert sys.getswitchinterval() == interval
+    finally:
+        host.shutdown()
