@@ -3,10 +3,13 @@ defaults) plus an output check. Qt-free: the desktop panel and ``reelwright sugg
 iterate ``run_action``.
 
 Events, in order: one ``PromptReady``; then ``SuggestionChunk`` pieces as they stream
-(alternatives interleave; a ``Retry`` for an alternative means "drop its text so far");
-then exactly one final ``Suggestion`` per alternative, valid or failed with a reason.
-A suggestion that fails its check is generated again with a new seed, at most
-``MAX_ATTEMPTS`` times in all; a broken one is never marked valid.
+(alternative after alternative; a ``Retry`` for an alternative means "drop its text so
+far"); then exactly one final ``Suggestion`` per alternative, valid or failed with a
+reason. A suggestion that fails its check is generated again with a new seed, at most
+``MAX_ATTEMPTS`` times in all; a broken one is never marked valid. So is one that repeats
+an earlier alternative or an earlier take given in the options (``EARLIER_TAKES``: the
+``dup`` rule of ``quality``); for the trailer and shots the next alternative may not
+choose the moments or planned shots the earlier ones chose (as far as the plan allows).
 
 Everything said to the writer (a request refused, a retry's reason, a note with every take)
 is a :class:`~reelwright.models.phrases.Phrase`: English for the command line, translated by
@@ -16,7 +19,8 @@ the desktop (refusals in the ``Action`` context, notes in the check's).
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeAlias
 
@@ -241,22 +245,153 @@ def run_action(
     )
     stop = () if plan.grammar else recipe.stop + _chat_stops(prompt.style)
 
-    def request(seed: int, count: int) -> GenerationRequest:
+    def request(seed: int, grammar: str | None) -> GenerationRequest:
         return GenerationRequest(
-            prompt=prompt.text,
-            sampler=replace(settings, seed=seed),
-            stop=stop,
-            grammar=plan.grammar,
-            n=count,
+            prompt=prompt.text, sampler=replace(settings, seed=seed), stop=stop, grammar=grammar
         )
 
-    pending: list[tuple[int, int, str]] = []  # (index, attempt, reason of the last failure)
-    yield from _stream(engine, request(base_seed, n), plan, 1, None, cancel, pending)
-    while pending:
-        index, attempt, reason = pending.pop(0)
-        yield Retry(index, attempt, reason)
-        seed = base_seed + 7919 * attempt + 104729 * index
-        yield from _stream(engine, request(seed, 1), plan, attempt, index, cancel, pending)
+    # Alternatives are written one after another (the engines do so anyway, and the prompt
+    # stays in the cache), so that each is steered away from the choices of those before
+    # it and of the earlier takes the writer already has (Regenerate).
+    earlier = _earlier_takes(options)
+    shown: list[str] = [text for text, _ in earlier]
+    taken: Counter[str] = Counter(pick for _, picks in earlier for pick in picks)
+    for index in range(n):
+        if cancel is not None and cancel.cancelled:
+            yield _finish(plan, index, 1, "", Finished(index, "cancelled"))
+            continue
+        attempt = 1
+        while True:
+            seed = (
+                base_seed + index if attempt == 1 else base_seed + 7919 * attempt + 104729 * index
+            )
+            steered = replace(
+                plan,
+                grammar=_steered_grammar(plan, taken),
+                context={**plan.context, "avoid": dict(taken)},
+            )
+            suggestion = yield from _attempt(
+                engine, request(seed, steered.grammar), steered, index, attempt, cancel
+            )
+            suggestion = _against_earlier(suggestion, shown, len(earlier), attempt)
+            retryable = suggestion.finished is not None and suggestion.finished.reason in (
+                "stop",
+                "length",
+            )
+            if suggestion.ok or not retryable or attempt >= MAX_ATTEMPTS:
+                break
+            attempt += 1
+            yield Retry(index, attempt, suggestion.failure or "")
+        yield suggestion
+        if suggestion.ok:
+            shown.append(suggestion.text)
+            taken.update(_picks(action, suggestion.data))
+
+
+EARLIER_TAKES = "earlier_takes"
+"""The option holding the takes the writer already has for this request (Regenerate):
+each a text, or ``{"text": ..., "data": ...}`` as a ``Suggestion`` holds them."""
+
+
+def _earlier_takes(options: dict[str, Any]) -> list[tuple[str, set[str]]]:
+    """(text, picks) of each earlier take given in the options."""
+    out: list[tuple[str, set[str]]] = []
+    for take in options.get(EARLIER_TAKES) or ():
+        if isinstance(take, str):
+            text, data = take, None
+        elif isinstance(take, dict):
+            text, data = str(take.get("text") or ""), take.get("data")
+        else:
+            text, data = str(getattr(take, "text", "") or ""), getattr(take, "data", None)
+        if text.strip():
+            out.append((text, _picks(None, data)))
+    return out
+
+
+def _picks(action: str | None, data: Any) -> set[str]:
+    """The trailer moments or planned shots a take chose (ids of the plan it was cut from)."""
+    if not isinstance(data, dict):
+        return set()
+    picks: set[str] = set()
+    if action in (None, "trailer"):
+        picks |= {
+            str(b["moment"])
+            for b in data.get("beats") or []
+            if isinstance(b, dict) and b.get("moment")
+        }
+    if action in (None, "shots"):
+        picks |= {
+            str(s["plan"]) for s in data.get("shots") or [] if isinstance(s, dict) and s.get("plan")
+        }
+    return picks
+
+
+def _steered_grammar(plan: Plan, taken: Counter[str]) -> str | None:
+    """The plan's grammar, or for the trailer and shots one without the moments or shots
+    that earlier alternatives chose (``taken``: how many chose each): only as many of
+    those come back as the action's shape needs at the least, the least chosen first (a
+    short scene has few shots to choose from)."""
+    context = plan.context
+    action = plan.recipe.action
+    if plan.grammar is None or action not in ("trailer", "shots"):
+        return plan.grammar
+    if not set(taken) & set(context.get("plan") or context.get("moments") or ()):
+        return plan.grammar
+    letters = context["letters"]
+    if action == "shots":
+        shots = list(context["plan"].values())
+        free = [s.id for s in shots if s.id not in taken]
+        back = _least_taken([s.id for s in shots], taken, context["fewest_shots"] - len(free))
+        keep = set(free) | set(back)
+        by_kind: dict[str, list[str]] = {}
+        for shot in shots:
+            if shot.id in keep:
+                by_kind.setdefault(shot.kind, []).append(shot.id)
+        schema = grammars.shots_schema(by_kind, MAX_SHOTS, letters)
+    else:
+        counts = TRAILER_PHASES[int(context["length"])]
+        phases: dict[str, list[str]] = {}
+        for phase, ids in context["phases"].items():
+            free = [i for i in ids if i not in taken]
+            back = _least_taken(ids, taken, counts[phase][0] - len(free))
+            phases[phase] = [i for i in ids if i in free or i in back]
+        schema = grammars.trailer_schema(phases, counts, letters)
+    try:
+        schema = grammars.fit_schema(schema, plan.max_tokens)
+    except ValueError:
+        return plan.grammar  # cannot happen with fewer choices; the plan's grammar fits
+    return grammars.json_grammar(schema)
+
+
+def _least_taken(ids: list[str], taken: Counter[str], count: int) -> list[str]:
+    """``count`` of the taken ``ids``, those chosen by the fewest alternatives first."""
+    used = sorted((i for i in ids if i in taken), key=lambda i: taken[i])
+    return used[: max(0, count)]
+
+
+def _against_earlier(
+    suggestion: Suggestion, shown: list[str], given: int, attempt: int
+) -> Suggestion:
+    """An alternative that repeats an earlier one or an earlier take (the ``dup`` rule,
+    ``quality.repeats``) is written again; the last attempt is kept with a note saying
+    so (it is valid, and the writer loses nothing)."""
+    if not suggestion.ok or not shown:
+        return suggestion
+    which = quality.repeats(suggestion.text, shown)
+    if which is None:
+        return suggestion
+    if which < given:
+        said_ = said(QT_TRANSLATE_NOOP("Check", "it repeats an earlier take"))
+    else:
+        said_ = said(
+            QT_TRANSLATE_NOOP("Check", "it repeats alternative {number}"), number=which - given + 1
+        )
+    check = suggestion.check
+    if attempt < MAX_ATTEMPTS:
+        check = Check(False, (said_,), check.notes)
+    else:
+        check = Check(True, (), (*check.notes, said_))
+    return replace(suggestion, check=check)
 
 
 def prompt_style(engine: Engine, wanted: str = "auto") -> str:
@@ -295,29 +430,27 @@ def _chat_stops(style: str) -> tuple[str, ...]:
     return ("<|im_end|>", "<|endoftext|>") if style == "chat" else ()
 
 
-def _stream(
+def _attempt(
     engine: Engine,
     request: GenerationRequest,
     plan: Plan,
+    index: int,
     attempt: int,
-    only_index: int | None,
     cancel: CancelToken | None,
-    pending: list[tuple[int, int, str]],
-) -> Iterator[ActionEvent]:
-    texts: dict[int, list[str]] = {}
+) -> Generator[ActionEvent, None, Suggestion]:
+    """One attempt at alternative ``index``: its chunks as they stream, then (returned) its
+    checked suggestion."""
+    texts: list[str] = []
+    done: Finished | None = None
     for item in engine.generate(request, cancel):
-        index = item.index if only_index is None else only_index
         if isinstance(item, Chunk):
-            texts.setdefault(index, []).append(item.text)
+            texts.append(item.text)
             yield SuggestionChunk(index, attempt, item.text)
-        elif isinstance(item, Finished):
-            raw = "".join(texts.pop(index, []))
-            suggestion = _finish(plan, index, attempt, raw, item)
-            retryable = item.reason in ("stop", "length")
-            if not suggestion.ok and retryable and attempt < MAX_ATTEMPTS:
-                pending.append((index, attempt + 1, suggestion.failure or ""))
-            else:
-                yield suggestion
+        elif isinstance(item, Finished) and done is None:
+            done = item
+    if done is None:
+        done = Finished(index, "error", error=said(QT_TRANSLATE_NOOP("Check", "the model failed")))
+    return _finish(plan, index, attempt, "".join(texts), done)
 
 
 def _finish(plan: Plan, index: int, attempt: int, raw: str, done: Finished) -> Suggestion:
@@ -500,7 +633,7 @@ def make_plan(
         known = tuple(names)
         context["previous_speaker"] = last
     else:
-        schema, extra_values, more = _schema_for(action, story, options, current, letters)
+        schema, extra_values, more = _schema_for(action, story, options, current, letters, language)
         context |= more
         values |= extra_values
         if action == "character":
@@ -515,6 +648,14 @@ def make_plan(
             schema = grammars.fit_schema(schema, max_tokens)
             grammar = grammars.json_grammar(schema)
         context["schema"] = schema
+        context["letters"] = letters
+        # The fewest items the action's shape needs once repeats are left out of a take.
+        if action == "shots":
+            context["fewest_shots"] = int(schema["properties"]["shots"].get("minItems", 1))
+        elif action == "marketing":
+            context["fewest_posts"] = int(schema["properties"]["posts"].get("minItems", 1))
+        elif action == "trailer":
+            context["fewest_beats"] = TRAILER_BEATS[int(context["length"])][0]
     instruction = template.fill("instruction", values).strip()
     context["instructions"] = system + "\n" + instruction
     spec = PromptSpec(
@@ -578,7 +719,12 @@ def _scenes_with(story: Story, name: str) -> tuple[int, ...]:
 
 
 def _schema_for(
-    action: str, story: Story, options: dict[str, Any], current: Any, letters: grammars.Letters
+    action: str,
+    story: Story,
+    options: dict[str, Any],
+    current: Any,
+    letters: grammars.Letters,
+    language: str = "en",
 ) -> tuple[dict[str, Any], dict[str, object], dict[str, Any]]:
     values: dict[str, object] = {}
     context: dict[str, Any] = {}
@@ -605,7 +751,7 @@ def _schema_for(
         length = int(options.get("length") or 60)
         if length not in TRAILER_BEATS:
             raise _refused(QT_TRANSLATE_NOOP("Action", "a trailer is 30, 60 or 90 seconds long"))
-        moments = grounding.trailer_moments(story)
+        moments = grounding.trailer_moments(story, language)
         if not moments:
             raise _refused(
                 QT_TRANSLATE_NOOP("Action", "a trailer is cut from scenes: the script has none yet")
@@ -665,6 +811,7 @@ def _schema_for(
 
 __all__ = [
     "ACTIONS",
+    "EARLIER_TAKES",
     "MAX_ATTEMPTS",
     "RECIPES",
     "SCRIPT_ACTIONS",

@@ -155,8 +155,12 @@ def _best_line(scene: Scene, rank: dict[str, int]) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
-def trailer_moments(story: Story) -> list[Moment]:
-    """Candidate beats, in script order, at most ``MOMENTS_PER_PHASE`` per phase."""
+def trailer_moments(story: Story, language: str = "en") -> list[Moment]:
+    """Candidate beats, in script order, at most ``MOMENTS_PER_PHASE`` per phase; none
+    that would show and say much the same as a better one (the ``dup`` rule, on the beat
+    the moment makes in ``language``)."""
+    from reelwright.models.quality import beat_item, repeats
+
     rank = {name: i for i, name in enumerate(story.characters)}
     names = {n for n in story.characters if n.isupper() and len(n) > 1}
     seen: set[str] = set()
@@ -194,9 +198,18 @@ def trailer_moments(story: Story) -> list[Moment]:
             moment = Moment("", scene.number, kind, text, speaker, place, phase)
             by_phase[phase].append((score, order, moment))
     chosen: list[tuple[int, Moment]] = []
+    shown: list[str] = []
     for phase in PHASES:
-        best = sorted(by_phase[phase], key=lambda item: (-item[0], item[1]))[:MOMENTS_PER_PHASE]
-        chosen += [(o, m) for _, o, m in best]
+        taken = 0
+        for _, o, m in sorted(by_phase[phase], key=lambda item: (-item[0], item[1])):
+            if taken >= MOMENTS_PER_PHASE:
+                break
+            item = beat_item({"picture": m.picture(language), "line": m.text if m.speaker else ""})
+            if repeats(item, shown) is not None:
+                continue
+            shown.append(item)
+            chosen.append((o, m))
+            taken += 1
     chosen.sort(key=lambda item: item[0])
     return [
         Moment(f"M{i}", m.scene, m.kind, m.text, m.speaker, m.place, m.phase)
@@ -287,7 +300,7 @@ def coverage_plan(story: Story, index: int, language: str = "en") -> list[Planne
     """The shots scene ``index`` calls for, in the order they play. Descriptions are in
     English for English scripts; other languages get the script's own words only (names,
     places, the first words of lines)."""
-    from reelwright.models.quality import common_words
+    from reelwright.models.quality import common_words, repeats, shot_item
 
     english = language == "en"
     common = common_words(language) | common_words("en")
@@ -337,10 +350,15 @@ def coverage_plan(story: Story, index: int, language: str = "en") -> list[Planne
                 took = f"{_name(listener)} takes it in." if english else f"{listener} ({speaker})"
                 plan.append(("reaction", listener, took))
             last_line_by = speaker
+    # A shot much like one already planned (the ``dup`` rule) is the same setup: one shot
+    # covers both (two close-ups of NORA on "No!" and "Go!" are one close-up).
     kept: list[tuple[str, str, str]] = []
-    for item in plan:
-        if item not in kept:
-            kept.append(item)
+    covered: list[str] = []
+    for kind, subject, action in plan:
+        item = shot_item({"subject": subject, "action": action})
+        if repeats(item, covered) is None:
+            kept.append((kind, subject, action))
+            covered.append(item)
     return [
         PlannedShot(f"S{i}", kind, subject, action, i)
         for i, (kind, subject, action) in enumerate(kept, 1)

@@ -403,16 +403,33 @@ def normalise(text: str) -> str:
     return " ".join(tokens_for_copy(text))
 
 
+def _same(key: str, earlier: str) -> bool:
+    return key == earlier or SequenceMatcher(None, key, earlier).ratio() >= NEAR_DUPLICATE
+
+
+def repeated_items(items: Sequence[str], earlier: Sequence[str] = ()) -> list[int]:
+    """The indices of ``items`` identical or nearly identical (``NEAR_DUPLICATE``) to an
+    earlier item or to one of ``earlier``: the rule of the ``dup`` measure, which the
+    actions also use to leave a repeat out of a take and to write an alternative again."""
+    seen = [normalise(e) for e in earlier]
+    found = []
+    for index, item in enumerate(items):
+        key = normalise(item)
+        if any(_same(key, s) for s in seen):
+            found.append(index)
+        seen.append(key)
+    return found
+
+
+def repeats(item: str, earlier: Sequence[str]) -> int | None:
+    """The index of the first of ``earlier`` that ``item`` repeats (the ``dup`` rule)."""
+    key = normalise(item)
+    return next((i for i, e in enumerate(earlier) if _same(key, normalise(e))), None)
+
+
 def duplicates(items: Sequence[str]) -> tuple[int, int]:
     """(items identical or nearly identical to an earlier one, items)."""
-    seen: list[str] = []
-    repeats = 0
-    for item in items:
-        key = normalise(item)
-        if any(key == s or SequenceMatcher(None, key, s).ratio() >= NEAR_DUPLICATE for s in seen):
-            repeats += 1
-        seen.append(key)
-    return repeats, len(items)
+    return len(repeated_items(items)), len(items)
 
 
 def _names_in(text: str, names: Iterable[str]) -> list[str]:
@@ -633,16 +650,24 @@ def _strings(value: Any) -> str:
     return ""
 
 
+def beat_item(beat: dict[str, Any]) -> str:
+    """A trailer beat as the ``dup`` and grounding measures read it: what it shows, the
+    line heard, the words on screen."""
+    return " ".join(str(beat.get(k, "")) for k in ("picture", "line", "on_screen_text"))
+
+
+def shot_item(shot: dict[str, Any]) -> str:
+    """A shot as the ``dup`` and grounding measures read it: its subject and what it covers."""
+    return f"{shot.get('subject', '')} {shot.get('action', '')}"
+
+
 def items_of(take: Take) -> list[str]:
     """The parts that must differ from each other and cite the script."""
     data = take.data or {}
     if take.action == "trailer":
-        return [
-            " ".join(str(b.get(k, "")) for k in ("picture", "line", "on_screen_text"))
-            for b in data.get("beats", [])
-        ]
+        return [beat_item(b) for b in data.get("beats", [])]
     if take.action == "shots":
-        return [f"{s.get('subject', '')} {s.get('action', '')}" for s in data.get("shots", [])]
+        return [shot_item(s) for s in data.get("shots", [])]
     if take.action == "marketing":
         return [str(p) for p in data.get("posts", [])]
     if take.action == "logline":
@@ -706,6 +731,7 @@ __all__ = [
     "ScriptFacts",
     "Take",
     "action_person",
+    "beat_item",
     "cites",
     "copied_share",
     "copy_rate",
@@ -717,7 +743,10 @@ __all__ = [
     "leaked_phrases",
     "measure_take",
     "person_in_action",
+    "repeated_items",
+    "repeats",
     "script_facts",
+    "shot_item",
     "speaker_pattern",
     "variant_duplicates",
     "word_list",

@@ -293,6 +293,8 @@ def check_output(
     }[output]
     try:
         text, fountain, notes = render(data, context)
+    except TooFewError as error:
+        return raw, None, Check(False, (error.problem,))
     except (KeyError, TypeError, ValueError) as error:
         problem = said(
             QT_TRANSLATE_NOOP("Check", "the answer misses a field or value: {error}"),
@@ -536,6 +538,26 @@ def _left_out_repeating(count: int) -> Phrase:
     )
 
 
+FEWEST = {"trailer": "fewest_beats", "shots": "fewest_shots", "marketing": "fewest_posts"}
+"""The context key holding the fewest beats, shots or posts the action's shape needs."""
+
+
+class TooFewError(Exception):
+    """Fewer beats, shots or posts are left, once repeats are left out, than the action's
+    shape needs: the take is written again."""
+
+    def __init__(self, left: int, fewest: int) -> None:
+        super().__init__(left, fewest)
+        self.problem = said(
+            QT_TRANSLATE_NOOP(
+                "Check",
+                "once repeats are left out only {count} of the {fewest} items it needs remain",
+            ),
+            count=left,
+            fewest=fewest,
+        )
+
+
 def _check_rendered(output: str, fountain: str) -> list[str]:
     """The rendered Fountain must parse back to what it stands for."""
     script = parse(fountain)
@@ -560,40 +582,63 @@ def _check_rendered(output: str, fountain: str) -> list[str]:
 
 
 def _render_shots(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
-    """Shots chosen from the coverage plan, in the order they play (a shot chosen twice
-    is kept once)."""
+    """Shots chosen from the coverage plan, in the order they play. A shot chosen twice is
+    kept once, and one much like an earlier shot (the ``dup`` rule) is left out; should
+    fewer shots be left than the list needs, unused shots of the plan fill it (framed as
+    the model framed the shot they stand for, where their kind allows)."""
     plan = context.get("plan")
     chosen = data["shots"]
     if not chosen:
         raise ValueError(said(QT_TRANSLATE_NOOP("Check", "no shots")))
     notes: list[str] = []
+    fewest = int(context.get(FEWEST["shots"], 0))
     if plan is not None:
         picked: dict[str, dict[str, Any]] = {}
+        twice: list[dict[str, Any]] = []
         for shot in chosen:
-            planned = plan[shot["plan"]]
             if shot["plan"] in picked:
+                twice.append(shot)
                 continue
-            picked[shot["plan"]] = {
-                "size": shot["size"],
-                "angle": shot["angle"],
-                "movement": shot["movement"],
-                "subject": planned.subject,
-                "action": planned.action,
-                "plan": planned.id,
-                "kind": planned.kind,
-                "order": planned.order,
-            }
-        if len(picked) < len(chosen):
+            picked[shot["plan"]] = _planned_shot(plan[shot["plan"]], shot)
+        filled = 0
+        for shot in twice:
+            if len(picked) >= fewest:
+                break
+            spare = _spare_shot(plan, picked, shot, context)
+            if spare is not None:
+                picked[spare["plan"]] = spare
+                filled += 1
+        if filled:
+            notes.append(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Check", "{count} shot(s) chosen twice replaced by unused ones of the plan"
+                    ),
+                    count=filled,
+                )
+            )
+        if len(twice) > filled:
             notes.append(
                 said(
                     QT_TRANSLATE_NOOP("Check", "{count} shot(s) chosen twice kept once"),
-                    count=len(chosen) - len(picked),
+                    count=len(twice) - filled,
                 )
             )
         shots = sorted(picked.values(), key=lambda shot: int(shot["order"]))
-        data["shots"] = shots
     else:
         shots = chosen
+    repeated = set(quality.repeated_items([quality.shot_item(shot) for shot in shots]))
+    if repeated:
+        shots = [shot for i, shot in enumerate(shots) if i not in repeated]
+        notes.append(
+            said(
+                QT_TRANSLATE_NOOP("Check", "{count} shot(s) much like an earlier one left out"),
+                count=len(repeated),
+            )
+        )
+    if len(shots) < fewest:
+        raise TooFewError(len(shots), fewest)
+    data["shots"] = shots
     blocks, lines = [], []
     for number, shot in enumerate(shots, 1):
         subject = " ".join(str(shot["subject"]).split()).upper()
@@ -602,6 +647,53 @@ def _render_shots(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, s
         lines.append(f"{number}. {line}: {shot['action']}")
     fountain = "\n\n".join(blocks) + "\n"
     return fountain, fountain, notes
+
+
+def _planned_shot(planned: Any, framing: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "size": framing["size"],
+        "angle": framing["angle"],
+        "movement": framing["movement"],
+        "subject": planned.subject,
+        "action": planned.action,
+        "plan": planned.id,
+        "kind": planned.kind,
+        "order": planned.order,
+    }
+
+
+def _spare_shot(
+    plan: dict[str, Any],
+    picked: dict[str, dict[str, Any]],
+    framing: dict[str, Any],
+    context: dict[str, Any],
+) -> dict[str, Any] | None:
+    """The first unused shot of the plan that is not much like a picked one (those no
+    earlier alternative took first), framed as ``framing`` where the schema lets its kind
+    be (else its kind's first size, angle or movement)."""
+    kept = [quality.shot_item(shot) for shot in picked.values()]
+    alternatives: list[dict[str, Any]] = []
+    schema = context.get("schema")
+    if isinstance(schema, dict):
+        items = schema.get("properties", {}).get("shots", {}).get("items", {})
+        alternatives = items.get("anyOf", [items])
+    avoid = context.get("avoid") or {}
+    for planned in sorted(plan.values(), key=lambda p: avoid.get(p.id, 0)):
+        if planned.id in picked:
+            continue
+        shot = _planned_shot(planned, framing)
+        if quality.repeats(quality.shot_item(shot), kept) is not None:
+            continue
+        for alternative in alternatives:
+            properties = alternative.get("properties", {})
+            if planned.id not in properties.get("plan", {}).get("enum", ()):
+                continue
+            for key in ("size", "angle", "movement"):
+                allowed = properties.get(key, {}).get("enum")
+                if allowed and shot[key] not in allowed:
+                    shot[key] = allowed[0]
+        return shot
+    return None
 
 
 def scale_beats(seconds: Sequence[int], length: int) -> list[tuple[int, int]]:
@@ -629,65 +721,72 @@ TITLE_SECONDS = 3
 
 
 def _trailer_beats(data: dict[str, Any], context: dict[str, Any]) -> tuple[list[dict], list[str]]:
-    """The model's choices as beats: each moment once (a repeat is replaced by an unused
-    moment of the same phase, or dropped), quoted lines as dialogue, the title card last."""
+    """The model's choices as beats: each moment once, and no beat that shows and says
+    much the same as an earlier one or the title card (the ``dup`` rule of
+    ``quality.repeated_items``): such a beat is cut from an unused moment of the same phase
+    instead, or left out. Quoted lines as dialogue, the title card last."""
     moments = context["moments"]
     language = str(context.get("language", "en"))
     facts = context.get("facts")
+    title = str(context.get("title") or "")
+    card = {
+        "seconds": TITLE_SECONDS,
+        "shot": "TITLE CARD",
+        "picture": title,
+        "audio": "music",
+        "speaker": "",
+        "line": "",
+        "on_screen_text": title.upper() if title.isascii() else title,
+        "music": data.get("title_music", ""),
+        "scene": None,
+        "moment": None,
+        "kind": "title",
+        "phase": "title",
+    }
+    card_item = quality.beat_item(card)
     used: set[str] = set()
     beats: list[dict[str, Any]] = []
+    shown: list[str] = []
     notes: list[str] = []
-    replaced = dropped = cleared = 0
+    replaced = dropped = cleared = repeated_text = 0
     for phase in PHASES:
         for choice in data.get(phase, []):
-            moment_id = str(choice["moment"])
-            if moment_id in used:
-                spare = [m for m in context["phases"][phase] if m not in used]
-                if not spare:
-                    dropped += 1
-                    continue
-                moment_id = spare[0]
-                replaced += 1
-            used.add(moment_id)
-            moment = moments[moment_id]
             text = " ".join(str(choice["text"]).split())
+            invented_text = False
             if text and isinstance(facts, quality.ScriptFacts):
-                invented, _ = quality.invented_words(text, facts)
-                if invented:
-                    text, cleared = "", cleared + 1
-            beats.append(
-                {
-                    "seconds": int(choice["seconds"]),
-                    "shot": choice["shot"],
-                    "picture": moment.picture(language),
-                    "audio": "dialogue" if moment.speaker else "music",
-                    "speaker": moment.speaker or "",
-                    "line": moment.text if moment.speaker else "",
-                    "on_screen_text": text,
-                    "music": choice["music"],
-                    "scene": moment.scene,
-                    "moment": moment.id,
-                    "kind": moment.kind,
-                    "phase": phase,
-                }
-            )
-    title = str(context.get("title") or "")
-    beats.append(
-        {
-            "seconds": TITLE_SECONDS,
-            "shot": "TITLE CARD",
-            "picture": title,
-            "audio": "music",
-            "speaker": "",
-            "line": "",
-            "on_screen_text": title.upper() if title.isascii() else title,
-            "music": data.get("title_music", ""),
-            "scene": None,
-            "moment": None,
-            "kind": "title",
-            "phase": "title",
-        }
-    )
+                invented_text = bool(quality.invented_words(text, facts)[0])
+                text = "" if invented_text else text
+            chosen = str(choice["moment"])
+            beat = None
+            avoid = context.get("avoid") or {}
+            spares = sorted(context["phases"][phase], key=lambda m: avoid.get(m, 0))
+            # The moment chosen with its words, then without them (the words repeat an
+            # earlier beat's), then the unused moments of the phase, the least chosen by
+            # earlier alternatives first.
+            order = [chosen, *[m for m in spares if m != chosen]]
+            for moment_id, words in [(m, t) for m in order for t in dict.fromkeys((text, ""))]:
+                if moment_id in used:
+                    continue
+                candidate = _beat(moments[moment_id], choice, words, phase, language)
+                item = quality.beat_item(candidate)
+                if (
+                    quality.repeats(item, shown) is None
+                    and quality.repeats(card_item, [item]) is None
+                ):
+                    beat = candidate
+                    shown.append(item)
+                    break
+            if beat is None:
+                dropped += 1
+                continue
+            replaced += beat["moment"] != chosen
+            cleared += invented_text
+            repeated_text += bool(text) and not beat["on_screen_text"]
+            used.add(str(beat["moment"]))
+            beats.append(beat)
+    if len(beats) < int(context.get(FEWEST["trailer"], 0)):
+        raise TooFewError(len(beats), int(context[FEWEST["trailer"]]))
+    beats.append(card)
     if replaced:
         notes.append(
             said(
@@ -699,6 +798,15 @@ def _trailer_beats(data: dict[str, Any], context: dict[str, Any]) -> tuple[list[
         notes.append(
             said(QT_TRANSLATE_NOOP("Check", "{count} repeated beat(s) left out"), count=dropped)
         )
+    if repeated_text:
+        notes.append(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Check", "{count} on-screen text(s) much like an earlier beat's left out"
+                ),
+                count=repeated_text,
+            )
+        )
     if cleared:
         notes.append(
             said(
@@ -709,6 +817,24 @@ def _trailer_beats(data: dict[str, Any], context: dict[str, Any]) -> tuple[list[
             )
         )
     return beats, notes
+
+
+def _beat(moment: Any, choice: dict[str, Any], text: str, phase: str, language: str) -> dict:
+    """The beat cut from ``moment`` with the model's ``choice`` of shot, length and music."""
+    return {
+        "seconds": int(choice["seconds"]),
+        "shot": choice["shot"],
+        "picture": moment.picture(language),
+        "audio": "dialogue" if moment.speaker else "music",
+        "speaker": moment.speaker or "",
+        "line": moment.text if moment.speaker else "",
+        "on_screen_text": text,
+        "music": choice["music"],
+        "scene": moment.scene,
+        "moment": moment.id,
+        "kind": moment.kind,
+        "phase": phase,
+    }
 
 
 def _render_trailer(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
@@ -867,6 +993,11 @@ def _keep_real(items: list[str], facts: Any) -> tuple[list[str], int]:
 def _render_marketing(data: dict[str, Any], context: dict[str, Any]) -> tuple[str, str, list[str]]:
     facts = context.get("facts")
     posts, dropped_posts = _keep_real([str(p) for p in data["posts"]], facts)
+    repeated = set(quality.repeated_items(posts))
+    posts = [post for i, post in enumerate(posts) if i not in repeated]
+    fewest = int(context.get(FEWEST["marketing"], 0))
+    if repeated and len(posts) < fewest:
+        raise TooFewError(len(posts), fewest)
     sentences, dropped = _keep_real([" ".join(str(s).split()) for s in data["blurb"]], facts)
     blurb = " ".join(sentences)
     data["blurb"], data["posts"] = blurb, posts
@@ -878,6 +1009,13 @@ def _render_marketing(data: dict[str, Any], context: dict[str, Any]) -> tuple[st
                     "Check", "{count} sentence(s) or post(s) with words in no dictionary left out"
                 ),
                 count=dropped + dropped_posts,
+            )
+        )
+    if repeated:
+        notes.append(
+            said(
+                QT_TRANSLATE_NOOP("Check", "{count} post(s) much like an earlier one left out"),
+                count=len(repeated),
             )
         )
     words = count_words(blurb)
