@@ -744,7 +744,9 @@ def _import_title_page(root: ET.Element) -> dict[str, str]:
     keyed: dict[str, list[str]] = {}
     loose: list[tuple[str, str]] = []
     for paragraph in page.findall("Paragraph"):
-        text = _marked(paragraph).strip()
+        # Each line of a title-page value is read stripped in Fountain: take it so.
+        lines = (line.strip() for line in _marked(paragraph).split("\n"))
+        text = "\n".join(line for line in lines if line)
         raw_key = paragraph.get(KEY_ATTRIBUTE)
         if raw_key:
             key = _title_key(raw_key)

@@ -315,3 +315,20 @@ def test_title_page_keys_with_line_breaks_do_not_merge_in_the_fountain_export() 
     again = parse(written)
     assert again.title_page == script.title_page, written
     assert [e.text for e in again.elements] == ["Fog."]
+
+
+def test_title_page_lines_are_read_as_fountain_reads_them() -> None:
+    """A title-page value broken over lines with indents (a tab after a carriage return in
+    the wild) comes in line by line stripped, as the Fountain export then reads it back."""
+    from reelwright.exporters.fountain import to_fountain
+    from reelwright.screenplay.parser import parse
+
+    data = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<FinalDraft DocumentType="Script" Version="5">'
+        b"<Content></Content><TitlePage><Content>"
+        b'<Paragraph Alignment="Left"><Text>12 Elm Street\r\tSpringfield  \n\n  555-0100</Text>'
+        b"</Paragraph></Content></TitlePage></FinalDraft>"
+    )
+    script = from_fdx(data)
+    assert script.title_page == {"Contact": "12 Elm Street\nSpringfield\n555-0100"}
+    assert parse(to_fountain(script)).title_page == script.title_page
