@@ -23,10 +23,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
@@ -264,9 +264,13 @@ class CoWriter(QObject):
         line: int | None = None,
         keep_character: bool = False,
         place: HeldPlace | None = None,
+        earlier: Sequence[Any] = (),
     ) -> int:
         """Run ``action`` on a snapshot of the script, for the place held now (or
-        ``place``); returns the request id."""
+        ``place``); returns the request id. ``earlier``: the checked suggestions the writer
+        already has for it (Regenerate), which the new takes must not repeat."""
+        from reelwright.models.actions import EARLIER_TAKES  # the model layer, loaded late
+
         spec = BY_NAME[action]
         editor = self.editor
         if place is None:
@@ -284,7 +288,9 @@ class CoWriter(QObject):
             action,
             editor.script_text(),
             cursor_line=line,
-            options=options,
+            options={**options, EARLIER_TAKES: [{"text": s.text, "data": s.data} for s in earlier]}
+            if earlier
+            else options,
             sampler_changes=sampler_changes(self.settings, action),
             n=count,
         )
@@ -311,7 +317,14 @@ class CoWriter(QObject):
         keep = run.action.name == "character"
         if keep and run.options.get("character"):
             self.panel.set_characters(self.characters(), str(run.options["character"]))
-        self.start(run.action.name, keep_character=keep, place=place)
+        earlier = [
+            take.suggestion
+            for take in self.panel.takes
+            if take.action.name == run.action.name
+            and take.suggestion is not None
+            and take.suggestion.ok
+        ]
+        self.start(run.action.name, keep_character=keep, place=place, earlier=earlier)
 
     def stop(self) -> None:
         self.host.cancel()

@@ -460,7 +460,7 @@ def cites(text: str, facts: ScriptFacts, *, source: str | None = None) -> bool:
     if _names_in(text, place_names):
         return True
     tokens = tokens_for_copy(text)
-    if any(g in facts.ngrams for g in _quads(facts, tokens)):
+    if _quads(facts, tokens):  # a quote of four or more of the script's words
         return True
     if 2 <= len(tokens) < 4 and tuple(tokens) in _short_runs(facts, len(tokens)):
         return True  # a short sentence quoted whole (``A gorgeous day.``)

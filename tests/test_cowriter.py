@@ -251,9 +251,19 @@ def test_stop_keeps_a_stopped_take_to_edit_and_accept(qtbot, make_window, engine
     assert editor.script_text() == SCRIPT
 
 
+BOATHOUSE_SCENE = (
+    "INT. BOATHOUSE - NIGHT\n\nRain drums on the tin roof. Tomas bails water from a dinghy "
+    "while Nora holds the lamp.\n\nTOMAS\nShe'll float by morning.\n\nNORA\nIf the storm "
+    "lets her."
+)
+LAMP_ROOM_SCENE = (
+    "EXT. LAMP ROOM - DAWN\n\nThe great lens turns, throwing light across a grey sea. Nora "
+    "wipes salt from the glass.\n\nNORA\nThere. Do you see it?\n\nTOMAS\nA sail. Finally."
+)
+
+
 def test_regenerate_adds_numbered_takes_beside_the_old_ones(qtbot, make_window, engine) -> None:
-    other = NEXT_SCENE.replace("HARBOUR WALL", "BOATHOUSE").replace("pier", "slipway")
-    engine.texts = [NEXT_SCENE, other, NEXT_SCENE.replace("HARBOUR WALL", "LAMP ROOM")]
+    engine.texts = [NEXT_SCENE, BOATHOUSE_SCENE, LAMP_ROOM_SCENE]
     window, cowriter = make_window()
     move_caret(window.editor, 6)
     assert run_to_end(qtbot, cowriter, "next-scene").reason == "done"
@@ -406,3 +416,18 @@ def test_an_unused_cowriter_starts_no_thread_and_installs_once(qtbot, make_windo
     assert cowriter.model_status.text() == "SmolLM2 135M (embedded)"
     assert not cowriter.panel.isVisible()  # it opens with the first suggestion
     assert not cowriter.panel.notice.isVisible()
+
+
+def test_regenerate_never_repeats_a_take_the_writer_has(qtbot, make_window, engine) -> None:
+    """Regenerate hands the model layer the takes already in the panel: a new take that
+    repeats one of them is written again (issue 15: no identical variants)."""
+    engine.texts = [NEXT_SCENE, NEXT_SCENE, BOATHOUSE_SCENE]
+    window, cowriter = make_window()
+    move_caret(window.editor, 6)
+    assert run_to_end(qtbot, cowriter, "next-scene").reason == "done"
+    panel = cowriter.panel
+    with qtbot.waitSignal(cowriter.job_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.regenerate_button, Qt.MouseButton.LeftButton)
+    texts = [v.text.toPlainText() for v in panel.views]
+    assert len(texts) == 2 and "HARBOUR WALL" in texts[0] and "BOATHOUSE" in texts[1]
+    assert len(engine.requests) == 3  # the repeat was written again

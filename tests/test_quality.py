@@ -215,3 +215,12 @@ def test_a_whole_take_is_measured(facts) -> None:
     assert trailer.grounded_items == 2 and trailer.grounding_items == 3
     summed = counts + trailer
     assert isinstance(summed, Counts) and summed.takes == 2 and summed.items == 3
+
+
+def test_a_quote_of_four_words_cites_the_script() -> None:
+    """Four words in a row from the script count, even words no list calls content."""
+    from reelwright.models.quality import script_facts
+
+    facts = script_facts("INT. ROOM - DAY\n\nShe knew it was never going to be enough.\n")
+    assert cites("it was never going", facts)
+    assert not cites("it was not going", facts)

@@ -132,6 +132,14 @@
         <translation>模型出错</translation>
     </message>
     <message>
+        <source>it repeats an earlier take</source>
+        <translation>它与之前的一个版本重复</translation>
+    </message>
+    <message>
+        <source>it repeats alternative {number}</source>
+        <translation>它与备选 {number} 重复</translation>
+    </message>
+    <message>
         <source>this model does not write {language}; the model manager lists models that do</source>
         <translation>此模型不能写{language}；“模型管理”中列出了能写这种语言的模型</translation>
     </message>
@@ -276,6 +284,10 @@
         <translation>删去了 {count} 个复述写作指令的段落</translation>
     </message>
     <message>
+        <source>once repeats are left out only {count} of the {fewest} items it needs remain</source>
+        <translation>删去重复后只剩 {count} 项，至少需要 {fewest} 项</translation>
+    </message>
+    <message>
         <source>the rendered text starts like a title page</source>
         <translation>生成的文本开头像是标题页</translation>
     </message>
@@ -296,8 +308,16 @@
         <translation>没有镜头</translation>
     </message>
     <message>
+        <source>{count} shot(s) chosen twice replaced by unused ones of the plan</source>
+        <translation>把 {count} 个被选了两次的镜头换成了计划中未用过的镜头</translation>
+    </message>
+    <message>
         <source>{count} shot(s) chosen twice kept once</source>
         <translation>{count} 个被选了两次的镜头只保留一次</translation>
+    </message>
+    <message>
+        <source>{count} shot(s) much like an earlier one left out</source>
+        <translation>删去了 {count} 个与前面相似的镜头</translation>
     </message>
     <message>
         <source>beat durations cannot fill the trailer</source>
@@ -310,6 +330,10 @@
     <message>
         <source>{count} repeated beat(s) left out</source>
         <translation>删去了 {count} 个重复的节拍</translation>
+    </message>
+    <message>
+        <source>{count} on-screen text(s) much like an earlier beat&apos;s left out</source>
+        <translation>删去了 {count} 处与前一节拍相似的屏幕文字</translation>
     </message>
     <message>
         <source>{count} on-screen text(s) with words in no dictionary left out</source>
@@ -326,6 +350,10 @@
     <message>
         <source>{count} sentence(s) or post(s) with words in no dictionary left out</source>
         <translation>删去了 {count} 个含有词典里没有的词的句子或帖子</translation>
+    </message>
+    <message>
+        <source>{count} post(s) much like an earlier one left out</source>
+        <translation>删去了 {count} 条与前面相似的帖子</translation>
     </message>
 </context>
 <context>
