@@ -113,6 +113,8 @@ class CoWriter(QObject):
         """The last model recommended (for the script's language, see ``_recommend``)."""
         self._recommendations: dict[str | None, Recommendation] = {}
         self._notice_id = ""
+        self._demo_notice = False
+        """The notice shows the demonstration model's note (hidden when another is chosen)."""
         self._closing = False
         self._shut = False
         self._dock_opened = False
@@ -426,6 +428,9 @@ class CoWriter(QObject):
         )
 
     def _setting_changed(self, key: str) -> None:
+        if key in MODEL_KEYS and self._demo_notice and configured_spec(self.settings) != EMBEDDED:
+            self._demo_notice = False  # another model chosen: the demonstration note is moot
+            self.panel.notice.hide()
         if key in MODEL_KEYS and not self.host.busy:
             if self.host.model is None or self.host.model.choice != self.choice():
                 self._show_configured_model()
@@ -446,6 +451,7 @@ class CoWriter(QObject):
             "does, but it cannot write scenes you will keep."
         )
         both = self.tr("{first} {second}", "two sentences in a row")
+        self._demo_notice = True
         if recommendation is None:
             more = self.tr("Choose a bigger model in Models… to get real help.")
             self.panel.show_notice(both.format(first=intro, second=more), "")
@@ -493,6 +499,7 @@ class CoWriter(QObject):
         manager = self.show_model_manager()
         if self._notice_id:
             manager.download(self._notice_id)
+            self._demo_notice = False  # the notice follows the download now
             text = self.tr(
                 "Downloading <b>{model}</b>; the co-writer switches to it when the download "
                 "is complete and checked."

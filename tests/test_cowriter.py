@@ -380,6 +380,16 @@ def test_not_now_hides_the_notice_for_good(qtbot, make_window) -> None:
     assert not panel.notice.isVisible()
 
 
+def test_choosing_another_model_takes_the_demonstration_note_away(qtbot, make_window) -> None:
+    window, cowriter = make_window()
+    assert run_to_end(qtbot, cowriter, "next-scene", 6).reason == "done"
+    panel = cowriter.panel
+    assert panel.notice.isVisible() and "tiny demonstration model" in panel.notice_text.text()
+    window.settings.set("model/server_url", "http://localhost:8080")
+    window.settings.set("model/server", True)  # Use This Server
+    assert not panel.notice.isVisible()
+
+
 def test_the_model_name_in_the_status_bar_opens_the_manager(qtbot, make_window) -> None:
     _window, cowriter = make_window()
     assert cowriter.manager is None
