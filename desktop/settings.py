@@ -17,17 +17,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from reelwright.models import store
 from reelwright.models.remote import DEFAULT_KEY_ENV
+from reelwright.models.store import config_dir
 from reelwright.models.types import EngineSettings, SamplerSettings
-
-
-def config_dir() -> Path:
-    """Where the settings file lives: ``$REELWRIGHT_HOME/config``, else the platform's."""
-    home = os.environ.get("REELWRIGHT_HOME")
-    if home:
-        return Path(home) / "config"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(store.APP_NAME, appauthor=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +147,7 @@ class Settings(QObject):
 
     def __init__(self, path: str | os.PathLike[str] | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        file = Path(path) if path is not None else config_dir() / "reelwright.ini"
+        file = Path(path) if path is not None else config_dir() / store.SETTINGS_FILE
         self.path = file
         self._store = QSettings(str(file), QSettings.Format.IniFormat)
 

@@ -72,6 +72,47 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+SETTINGS_FILE = "reelwright.ini"
+"""The app's preferences (``desktop.settings`` owns and writes them), in :func:`config_dir`."""
+
+
+def config_dir() -> Path:
+    """Where the settings file lives: ``$REELWRIGHT_HOME/config``, else the platform's."""
+    home = os.environ.get("REELWRIGHT_HOME")
+    if home:
+        return Path(home) / "config"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def chosen_server() -> ServerModel | None:
+    """The model server the app was told to use (the Server tab's choice), read without Qt
+    for the command line; None when the app uses a model on this computer. Only the
+    address, the model and the key's variable are read: a typed key stays in the file."""
+    import configparser
+
+    from reelwright.models.remote import DEFAULT_KEY_ENV, ServerModel
+
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read(config_dir() / SETTINGS_FILE, encoding="utf-8")
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return None
+
+    def value(key: str, default: str = "") -> str:
+        text = parser.get("model", key, fallback=default).strip()
+        if len(text) >= 2 and text[0] == text[-1] == '"':  # QSettings quotes some strings
+            text = text[1:-1]
+        return text
+
+    if value("server").casefold() != "true" or not value("server_url"):
+        return None
+    return ServerModel(
+        value("server_url"), value("server_model"), value("server_key_env", DEFAULT_KEY_ENV)
+    )
+
+
 def models_dir() -> Path:
     return data_dir() / "models"
 

@@ -246,3 +246,30 @@ def test_list_marks_the_model_recommended_for_this_machine(
         assert advice.reason in catalog
     qwen = next(line for line in catalog.splitlines() if "qwen2.5-7b-instruct" in line)
     assert "en,zh,ja,ko,ru +" in qwen
+
+
+def test_list_names_the_server_the_app_writes_with(capsys: pytest.CaptureFixture[str]) -> None:
+    """The Server tab's choice, as the app's own settings file holds it (written by the
+    app's Settings), is listed, with the option that uses it from the command line."""
+    from reelwright.desktop.settings import Settings
+
+    settings = Settings()
+    assert main(["models", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["server"] is None
+    settings.set("model/server_url", "gpu-box:8080")
+    settings.set("model/server_model", "qwen2.5-14b")
+    settings.set("model/server", True)  # each change is written at once
+    assert main(["models", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "qwen2.5-14b on http://gpu-box:8080" in out
+    assert "--server http://gpu-box:8080" in out
+    assert main(["models", "list", "--json"]) == 0
+    server = json.loads(capsys.readouterr().out)["server"]
+    assert server == {
+        "url": "http://gpu-box:8080",
+        "model": "qwen2.5-14b",
+        "key_env": "REELWRIGHT_API_KEY",
+    }
+    settings.set("model/server", False)  # back to a model on this computer
+    assert main(["models", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["server"] is None
