@@ -260,6 +260,9 @@ class Block:
     shift: tuple[int, int] = (0, 0)
     """Elements and lines to add to its rows' (a block taken over from the pagination
     before an edit that added or removed lines above it)."""
+    more: bool = False
+    """A speech cut by a forced page break (``paginate``'s ``breaks``): ``(MORE)`` goes
+    under its last row, in the slot after it, as under a speech the page cut."""
 
     def moved(self, elements: int, lines: int) -> Block:
         """This block with text added above it: ``elements`` more elements, ``lines`` more

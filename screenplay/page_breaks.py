@@ -9,8 +9,9 @@ line. The rules themselves are listed in ``pagination``'s docstring.
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -338,6 +339,76 @@ def _cue_rows(rows: Sequence[_Row]) -> int:
     return cue
 
 
+def _break_block(block: Block) -> Block:
+    return Block("break", [], 0, block.element_index, last_element=block.element_index)
+
+
+def _ending(rows: list[_Row]) -> list[_Row]:
+    """``rows`` whose last source line a forced break cut short: their rows get a copy of
+    its paragraph that ends where they end, so that a page that cuts them again re-wraps
+    no further than the break."""
+    last = rows[-1] if rows else None
+    para = last.para if last is not None else None
+    if last is None or para is None or last.end >= len(para.plain.rstrip()):
+        return rows
+    end = last.end
+    short = copy.copy(para)
+    short.plain = para.plain[:end]
+    short.runs = slice_runs(para.runs, 0, end)
+    short.ranges = tuple(r for r in para.ranges if r[1] <= end)
+    short._breaker = None
+    return [row._replace(para=short) if row.para is para else row for row in rows]
+
+
+def _in_word(text: str, offset: int) -> bool:
+    """``offset`` falls inside a word, its punctuation included (of a script that spaces
+    its words: Chinese and Japanese may break between any two characters)."""
+    if offset >= len(text):
+        return False
+    before, after = text[offset - 1], text[offset]
+    return not (before.isspace() or after.isspace() or _unspaced(before) or _unspaced(after))
+
+
+def _unspaced(char: str) -> bool:
+    """A character of a script that does not space its words (Korean does)."""
+    return char >= "\u2e80" and not ("\uac00" <= char <= "\ud7af" or "\u3130" <= char <= "\u318f")
+
+
+def _forced_cut(
+    rows: Sequence[_Row], cue: int, pending: set[tuple[int | None, int]]
+) -> tuple[tuple[int | None, int], list[_Row], list[_Row]] | None:
+    """The first forced break in ``rows[cue:]`` (a speech's body, or action): the break,
+    the rows before it and the rows after it (the cut line's rest re-wrapped)."""
+    for index in range(cue, len(rows)):
+        row = rows[index]
+        para = row.para
+        if para is None or row.more:
+            continue
+        for key in sorted(k for k in pending if k[0] == row.source_line):
+            offset = key[1]
+            if offset <= row.start:  # rows before it ended before it
+                return key, list(rows[:index]), list(rows[index:])
+            if offset >= row.end:
+                continue
+            plain = para.plain
+            while offset < row.end and plain[offset] == " ":
+                offset += 1
+            while offset > row.start and _in_word(plain, offset):
+                offset -= 1  # a page never begins inside a word: at its start
+            if offset <= row.start:
+                return key, list(rows[:index]), list(rows[index:])
+            if offset >= row.end:
+                if index + 1 == len(rows):
+                    continue
+                return key, list(rows[: index + 1]), list(rows[index + 1 :])
+            cut = _Cut(index, offset, False, True)
+            top = _top_rows(rows, cut)
+            if top is None:
+                return key, list(rows[:index]), list(rows[index:])
+            return key, top, _rest(rows, cut).rows(rows)
+    return None
+
+
 class Paginator:
     """Places blocks on pages (see the module's docstring)."""
 
@@ -421,6 +492,9 @@ class Paginator:
         height = self._place(rows, base, "left" if block.right is not None else None, top, shift)
         if block.right is not None:
             height = max(height, self._place(block.right, base, "right", top, shift))
+        elif block.more and rows:
+            more = more_row(self.layout, self.options.more, rows[-1], None)
+            height += self._place([more], base + height, None, False, shift)
         self.used = base + height
 
     def _place(
@@ -657,7 +731,7 @@ class Paginator:
     ) -> tuple[Block, Block]:
         cue_rows = block.rows[:cue]
         more = more_row(self.layout, self.options.more, top[-1], None)
-        head = replace(block, rows=[*cue_rows, *top, more])
+        head = replace(block, rows=[*cue_rows, *top, more], more=False)
         rest = replace(
             block,
             rows=[*self._contd_cue(cue_rows), *bottom],
@@ -687,7 +761,7 @@ class Paginator:
                 return None
         fit = _fitting(rows, room, at_top)
         kind = "other" if block.kind in ("speech", "heading") else block.kind
-        return replace(block, rows=list(rows[:fit]), keep_with_next=False), replace(
+        return replace(block, rows=list(rows[:fit]), keep_with_next=False, more=False), replace(
             block,
             rows=list(rows[fit:]),
             blank_before=0,
@@ -727,6 +801,74 @@ class Paginator:
             new_page=False,
         )
         return head, rest
+
+    # Forced breaks -----------------------------------------------------------------------------
+    def force(self, blocks: Sequence[Block], breaks: Iterable[tuple[int, int]]) -> list[Block]:
+        """``blocks`` with a page break at each forced break, ``(source line, offset in the
+        line's printed text)``. Inside a speech the speech is cut there as a page end cuts
+        it: ``(MORE)`` under the part before, the cue again with ``(CONT'D)`` over the rest;
+        an action paragraph goes on at the top of the next page. A break at the start of a
+        block comes before it; one that falls on no row of a speech's body or of action
+        (a cue, a heading, dual dialogue) is not made."""
+        wanted: dict[int, list[int]] = {}
+        for line, offset in breaks:
+            wanted.setdefault(line, []).append(max(offset, 0))
+        out: list[Block] = []
+        for block in blocks:
+            if (
+                block.kind in ("speech", "action")
+                and block.right is None
+                and any(row.source_line in wanted for row in block.rows)
+            ):
+                out.extend(self._forced_pieces(block, wanted))
+            else:
+                out.append(block)
+        return out
+
+    def _forced_pieces(self, block: Block, wanted: dict[int, list[int]]) -> list[Block]:
+        """``block`` cut at the forced breaks that fall in it, with a break block before
+        each piece after the first."""
+        pending = {
+            (row.source_line, offset)
+            for row in block.rows
+            if row.source_line is not None
+            for offset in wanted.get(row.source_line, ())
+        }
+        pieces: list[Block] = []
+        while pending:
+            speech = block.kind == "speech"
+            cue = _cue_rows(block.rows) if speech else 0
+            if speech and (cue == 0 or cue >= len(block.rows)):
+                break
+            found = _forced_cut(block.rows, cue, pending)
+            if found is None:
+                break
+            key, top, bottom = found
+            pending.discard(key)
+            if len(top) <= cue:  # at the block's start: the page breaks before it
+                if not pieces:
+                    pieces.extend([_break_block(block), block])
+                continue
+            top = _ending(top)
+            if speech:
+                head = replace(block, rows=top, keep_with_next=False, more=True)
+                rest = replace(
+                    block,
+                    rows=[*self._contd_cue(block.rows[:cue]), *bottom],
+                    blank_before=0,
+                    continued=True,
+                    new_page=False,
+                )
+            else:
+                head = replace(block, rows=top, keep_with_next=False)
+                rest = replace(block, rows=bottom, blank_before=0, new_page=False)
+            if pieces and pieces[-1] is block:
+                pieces[-1] = head
+            else:
+                pieces.append(head)
+            pieces.extend([_break_block(block), rest])
+            block = rest
+        return pieces or [block]
 
     def _contd_cue(self, cue: Sequence[_Row]) -> list[_Row]:
         """The cue repeated over a cut speech: the whole cue with (CONT'D) at its end,

@@ -18,11 +18,13 @@ the script is paginated again under the lock, every locked page still begins whe
 How a locked page's beginning is honoured: the paginator is given a copy of the script with
 a forced page break where each locked page begins (an action paragraph that ran over the
 page is cut there, mid-line when the page began mid-sentence). A page that began inside a
-speech ((MORE) / (CONT'D)) or inside text with emphasis is not cut by hand: the page before
-it is laid out as it was, so when that page is unchanged the break falls where it did; when
-it changed and the break moved, the page is made to begin at the start of that speech (or
-source line) instead, so later pages still do not move. ``PageLayout.adjusted`` counts
-those.
+speech or inside text with emphasis is a forced break at a place in a line
+(``paginate``'s ``breaks``: the line and the offset of the same word in its printed text):
+the paginator cuts the speech there as a page end cuts one, ``(MORE)`` under the part
+before and ``NAME (CONT'D)`` over the rest, so the page begins at the same words after any
+edit before it. Where the paginator cannot cut there (dual dialogue moves whole; the first
+line under a cue), the page is made to begin at the start of that speech (or source line)
+instead, so later pages still do not move. ``PageLayout.adjusted`` counts those.
 
 Everything here reads the paginator's public objects (``paginate``, ``Pagination``,
 ``Page``, ``PrintedLine``) and returns a ``Pagination`` whose element indexes are the
@@ -33,6 +35,7 @@ navigator.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -83,13 +86,14 @@ class PageLayout:
     labels: list[str]
     """The printed label of each page: ``23``, ``23A``, ``24-25``."""
     adjusted: int = 0
-    """Locked breaks inside speeches (or marked-up lines) that could not stay where they
-    were and moved to the start of the speech (or line)."""
+    """Locked breaks inside speeches (or marked-up lines) that the paginator could not make
+    where they were (dual dialogue, the first line under a cue), moved to the start of the
+    speech (or line)."""
     lost: list[str] = field(default_factory=list)
     """Labels of locked pages whose beginning was not found in the script."""
     breaks: list[tuple[str, Position]] = field(default_factory=list)
     """Where each locked page that kept its place begins now (label, position): the
-    forced breaks, for a paginator that takes them and for the editor's page rules."""
+    forced breaks (the editor's page rules read them)."""
 
     def scene_labels(self) -> dict[int, str]:
         """Element index of each scene heading -> the label of the page it starts on (the
@@ -254,9 +258,11 @@ class _Break:
     """Index (in the script) of the element the position falls in."""
     kind: str
     """``element`` (at an element's start), ``line`` (a later line of an action paragraph),
-    ``inline`` (inside an action line), ``soft`` (inside a speech or marked-up text)."""
+    ``inline`` (inside an action line): the copy is cut there; ``soft`` (inside a speech or
+    marked-up text): a forced break of the paginator, checked after paginating."""
     moved: bool = False
-    """A soft break that missed and was moved to the start of its speech or line."""
+    """A soft break the paginator could not make, moved to the start of its speech or
+    line."""
 
 
 def layout_profile(lock: PageLock) -> Layout:
@@ -308,7 +314,8 @@ def paginate_locked(
     adjusted = 0
     while True:
         copy, index_map, after = _with_breaks(script, lines, breaks, contd_cues, options)
-        pagination = paginate(copy, layout, options, pause=pause)
+        forced = _forced(script, lines, breaks, options)
+        pagination = paginate(copy, layout, options, pause=pause, breaks=forced)
         missed = _missed(copy, lines, pagination, breaks)
         if not missed:
             break
@@ -397,6 +404,51 @@ def _speech_start(script: Script, index: int) -> int:
         while k > 0 and script.elements[k].type is not T.CHARACTER:
             k -= 1
     return k
+
+
+def _forced(
+    script: Script, lines: list[str], breaks: list[_Break], options: PrintOptions
+) -> list[tuple[int, int]]:
+    """The paginator's forced breaks for the soft breaks: (source line, offset in the
+    line's printed text)."""
+    forced: list[tuple[int, int]] = []
+    for item in breaks:
+        if item.kind != "soft":
+            continue
+        offset = _printed_offset(script.elements[item.element], item.position, lines, options)
+        if offset is not None:
+            forced.append((item.position.line, offset))
+    return forced
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _printed_offset(
+    element: Element, position: Position, lines: list[str], options: PrintOptions
+) -> int | None:
+    """Where ``position`` falls in its line as printed (emphasis markers and unprinted
+    notes left out): the same word, found by its number in the line when the line has
+    markup. None when it is not on the element's text."""
+    own = _element_line(element, position.line)
+    raw = lines[position.line] if position.line < len(lines) else own
+    start = raw.find(own) if own else -1
+    if start < 0:
+        return None
+    column = position.column - start
+    if column <= 0:
+        return 0
+    if column >= len(own):
+        return None
+    if not _has_markup(own):
+        return column
+
+    def printed(text: str) -> str:
+        return plain_text(text if options.print_notes else strip_notes(text))
+
+    words = list(_WORD.finditer(printed(own)))
+    before = len(printed(own[:column]).split())
+    return words[before].start() if before < len(words) else None
 
 
 def _harden(script: Script, item: _Break) -> None:

@@ -23,7 +23,9 @@ them down (``docs/pagination-spec.md``, ``docs/final-draft-dialogue-splitting-ru
 - **Dual dialogue** moves whole; a dual block taller than a page is cut at the same line on
   both sides, each side with its ``(MORE)`` and ``(CONT'D)``.
 - A forced break (``===``) starts a new page, and so do a centred act marker
-  (``> ACT TWO <``) and, in the multi-camera template, each scene heading.
+  (``> ACT TWO <``) and, in the multi-camera template, each scene heading. Locked pages
+  also force breaks inside a speech or a paragraph (``paginate``'s ``breaks``): a speech is
+  cut there with ``(MORE)`` and ``(CONT'D)`` exactly as above, whatever the rules would pick.
 - Anything taller than a page is cut where the rules allow, else at a line, so nothing is
   ever lost or printed off the page.
 
@@ -170,11 +172,20 @@ def paginate(
     *,
     cache: PaginationCache | None = None,
     pause: Callable[[], None] | None = None,
+    breaks: Sequence[tuple[int, int]] = (),
 ) -> Pagination:
     """Wrap and break ``script`` into pages (the title page is not one of them).
 
     ``cache`` keeps work for the next call (see :class:`PaginationCache`); ``pause`` is
-    called between steps (the editor's worker hands the interpreter back there)."""
+    called between steps (the editor's worker hands the interpreter back there).
+
+    ``breaks`` are forced page breaks inside elements, each ``(source line, offset)``: a
+    page begins there, at that offset of the line's printed text (emphasis markers and
+    notes left out). A speech is cut there as a page end cuts one (``(MORE)`` under the
+    part before, ``NAME (CONT'D)`` over the rest), action goes on on the next page; a
+    break at an element's start breaks before it; one on no speech's body or action (a
+    cue, a heading, dual dialogue) is not made. Locked pages use them (``page_lock``); a
+    pagination with breaks neither reads nor feeds the cache's pages."""
     options = options or PrintOptions()
     layout = layout or layout_for(None)
     if options.heading_blanks is not None and options.heading_blanks != layout.heading_blanks:
@@ -186,6 +197,14 @@ def paginate(
     states: list[BuildState]
     reused = 0
     built = 0
+    if breaks:
+        blocks, states, _at, _state = build_blocks(script, layout, options, texts, pause=pause)
+        paginator.run(paginator.force(blocks, breaks))
+        result = paginator.finish()
+        if cache is not None:
+            cache.reused_pages = 0
+            cache.built_blocks = len(blocks)
+        return result
     if previous is not None and previous.layout == layout and previous.options == options:
         blocks, states, built, reused = _again(script, previous, paginator, texts)
     else:
