@@ -36,6 +36,14 @@ it (``Analysis.page_labels``), and the page numbers the analysis gives out
 (``page_starts``, ``scene_pages``) are :class:`PageNumber` values that read as their
 labels; the page rules, the navigator and the status bar show them. Without a lock none of
 this runs.
+
+Under locked scene numbers the text paginated is the one the PDF prints: a scene deleted
+by typing prints as an ``OMITTED`` heading with its number before Lock Scene Numbers
+writes it into the text. The window hands a copy of the scene lock with the page lock;
+``page_plan.paginate_draft`` (the step ``plan_print`` takes) makes the printed text and
+its pages, and the page starts and scene pages are mapped back to the editor's lines
+(``scene_lock.source_lines``: an inserted OMITTED heading stands for the heading it comes
+before). Without a scene lock none of this runs.
 """
 
 from __future__ import annotations
@@ -60,6 +68,8 @@ from reelwright.screenplay.print_setup import PrintSetup
 if TYPE_CHECKING:
     from reelwright.screenplay.page_lock import PageLock
     from reelwright.screenplay.pagination import Pagination
+    from reelwright.screenplay.production_file import ProductionData
+    from reelwright.screenplay.scene_lock import SceneLock
 
 log = logging.getLogger(__name__)
 
@@ -410,6 +420,7 @@ def analyse(
     memory: Memory | None = None,
     pause: Callable[[], None] = _no_pause,
     lock: PageLock | None = None,
+    scenes: SceneLock | None = None,
 ) -> Analysis:
     """Parse and paginate ``text``; the core does the work, this only gathers it.
 
@@ -418,9 +429,10 @@ def analyse(
     incremental one (``words``: only the word counts). ``pause`` is called often (the
     worker's :class:`Pacer`). ``lock``: the script's locked pages (a copy, of the same
     moment as ``text``): the pages are then the ones the PDF prints, with their labels.
+    ``scenes``: the script's locked scene numbers (a copy too): the text paginated is then
+    the one the PDF prints, OMITTED headings included.
     """
     from reelwright.desktop.navigator import outline_entries
-    from reelwright.screenplay.pagination import PaginationCache, paginate
 
     started = time.perf_counter()
     if memory is None:
@@ -429,27 +441,17 @@ def analyse(
         setup = setup_for_layout(PrintSetup(), setup)
     script = parse_incrementally(text, previous, pause)
     pause()
+    given = setup
     setup = setup.for_script(script)
     if lock is not None:  # what the writer left to the locale or profile follows the lock
         setup = setup.for_page_lock(lock.paper, lock.heading_blanks)
     result = Analysis(script=script, setup=setup, layout=setup.layout)
     try:
-        pagination = paginate(
-            script,
-            setup.layout,
-            setup.options,
-            cache=cache if isinstance(cache, PaginationCache) else None,
-            pause=pause,
+        printed = scenes is not None and _printed_pages(
+            result, script, text, given, scenes, lock, cache, pause
         )
-        if isinstance(cache, PaginationCache):
-            result.reused_pages = cache.reused_pages
-        result.runtime_minutes = float(pagination.page_count)  # a page a minute, as stats says
-        result.page_count = pagination.page_count
-        result.scene_pages = dict(pagination.scene_pages)
-        result.page_starts = [(line, page) for line, page in pagination.page_starts if page > 1]
-        if lock is not None:
-            pause()
-            _locked_pages(result, script, text, lock, setup, pagination, pause)
+        if not printed:
+            _own_pages(result, script, text, lock, setup, cache, pause)
     except Exception:  # a pagination bug must not take the editor down
         log.exception("pagination failed")
     pause()
@@ -463,6 +465,113 @@ def analyse(
     result.outline = outline_entries(result, pause=pause)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _own_pages(
+    result: Analysis,
+    script: Script,
+    text: str,
+    lock: PageLock | None,
+    setup: PrintSetup,
+    cache: object | None,
+    pause: Callable[[], None],
+) -> None:
+    """The text's own pages (under ``lock``, the locked pages) written into ``result``."""
+    from reelwright.screenplay.pagination import PaginationCache, paginate
+
+    pagination = paginate(
+        script,
+        setup.layout,
+        setup.options,
+        cache=cache if isinstance(cache, PaginationCache) else None,
+        pause=pause,
+    )
+    if isinstance(cache, PaginationCache):
+        result.reused_pages = cache.reused_pages
+    result.runtime_minutes = float(pagination.page_count)  # a page a minute, as stats says
+    result.page_count = pagination.page_count
+    result.scene_pages = dict(pagination.scene_pages)
+    result.page_starts = [(line, page) for line, page in pagination.page_starts if page > 1]
+    if lock is not None:
+        pause()
+        _locked_pages(result, script, text, lock, setup, pagination, pause)
+
+
+def _printed_pages(
+    result: Analysis,
+    script: Script,
+    text: str,
+    setup: PrintSetup,
+    scenes: SceneLock,
+    lock: PageLock | None,
+    cache: object | None,
+    pause: Callable[[], None],
+) -> bool:
+    """Under locked scene numbers: the pages of the text the PDF prints (the script as
+    ``page_plan.paginate_draft`` makes it for ``plan_print``: OMITTED headings for the
+    dropped scenes, the locked pages on it), written into ``result`` with lines and scenes
+    of the editor's text. False (``result`` untouched) should that fail."""
+    from reelwright.screenplay.page_plan import paginate_draft
+    from reelwright.screenplay.pagination import PaginationCache
+    from reelwright.screenplay.production_file import Draft, ProductionData
+    from reelwright.screenplay.scene_lock import is_omitted, source_lines
+
+    try:
+        printed = paginate_draft(
+            script,
+            setup,
+            Draft(text, ProductionData(scenes=scenes, pages=lock)),
+            cache=cache if isinstance(cache, PaginationCache) else None,
+            pause=pause,
+        )
+    except Exception:
+        log.exception("pagination of the printed draft failed")
+        return False
+    if isinstance(cache, PaginationCache):
+        result.reused_pages = cache.reused_pages
+    pause()
+    lines = (
+        source_lines(text, printed.body)
+        if printed.body is not None and printed.body != text
+        else None
+    )
+    last = max(script.line_count - 1, 0)
+
+    def line_of(line: int) -> int:
+        if lines is None:
+            return line
+        return lines[line] if 0 <= line < len(lines) else last
+
+    pagination = printed.pagination
+    numbers = [page.number for page in pagination.pages]
+    pages: dict[int, int] = {}
+    if printed.data is not None and printed.data.pages is not None:
+        labels = dict(zip(numbers, printed.labels, strict=True))
+        result.page_labels = labels
+        pages = {number: PageNumber(number, label) for number, label in labels.items()}
+    first = numbers[0] if numbers else 1
+    result.runtime_minutes = float(printed.own_pages)  # a page a minute, as stats says
+    result.page_count = pagination.page_count
+    headings = {
+        element.start_line: index
+        for index, element in enumerate(script.elements)
+        if element.type is ElementType.SCENE_HEADING
+    }
+    shown = printed.script.elements
+    scene_pages: dict[int, int] = {}
+    for index, number in sorted(pagination.scene_pages.items()):
+        heading = shown[index]
+        own = headings.get(line_of(heading.start_line))
+        # An inserted OMITTED heading stands before the editor's heading: not its page.
+        if own is not None and is_omitted(heading) == is_omitted(script.elements[own]):
+            scene_pages[own] = pages.get(number, number)
+    result.scene_pages = scene_pages
+    result.page_starts = [
+        (line_of(line), pages.get(number, number))
+        for line, number in pagination.page_starts
+        if number > first
+    ]
+    return True
 
 
 def _locked_pages(
@@ -534,9 +643,10 @@ class Analyzer(QObject):
             setup if isinstance(setup, PrintSetup) else setup_for_layout(PrintSetup(), setup)
         )
         self.latest: Analysis | None = None
-        self.lock_source: Callable[[], PageLock | None] = lambda: None
-        """The script's locked pages as they are now (the document's data owns them): read
-        with the text at each request, and a copy goes to the worker."""
+        self.lock_source: Callable[[], ProductionData | None] = lambda: None
+        """The script's production data as it is now (the document owns it): read with the
+        text at each request, and a copy of its locked pages and locked scene numbers goes
+        to the worker."""
         self._revision = 0
         self._executor: ThreadPoolExecutor | None = None
         self._running: Future[tuple[int, Analysis | None]] | None = None
@@ -609,19 +719,31 @@ class Analyzer(QObject):
         if self._executor is None:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="reelwright-analysis")
         self._again = False
-        text, lock = self._text_source(), self._page_lock()
-        self._running = self._executor.submit(self._work, self._revision, text, self._setup, lock)
+        text, (lock, scenes) = self._text_source(), self._locks()
+        self._running = self._executor.submit(
+            self._work, self._revision, text, self._setup, lock, scenes
+        )
 
-    def _page_lock(self) -> PageLock | None:
-        """A copy of the locked pages as they are now, for the worker (the document goes on
-        carrying its own through the edits that follow)."""
-        lock = self.lock_source()
-        if lock is None:
-            return None
+    def _locks(self) -> tuple[PageLock | None, SceneLock | None]:
+        """A copy of the locked pages and the locked scene numbers as they are now, for the
+        worker (the document goes on carrying its own through the edits that follow)."""
+        data = self.lock_source()
+        if data is None:
+            return None, None
         from reelwright.screenplay.page_lock import LockedPage, PageLock
+        from reelwright.screenplay.scene_lock import SceneLock
 
-        pages = [LockedPage(page.label, page.start) for page in lock.pages]
-        return PageLock(pages, lock.paper, lock.heading_blanks)
+        lock, scenes = data.pages, data.scenes
+        return (
+            None
+            if lock is None
+            else PageLock(
+                [LockedPage(page.label, page.start) for page in lock.pages],
+                lock.paper,
+                lock.heading_blanks,
+            ),
+            None if scenes is None else SceneLock(list(scenes.numbers), scenes.letters),
+        )
 
     def _analyse(
         self,
@@ -629,6 +751,7 @@ class Analyzer(QObject):
         setup: PrintSetup,
         pause: Callable[[], None] = _no_pause,
         lock: PageLock | None = None,
+        scenes: SceneLock | None = None,
     ) -> Analysis:
         with self._lock:
             result = analyse(
@@ -639,15 +762,21 @@ class Analyzer(QObject):
                 memory=self._memory,
                 pause=pause,
                 lock=lock,
+                scenes=scenes,
             )
             self._previous = _Previous(text, result.script)
         return result
 
     def _work(
-        self, revision: int, text: str, setup: PrintSetup, lock: PageLock | None = None
+        self,
+        revision: int,
+        text: str,
+        setup: PrintSetup,
+        lock: PageLock | None = None,
+        scenes: SceneLock | None = None,
     ) -> tuple[int, Analysis | None]:
         try:
-            result: Analysis | None = self._analyse(text, setup, Pacer(self._held), lock)
+            result: Analysis | None = self._analyse(text, setup, Pacer(self._held), lock, scenes)
         except Exception:  # the editor keeps working without an outline
             log.exception("analysis failed")
             result = None
@@ -695,9 +824,9 @@ class Analyzer(QObject):
         """Analyse the current text on this thread (opening a file, screenshots, tests)."""
         self._timer.stop()
         self._revision += 1
-        text, lock = self._text_source(), self._page_lock()
+        text, (lock, scenes) = self._text_source(), self._locks()
         try:
-            result = self._analyse(text, self._setup, lock=lock)
+            result = self._analyse(text, self._setup, lock=lock, scenes=scenes)
         except Exception:
             log.exception("analysis failed")
             return None

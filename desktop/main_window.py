@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self.analyzer = Analyzer(self.editor.script_text, setup, self)
-        self.analyzer.lock_source = lambda: self.document.data.pages  # the document owns it
+        self.analyzer.lock_source = lambda: self.document.data  # the document owns it
         self.analyzer.ready.connect(self._analysis_done)
         # Full garbage collections wait for the writer's pauses (desktop.idle_gc).
         self.collector = IdleCollector(self.analyzer.busy, self)

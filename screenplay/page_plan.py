@@ -24,7 +24,7 @@ Qt-free; nothing here draws.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -32,9 +32,9 @@ from reelwright.screenplay.elements import Script
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.layout import Layout
 from reelwright.screenplay.page_lock import paginate_locked, scene_labels
-from reelwright.screenplay.pagination import Pagination, PrintOptions, paginate
+from reelwright.screenplay.pagination import Pagination, PaginationCache, PrintOptions, paginate
 from reelwright.screenplay.print_setup import PrintSetup
-from reelwright.screenplay.production_file import Draft
+from reelwright.screenplay.production_file import Draft, ProductionData
 from reelwright.screenplay.revisions import (
     Round,
     page_levels,
@@ -105,7 +105,28 @@ class PrintPlan:
         return scene_labels(self.pagination, self.labels)
 
 
-def plan_print(
+@dataclass(slots=True)
+class PrintedPages:
+    """The script as it prints and its pages: what :func:`paginate_draft` gives the print
+    plan and the editor's analysis alike."""
+
+    script: Script
+    """The script as printed (under locked scene numbers, parsed from ``body``)."""
+    body: str | None
+    """The text ``script`` was parsed from, with a draft; under locked scene numbers every
+    number written and an ``OMITTED`` heading for each dropped scene."""
+    data: ProductionData | None
+    """The draft's data carried to ``body`` (marks and page beginnings on its lines)."""
+    setup: PrintSetup
+    pagination: Pagination
+    labels: list[str]
+    """The label of every page of ``pagination``."""
+    own_pages: int
+    """The pages of the printed text without a page lock's breaks."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def paginate_draft(
     script: Script,
     setup: PrintSetup | None = None,
     draft: Draft | None = None,
@@ -113,15 +134,21 @@ def plan_print(
     layout: Layout | None = None,
     options: PrintOptions | None = None,
     pagination: Pagination | None = None,
-) -> PrintPlan:
-    """The sheets ``script`` prints on with ``setup``; with ``draft`` (the text ``script``
-    was parsed from and its production data) the production draft's numbers, labels,
-    marks and headers. Without a setup, ``layout`` and ``options`` say how to paginate (and
-    ``pagination``, when the caller has it, is used as it is)."""
+    cache: PaginationCache | None = None,
+    pause: Callable[[], None] | None = None,
+) -> PrintedPages:
+    """The one rule for what a production draft prints and on which pages: ``script`` (parsed
+    from ``draft.body``) as it goes out (``Draft.for_export``: under locked scene numbers
+    the numbers written and ``OMITTED`` for a dropped scene, the numbers printed), on the
+    lock's paper and pages under locked pages (``page_lock.paginate_locked``, each page's
+    label), else paginated with ``setup``. :func:`plan_print` and the editor's analysis
+    both read it. Without a setup, ``layout`` and ``options`` say how to paginate;
+    ``pagination`` (without locked pages) is used as it is; ``cache`` and ``pause`` are
+    handed to the paginator (the analysis's worker)."""
     setup = setup.for_script(script) if setup is not None else PrintSetup()
     warnings: list[str] = []
     body: str | None = None
-    data = None
+    data: ProductionData | None = None
     if draft is not None:
         exported = draft.for_export()
         if exported is not draft:
@@ -138,9 +165,11 @@ def plan_print(
     if data is not None and data.scenes is not None and options.scene_numbers == "none":
         options = replace(options, scene_numbers="both")
     labels: list[str] | None = None
+    own: Pagination | None = None
     if data is not None and body is not None and data.pages is not None:
         lock = data.pages
-        placed = paginate_locked(script, body, lock, layout, options)
+        own = paginate(script, layout, options, cache=cache, pause=pause)
+        placed = paginate_locked(script, body, lock, layout, options, unlocked=own, pause=pause)
         pagination, labels = placed.pagination, placed.labels
         if placed.lost:
             warnings.append(
@@ -156,10 +185,31 @@ def plan_print(
                 "labels but not their lines"
             )
     elif pagination is None:
-        pagination = paginate(script, layout, options)
+        pagination = paginate(script, layout, options, cache=cache, pause=pause)
     if labels is None:
         labels = [str(page.number) for page in pagination.pages]
+    own_pages = own.page_count if own is not None else pagination.page_count
+    return PrintedPages(script, body, data, setup, pagination, labels, own_pages, warnings)
 
+
+def plan_print(
+    script: Script,
+    setup: PrintSetup | None = None,
+    draft: Draft | None = None,
+    *,
+    layout: Layout | None = None,
+    options: PrintOptions | None = None,
+    pagination: Pagination | None = None,
+) -> PrintPlan:
+    """The sheets ``script`` prints on with ``setup``; with ``draft`` (the text ``script``
+    was parsed from and its production data) the production draft's numbers, labels,
+    marks and headers. Without a setup, ``layout`` and ``options`` say how to paginate (and
+    ``pagination``, when the caller has it, is used as it is)."""
+    printed = paginate_draft(
+        script, setup, draft, layout=layout, options=options, pagination=pagination
+    )
+    script, body, data, setup = printed.script, printed.body, printed.data, printed.setup
+    pagination, labels, warnings = printed.pagination, printed.labels, printed.warnings
     slot_marks: list[dict[int, int]] = [{} for _ in pagination.pages]
     if data is not None and body is not None and data.revisions.marks:
         slot_marks = printed_marks(pagination, script, body, data.revisions.marks)
@@ -213,4 +263,11 @@ def _with_title_page(script: Script, setup: PrintSetup, rounds: list[Round]) -> 
     return replace(script, title_page=title_page)
 
 
-__all__ = ["DRAFT_DATE_KEY", "PlannedPage", "PrintPlan", "plan_print"]
+__all__ = [
+    "DRAFT_DATE_KEY",
+    "PlannedPage",
+    "PrintPlan",
+    "PrintedPages",
+    "paginate_draft",
+    "plan_print",
+]

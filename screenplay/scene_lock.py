@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from reelwright.screenplay.elements import Element, ElementType, Script
 from reelwright.screenplay.errors import ReelwrightError
 from reelwright.screenplay.parser import parse, split_scene_number
-from reelwright.screenplay.textdiff import join_pairs, line_pairs, newline_of
+from reelwright.screenplay.textdiff import join_pairs, line_pairs, newline_of, split_lines
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 LETTERS_WITHOUT_IO = "ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -332,6 +332,40 @@ def apply_lock(text: str, lock: SceneLock) -> str:
         for number in at_end:
             pairs.extend([["", newline], [_omitted_line(number), newline]])
     return join_pairs(pairs)
+
+
+def source_lines(text: str, locked: str) -> list[int]:
+    """For each line of ``locked`` (``apply_lock(text, lock)``), the line of ``text`` it
+    stands for. ``apply_lock`` writes numbers into heading lines and inserts OMITTED
+    headings (each with a blank line), and nothing else: a heading with its number written
+    is its own line; an inserted OMITTED heading and its blank line stand for the heading
+    they come before (at the end of the script, for the last line)."""
+    old, new = split_lines(text), split_lines(locked)
+    last = max(len(old) - 1, 0)
+    result: list[int] = []
+    j = 0
+    i = 0
+    while i < len(new):
+        line = new[i]
+        here = min(j, last)
+        if j < len(old) and (
+            line == old[j]
+            or (old[j].strip() and with_number(old[j], None) == with_number(line, None))
+        ):
+            result.append(j)  # the same line, or a heading with its number written
+            j += 1
+            i += 1
+        elif is_omitted_line(line):  # inserted, with the blank line after it
+            result.append(here)
+            i += 1
+            if i < len(new) and not new[i].strip() and (j >= len(old) or old[j].strip()):
+                result.append(here)
+                i += 1
+        else:
+            result.append(here)
+            j += 1
+            i += 1
+    return result
 
 
 def _place_for(
